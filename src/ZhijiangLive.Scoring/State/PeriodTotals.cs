@@ -1,0 +1,21 @@
+namespace ZhijiangLive.Scoring.State;
+
+/// <summary>What a teacher earned in one period: per rule, in all, and from mobile clients.</summary>
+public struct PeriodTotals
+{
+    public RulePoints ByRule;
+    public int Total;
+    public int Mobile;
+
+    public void Add(int ruleIndex, int points, bool mobile)
+    {
+        ByRule[ruleIndex] += points;
+        Total += points;
+        if (mobile)
+        {
+            Mobile += points;
+        }
+    }
+
+    public readonly int Of(int ruleIndex) => ByRule[ruleIndex];
+}

@@ -1,0 +1,15 @@
+namespace ZhijiangLive.Scoring.State;
+
+/// <summary>A learning task on its way to (or past) its 10th distinct student.</summary>
+public sealed class TaskRecord
+{
+    public bool Published { get; set; }
+
+    /// <summary>Distinct students who read or completed it; released once the task is decided.</summary>
+    public HashSet<string>? Students { get; set; }
+
+    /// <summary>Paid, or refused by the day's cap: either way it never earns again.</summary>
+    public bool Decided { get; set; }
+
+    public int LastActivityDay { get; set; }
+}
