@@ -100,4 +100,27 @@ public sealed class GuidanceRuleTests
         Paid(_t.Engage("k2", "s10", OnDay(1, hour: 9)), "guidance", 5, Date(1));
         Assert.Equal(10, _t.Scores(Date(1)).Month.ByRule["guidance"]);
     }
+
+    [Fact]
+    public void Guidance_PaidTask_NeverPaysAgain_EvenAfterMonthsQuiet()
+    {
+        _t.Publish("k1", OnDay(0, hour: 8));
+        _t.EngageStudents("k1", 10, OnDay(0, hour: 9));
+        // Students keep opening an old task after a long summer; the platform re-announces it.
+        Refused(_t.Publish("k1", OnDay(60, hour: 8)), "guidance", Date(60), "already counted");
+        Refused(_t.EngageStudents("k1", 10, OnDay(60, hour: 9), firstStudent: 11), "guidance", Date(60), "already counted");
+        Assert.Equal(5, _t.Scores(Date(60)).Lifetime.ByRule["guidance"]);
+    }
+
+    [Fact]
+    public void Guidance_TaskRefusedByTheCap_NeverPays_EvenAfterMonthsQuiet()
+    {
+        _t.Publish("k1", OnDay(0, hour: 8));
+        _t.Publish("k2", OnDay(0, hour: 8));
+        _t.EngageStudents("k1", 10, OnDay(0, hour: 9));
+        Refused(_t.EngageStudents("k2", 10, OnDay(0, hour: 10)), "guidance", Date(0), "daily cap 5 reached");
+        Refused(_t.Publish("k2", OnDay(45, hour: 8)), "guidance", Date(45), "already counted");
+        Refused(_t.EngageStudents("k2", 10, OnDay(45, hour: 9), firstStudent: 11), "guidance", Date(45), "already counted");
+        Assert.Equal(5, _t.Scores(Date(45)).Lifetime.ByRule["guidance"]);
+    }
 }
