@@ -30,6 +30,9 @@ internal sealed class TeacherHarness
     /// <summary>Every decided entry, in acceptance order.</summary>
     public List<LedgerEntry> Ledger { get; } = [];
 
+    /// <summary>Every accepted event with the instant it was accepted at, as a journal would keep them.</summary>
+    public List<(ActivityEvent Event, DateTimeOffset AcceptedAt)> Journal { get; } = [];
+
     /// <summary>A fixed acceptance instant for the next events; null accepts each at its own occurrence.</summary>
     public DateTimeOffset? AcceptAt { get; set; }
 
@@ -90,10 +93,12 @@ internal sealed class TeacherHarness
 
     public ScoreOutcome Offer(ActivityEvent e)
     {
-        var outcome = Scorer.Apply(State, e, AcceptAt ?? e.OccurredAt);
+        var acceptedAt = AcceptAt ?? e.OccurredAt;
+        var outcome = Scorer.Apply(State, e, acceptedAt);
         if (!outcome.IsRejected)
         {
             Ledger.Add(outcome.Entry);
+            Journal.Add((e, acceptedAt));
         }
         return outcome;
     }
