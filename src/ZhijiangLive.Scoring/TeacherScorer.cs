@@ -134,7 +134,9 @@ public sealed class TeacherScorer
         }
         foreach (var (id, task) in tasks)
         {
-            if (task.LastActivityDay < firstKeptDay)
+            // A decided task must be remembered: forgetting it would let a later publication and
+            // 10 more students pay it again (SPEC §4: once per task; capped tasks never pay later).
+            if (!task.Decided && task.LastActivityDay < firstKeptDay)
             {
                 tasks.Remove(id);
             }

@@ -18,6 +18,8 @@ public static class RulePackLoader
         ReadCommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,
         UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
+        // A null where the pack needs a value ("login": null) is refused here, naming its path.
+        RespectNullableAnnotations = true,
     };
 
     /// <summary>The shipped <c>zjer-2018</c> pack.</summary>
@@ -29,13 +31,10 @@ public static class RulePackLoader
 
     public static RulePack Load(string json, string? overrideJson = null)
     {
-        var node = JsonNode.Parse(json, documentOptions: new() { CommentHandling = JsonCommentHandling.Skip })
-            ?? throw new InvalidDataException("rule pack is empty");
+        var node = Parse(json, "rule pack");
         if (!string.IsNullOrWhiteSpace(overrideJson))
         {
-            var overlay = JsonNode.Parse(overrideJson, documentOptions: new() { CommentHandling = JsonCommentHandling.Skip })
-                ?? throw new InvalidDataException("rule pack override is empty");
-            node = Merge(node, overlay);
+            node = Merge(node, Parse(overrideJson, "rule pack override"));
         }
 
         RulePack pack;
@@ -58,6 +57,19 @@ public static class RulePackLoader
             ?? throw new InvalidDataException($"no shipped rule pack '{packId}'");
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
+    }
+
+    private static JsonNode Parse(string json, string what)
+    {
+        try
+        {
+            return JsonNode.Parse(json, documentOptions: new() { CommentHandling = JsonCommentHandling.Skip })
+                ?? throw new InvalidDataException($"{what} is empty");
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"{what} is not valid JSON: {e.Message}", e);
+        }
     }
 
     private static JsonNode Merge(JsonNode target, JsonNode overlay)

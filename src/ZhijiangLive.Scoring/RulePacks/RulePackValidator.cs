@@ -30,11 +30,17 @@ internal static class RulePackValidator
         var lastAt = 0;
         foreach (var tier in r.Interaction.Tiers)
         {
+            if (tier is null)
+            {
+                yield return "rules.interaction.tiers holds a null tier";
+                continue;
+            }
             if (tier.At <= lastAt) yield return "rules.interaction.tiers must have increasing 'at' values above 0";
             lastAt = tier.At;
         }
         if (r.App.DailyCapPerApp > byte.MaxValue) yield return "rules.app.dailyCapPerApp is above 255";
         if (r.App.Registry.Count == 0) yield return "rules.app.registry is empty";
+        if (r.App.Registry.Any(string.IsNullOrEmpty)) yield return "rules.app.registry holds an empty app id";
         if (r.App.Registry.Count > 64) yield return "rules.app.registry holds more than 64 apps";
         if (r.App.Registry.Distinct(StringComparer.Ordinal).Count() != r.App.Registry.Count) yield return "rules.app.registry repeats an app";
 
