@@ -28,6 +28,18 @@ public sealed class ScoreReader(RulePack pack)
             yearScore.Points >= thresholds.Year);
     }
 
+    /// <summary>
+    /// Points in the day, month and year containing <paramref name="day"/>, without the breakdown: the
+    /// allocation-free read that grains make after every scoring change.
+    /// </summary>
+    public static (int Day, int Month, int Year) PointsAround(TeacherState state, int day) => (
+        TotalOf(state.Days, day),
+        TotalOf(state.Months, ZoneCalendar.MonthKey(day)),
+        TotalOf(state.Years, ZoneCalendar.YearOf(day)));
+
+    private static int TotalOf(PeriodSeries series, int key) =>
+        series.FindLive(key)?.Totals.Total ?? series.FindClosed(key)?.Total ?? 0;
+
     private static PeriodScore Find(PeriodSeries series, int key)
     {
         if (series.FindLive(key) is { } live)

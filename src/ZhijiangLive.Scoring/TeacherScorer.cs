@@ -68,10 +68,11 @@ public sealed class TeacherScorer
         }
 
         var day = state.Days.GetOrAdd(dayKey);
-        var (ruleIndex, decision) = Decide(state, day, e.Body);
+        var (ruleIndex, decision) = Decide(state, day, e.Body, e.Client == ClientKind.Mobile);
         if (decision.Points != 0)
         {
-            Credit(state, day, ruleIndex, decision.Points, e.Client == ClientKind.Mobile);
+            var mobilePoints = decision.MobilePoints ?? (e.Client == ClientKind.Mobile ? decision.Points : 0);
+            Credit(state, day, ruleIndex, decision.Points, mobilePoints);
         }
         return ScoreOutcome.Decided(new LedgerEntry(
             e.EventId, RuleIds.All[ruleIndex], decision.Points, DateOnly.FromDayNumber(dayKey), decision.Note));
@@ -83,13 +84,13 @@ public sealed class TeacherScorer
     /// </summary>
     public void Compact(TeacherState state, DateTimeOffset now) => AdvanceHorizon(state, now);
 
-    private (int RuleIndex, RuleDecision Decision) Decide(TeacherState state, PeriodBucket day, ActivityBody body) => body switch
+    private (int RuleIndex, RuleDecision Decision) Decide(TeacherState state, PeriodBucket day, ActivityBody body, bool mobile) => body switch
     {
         Login => (StreakBonusRule.Index, _login.Decide(state, day)),
         ProfileUpdated update => (OnceEverRule.Index, _profile.Decide(state, update)),
         MobileOperation => (_mobileOp.Index, _mobileOp.Decide(day)),
         ResourceSpread spread => (DistinctPerItemRule.Index, _spread.Decide(state, day, spread)),
-        ResourceReviewed review => (StagedApprovalRule.Index, _review.Decide(state, review)),
+        ResourceReviewed review => (StagedApprovalRule.Index, _review.Decide(state, review, mobile)),
         ResourceDeleted deletion => (StagedApprovalRule.Index, StagedApprovalRule.Decide(state, deletion)),
         TeachingSession session => (_teaching.Index, _teaching.DecideDistinct(state, day, session.SessionId)),
         TaskPublished task => (ThresholdPerItemRule.Index, _guidance.DecidePublished(state, day, task.TaskId)),
@@ -100,12 +101,12 @@ public sealed class TeacherScorer
         _ => throw new ArgumentException($"no rule scores {body.GetType().Name}", nameof(body)),
     };
 
-    private static void Credit(TeacherState state, PeriodBucket day, int ruleIndex, int points, bool mobile)
+    private static void Credit(TeacherState state, PeriodBucket day, int ruleIndex, int points, int mobilePoints)
     {
-        day.Totals.Add(ruleIndex, points, mobile);
-        state.Months.GetOrAdd(ZoneCalendar.MonthKey(day.Key)).Totals.Add(ruleIndex, points, mobile);
-        state.Years.GetOrAdd(ZoneCalendar.YearOf(day.Key)).Totals.Add(ruleIndex, points, mobile);
-        state.Lifetime.Add(ruleIndex, points, mobile);
+        day.Totals.Add(ruleIndex, points, mobilePoints);
+        state.Months.GetOrAdd(ZoneCalendar.MonthKey(day.Key)).Totals.Add(ruleIndex, points, mobilePoints);
+        state.Years.GetOrAdd(ZoneCalendar.YearOf(day.Key)).Totals.Add(ruleIndex, points, mobilePoints);
+        state.Lifetime.Add(ruleIndex, points, mobilePoints);
     }
 
     private void AdvanceHorizon(TeacherState state, DateTimeOffset now)

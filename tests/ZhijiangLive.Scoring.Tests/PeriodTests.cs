@@ -152,4 +152,17 @@ public sealed class PeriodTests
         _t.Login(OnDay(3, hour: 10));                                 // 30
         Assert.True(_t.Scores(Date(3)).ActiveMonth);
     }
+
+    [Fact]
+    public void MobileShare_ReviewTakenBack_FollowsTheClientsThatEarnedIt()
+    {
+        _t.Score(new ResourceReviewed("r1", ReviewLevel.County), OnDay(0, hour: 8), ClientKind.Pc);      // 3 on PC
+        _t.Score(new ResourceReviewed("r1", ReviewLevel.City), OnDay(0, hour: 9), ClientKind.Mobile);    // 7 on mobile
+        _t.Login(OnDay(0, hour: 9), ClientKind.Mobile);                                                  // 1 on mobile
+        _t.Score(new ResourceDeleted("r1"), OnDay(0, hour: 10), ClientKind.Pc);                          // -10: -3 PC, -7 mobile
+
+        var day = _t.Scores(Date(0)).Day;
+        Assert.Equal((1, 1), (day.Points, day.MobilePoints));
+        Assert.Equal(1.0, day.MobileShare);
+    }
 }

@@ -12,7 +12,7 @@ internal sealed class StagedApprovalRule(StagedApprovalSettings settings)
 {
     public const int Index = 4;
 
-    public RuleDecision Decide(TeacherState state, ResourceReviewed review)
+    public RuleDecision Decide(TeacherState state, ResourceReviewed review, bool mobile)
     {
         var resource = state.Resource(review.ResourceId);
         if (resource.Deleted)
@@ -33,6 +33,10 @@ internal sealed class StagedApprovalRule(StagedApprovalSettings settings)
         };
         resource.ReviewLevelsPaid |= levelBit;
         resource.ReviewPoints += points;
+        if (mobile)
+        {
+            resource.MobileReviewPoints += points;
+        }
         return RuleDecision.Award(points);
     }
 
@@ -46,7 +50,9 @@ internal sealed class StagedApprovalRule(StagedApprovalSettings settings)
         resource.Deleted = true;
         resource.Spreaders = null;
         var takenBack = resource.ReviewPoints;
+        var mobileTakenBack = resource.MobileReviewPoints;
         resource.ReviewPoints = 0;
-        return new RuleDecision(-takenBack, takenBack > 0 ? Notes.ReviewTakenBack : null);
+        resource.MobileReviewPoints = 0;
+        return new RuleDecision(-takenBack, takenBack > 0 ? Notes.ReviewTakenBack : null, -mobileTakenBack);
     }
 }

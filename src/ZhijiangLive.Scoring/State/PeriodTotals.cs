@@ -7,14 +7,11 @@ public struct PeriodTotals
     public int Total;
     public int Mobile;
 
-    public void Add(int ruleIndex, int points, bool mobile)
+    public void Add(int ruleIndex, int points, int mobilePoints)
     {
         ByRule[ruleIndex] += points;
         Total += points;
-        if (mobile)
-        {
-            Mobile += points;
-        }
+        Mobile += mobilePoints;
     }
 
     public readonly int Of(int ruleIndex) => ByRule[ruleIndex];

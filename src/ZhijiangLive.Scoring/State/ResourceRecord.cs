@@ -17,5 +17,8 @@ public sealed class ResourceRecord
     /// <summary>Review points currently held, which a deletion takes back.</summary>
     public int ReviewPoints { get; set; }
 
+    /// <summary>The part of <see cref="ReviewPoints"/> earned on mobile clients, taken back from mobile points.</summary>
+    public int MobileReviewPoints { get; set; }
+
     public bool Deleted { get; set; }
 }

@@ -1,0 +1,23 @@
+namespace ZhijiangLive.Grains;
+
+/// <summary>Settings of the in-process cluster; every one has a working default.</summary>
+public sealed record ClusterOptions
+{
+    /// <summary>Single-threaded partitions owning the grains; 0 means one per processor.</summary>
+    public int Partitions { get; init; }
+
+    /// <summary>A grain idle this long is deactivated and its state handed to storage.</summary>
+    public TimeSpan IdleDeactivationAfter { get; init; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>How often a followed region pushes its changes to subscribers, at most.</summary>
+    public TimeSpan NotifyInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Members of each ranking carried in a change notification.</summary>
+    public int NotifyTop { get; init; } = 10;
+
+    public double SchoolActiveRatioTarget { get; init; } = 0.15;
+    public double SchoolMeanScoreTarget { get; init; } = 300;
+
+    /// <summary>Per-city shortlist sizes (SPEC §6); cities not listed get <see cref="CityQuotas.ForCityName"/>.</summary>
+    public IReadOnlyDictionary<string, CityQuota> Quotas { get; init; } = new Dictionary<string, CityQuota>();
+}

@@ -1,0 +1,33 @@
+using ZhijiangLive.Grains.Aggregation;
+using ZhijiangLive.Scoring;
+using ZhijiangLive.Scoring.RulePacks;
+using ZhijiangLive.Scoring.Time;
+
+namespace ZhijiangLive.Grains;
+
+/// <summary>What every grain of a cluster shares: the rules, the calendar, the clock and the options.</summary>
+public sealed class GrainServices
+{
+    public GrainServices(RulePack pack, ClusterOptions options, TimeProvider time)
+    {
+        Options = options;
+        Time = time;
+        Scorer = new TeacherScorer(pack);
+        Reader = new ScoreReader(pack);
+        Calendar = Scorer.Calendar;
+        Figures = new FigureRules(pack.ActiveThresholds)
+        {
+            SchoolActiveRatioTarget = options.SchoolActiveRatioTarget,
+            SchoolMeanScoreTarget = options.SchoolMeanScoreTarget,
+        };
+    }
+
+    public ClusterOptions Options { get; }
+    public TimeProvider Time { get; }
+    public TeacherScorer Scorer { get; }
+    public ScoreReader Reader { get; }
+    public ZoneCalendar Calendar { get; }
+    public FigureRules Figures { get; }
+
+    public int Today => Calendar.DayOf(Time.GetUtcNow());
+}

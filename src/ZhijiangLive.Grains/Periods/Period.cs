@@ -1,0 +1,9 @@
+namespace ZhijiangLive.Grains.Periods;
+
+/// <summary>The calendar periods figures and rankings are kept for (SPEC §3).</summary>
+public enum Period
+{
+    Day = 0,
+    Month = 1,
+    Year = 2,
+}

@@ -1,0 +1,9 @@
+namespace ZhijiangLive.Grains.Ranking;
+
+/// <summary>What a ranking lists: teachers (by score), schools or child regions (by mean score).</summary>
+public enum RankingKind
+{
+    Teachers = 0,
+    Schools = 1,
+    Regions = 2,
+}

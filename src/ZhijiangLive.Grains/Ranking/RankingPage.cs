@@ -1,0 +1,21 @@
+using ZhijiangLive.Grains.Leaderboards;
+
+namespace ZhijiangLive.Grains.Ranking;
+
+/// <summary>Entries of a ranking (competition ranks, ties listed by id) and how many members it has.</summary>
+public sealed record RankingPage(IReadOnlyList<LeaderboardEntry> Entries, int Total)
+{
+    public static RankingPage Empty { get; } = new([], 0);
+
+    public static RankingPage From(ILeaderboard board, RankingRequest request) => new(
+        request.AroundId is { } around
+            ? board.Around(around, request.Limit / 2, request.Limit - request.Limit / 2 - 1)
+            : board.Page(request.Offset, request.Limit),
+        board.Count);
+
+    public static RankingPage From(FrozenLeaderboard board, RankingRequest request) => new(
+        request.AroundId is { } around
+            ? board.Around(around, request.Limit / 2, request.Limit - request.Limit / 2 - 1)
+            : board.Page(request.Offset, request.Limit),
+        board.Count);
+}

@@ -1,0 +1,172 @@
+using ZhijiangLive.Grains.Aggregation;
+using ZhijiangLive.Grains.Periods;
+using ZhijiangLive.Grains.Ranking;
+using ZhijiangLive.Grains.Roster;
+using ZhijiangLive.Grains.Runtime;
+
+namespace ZhijiangLive.Grains.Regions;
+
+public sealed partial class RegionGrain(GrainServices services) : Grain<RegionGrainState>, IRegionGrain
+{
+    public const string Kind = "region";
+
+    private IDisposable? _midnightTimer;
+
+    protected override RegionGrainState CreateState()
+    {
+        RegionGrainState? state = null;
+        state = new RegionGrainState
+        {
+            Figures = new RegionFigures(services.Figures, PeriodKeys.Of(services.Today), report => ChildOf(state!, report)),
+        };
+        return state;
+    }
+
+    public override void OnActivate()
+    {
+        ScheduleMidnight();
+        if (State.Subscriptions.Count > 0)
+        {
+            StartNotifying();
+        }
+    }
+
+    public void Receive(IReadOnlyList<TeacherChange> reports)
+    {
+        var figures = State.Figures;
+        var parentId = State.Entry?.ParentId;
+        var changed = false;
+        foreach (var report in reports)
+        {
+            if (!figures.Apply(report))
+            {
+                continue;
+            }
+            changed = true;
+            if (parentId is not null)
+            {
+                var forwarded = State.Entry!.Level == RegionLevel.County ? report with { CityId = parentId } : report;
+                Runtime.SendBuffered<RegionGrain, TeacherChange>(
+                    new GrainId(Kind, parentId), forwarded, static (parent, batch) => parent.Receive(batch));
+            }
+        }
+        if (changed)
+        {
+            figures.Refresh();
+            MarkChanged();
+        }
+    }
+
+    public void RegisterSchool(SchoolRegistration school)
+    {
+        var child = State.Entry?.Level switch
+        {
+            RegionLevel.City => school.CountyId,
+            RegionLevel.Province => school.CityId,
+            _ => null,
+        };
+        State.Figures.AddSchool(school.SchoolId, child);
+        State.Figures.Refresh();
+        MarkChanged();
+        if (State.Entry?.ParentId is { } parentId)
+        {
+            var forwarded = State.Entry.Level == RegionLevel.County ? school with { CityId = parentId } : school;
+            Runtime.Tell<RegionGrain>(new GrainId(Kind, parentId), parent => parent.RegisterSchool(forwarded));
+        }
+    }
+
+    public void RegisterChild(string childId)
+    {
+        State.Figures.AddChild(childId);
+        State.Figures.Refresh();
+        MarkChanged();
+    }
+
+    public void Upsert(RegionEntry entry)
+    {
+        var isNew = State.Entry is null;
+        State.Entry = entry;
+        if (!isNew || entry.ParentId is not { } parentId)
+        {
+            return;
+        }
+        Runtime.Tell<RegionGrain>(new GrainId(Kind, parentId), parent => parent.RegisterChild(entry.Id));
+    }
+
+    public GroupView? Get(DateOnly date)
+    {
+        if (State.Entry is not { } entry)
+        {
+            return null;
+        }
+        var figures = CurrentFigures();
+        return GroupViews.Of(entry.Id, entry.Name, date, figures.Members, figures.Schools, figures.SchoolsMeetingTargets);
+    }
+
+    public RankingPage Rank(RankingRequest request)
+    {
+        var figures = CurrentFigures();
+        var asked = PeriodKeys.Of(request.Date?.DayNumber ?? services.Today);
+        if (request is { Kind: RankingKind.Schools, Period: Period.Month } && asked.Month < figures.Current.Month)
+        {
+            return figures.PublishedSchoolRanking(asked.Month) is { } published
+                ? RankingPage.From(published, request)
+                : RankingPage.Empty;
+        }
+        RankingPeriods.ThrowUnlessCurrent(request, figures.Current, services.Today);
+        return RankingPage.From(BoardsOf(request.Kind)[(int)request.Period], request);
+    }
+
+    public RankingPage Shortlist(ShortlistKind kind)
+    {
+        var figures = CurrentFigures();
+        if (State.Entry is not { Level: RegionLevel.City } city)
+        {
+            throw new ArgumentException($"'{Id.Key}' is not a city; shortlists are kept per city");
+        }
+        var quota = services.Options.Quotas.GetValueOrDefault(city.Id) ?? CityQuotas.ForCityName(city.Name);
+        var (board, size) = kind switch
+        {
+            ShortlistKind.TeacherSpaces => (figures.Members.TeacherBoards[(int)Period.Year], quota.TeacherSpaces),
+            ShortlistKind.DigitalSchools => (figures.SchoolBoards[(int)Period.Year], quota.DigitalSchools),
+            _ => (figures.SchoolBoards[(int)Period.Year], quota.ClubSpaces),
+        };
+        return new RankingPage(size > 0 ? board.Page(0, size) : [], board.Count);
+    }
+
+    private RegionFigures CurrentFigures()
+    {
+        State.Figures.RollTo(PeriodKeys.Of(services.Today));
+        return State.Figures;
+    }
+
+    private Leaderboards.ILeaderboard[] BoardsOf(RankingKind kind) => kind switch
+    {
+        RankingKind.Teachers => State.Figures.Members.TeacherBoards,
+        RankingKind.Schools => State.Figures.SchoolBoards,
+        _ => State.Figures.ChildBoards,
+    };
+
+    private static string? ChildOf(RegionGrainState state, TeacherChange report) => state.Entry?.Level switch
+    {
+        RegionLevel.City => report.CountyId,
+        RegionLevel.Province => report.CityId,
+        _ => null,
+    };
+
+    private void ScheduleMidnight()
+    {
+        _midnightTimer?.Dispose();
+        var now = services.Time.GetUtcNow();
+        var tomorrow = services.Calendar.DateOf(now).AddDays(1);
+        var due = services.Calendar.StartOf(tomorrow) - now;
+        _midnightTimer = RegisterTimer(OnMidnight, due, Timeout.InfiniteTimeSpan);
+    }
+
+    private void OnMidnight()
+    {
+        CurrentFigures();
+        MarkChanged();
+        ScheduleMidnight();
+    }
+}

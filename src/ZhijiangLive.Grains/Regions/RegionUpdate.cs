@@ -1,0 +1,12 @@
+using ZhijiangLive.Grains.Leaderboards;
+using ZhijiangLive.Grains.Periods;
+
+namespace ZhijiangLive.Grains.Regions;
+
+/// <summary>What a follower of a region receives: its figures and the tops of its three rankings for one period.</summary>
+public sealed record RegionUpdate(
+    GroupView Figures,
+    Period Period,
+    IReadOnlyList<LeaderboardEntry> TopTeachers,
+    IReadOnlyList<LeaderboardEntry> TopSchools,
+    IReadOnlyList<LeaderboardEntry> TopRegions);

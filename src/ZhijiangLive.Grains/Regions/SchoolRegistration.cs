@@ -1,0 +1,4 @@
+namespace ZhijiangLive.Grains.Regions;
+
+/// <summary>A school announced up the tree, so every region ranks it from the start, with 0 teachers if need be.</summary>
+public readonly record struct SchoolRegistration(string SchoolId, string CountyId, string? CityId);

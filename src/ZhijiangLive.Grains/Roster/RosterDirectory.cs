@@ -1,0 +1,35 @@
+using System.Collections.Concurrent;
+
+namespace ZhijiangLive.Grains.Roster;
+
+/// <summary>
+/// The roster as last upserted, readable from any thread: ingest checks teachers against it before an
+/// event is accepted, and queries take names from it. The grains hold the same entries as their state.
+/// </summary>
+public sealed class RosterDirectory
+{
+    private readonly ConcurrentDictionary<string, RegionEntry> _regions = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SchoolEntry> _schools = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, TeacherEntry> _teachers = new(StringComparer.Ordinal);
+
+    public int RegionCount => _regions.Count;
+    public int SchoolCount => _schools.Count;
+    public int TeacherCount => _teachers.Count;
+
+    public RegionEntry? Region(string id) => _regions.GetValueOrDefault(id);
+    public SchoolEntry? School(string id) => _schools.GetValueOrDefault(id);
+    public TeacherEntry? Teacher(string id) => _teachers.GetValueOrDefault(id);
+
+    public IEnumerable<RegionEntry> Regions => _regions.Values;
+
+    internal void Put(RegionEntry entry) => _regions[entry.Id] = entry;
+    internal void Put(SchoolEntry entry) => _schools[entry.Id] = entry;
+    internal void Put(TeacherEntry entry) => _teachers[entry.Id] = entry;
+
+    /// <summary>A display name for any member of the tree, or its id when unknown.</summary>
+    public string NameOf(string id) =>
+        _teachers.TryGetValue(id, out var t) ? t.Name
+        : _schools.TryGetValue(id, out var s) ? s.Name
+        : _regions.TryGetValue(id, out var r) ? r.Name
+        : id;
+}

@@ -1,0 +1,84 @@
+using ZhijiangLive.Grains.Aggregation;
+using ZhijiangLive.Grains.Periods;
+using ZhijiangLive.Grains.Roster;
+using ZhijiangLive.Grains.Runtime;
+using ZhijiangLive.Grains.Schools;
+using ZhijiangLive.Scoring;
+using ZhijiangLive.Scoring.Events;
+
+namespace ZhijiangLive.Grains.Teachers;
+
+public sealed class TeacherGrain(GrainServices services) : Grain<TeacherGrainState>, ITeacherGrain
+{
+    public const string Kind = "teacher";
+
+    protected override TeacherGrainState CreateState() => new(Id.Key);
+
+    public ScoreOutcome Publish(ActivityEvent activity, DateTimeOffset acceptedAt)
+    {
+        if (State.Entry is not { } entry)
+        {
+            return ScoreOutcome.Rejected(RejectionReason.UnknownTeacher, $"teacher '{Id.Key}' is not on the roster");
+        }
+        if (entry.Locked)
+        {
+            return ScoreOutcome.Rejected(RejectionReason.TeacherLocked, $"teacher '{Id.Key}' is locked");
+        }
+        var outcome = services.Scorer.Apply(State.Scores, activity, acceptedAt);
+        if (!outcome.IsRejected && outcome.Entry.Points != 0)
+        {
+            // An event up to 5 min early may fall on tomorrow; report for whichever day is later.
+            var today = Math.Max(services.Calendar.DayOf(acceptedAt), outcome.Entry.Day.DayNumber);
+            ReportIfChanged(entry.SchoolId, today);
+        }
+        return outcome;
+    }
+
+    public void Upsert(TeacherEntry entry)
+    {
+        var previous = State.Entry;
+        State.Entry = entry;
+        var wasCounted = previous is { Locked: false };
+        var isCounted = !entry.Locked;
+        var sameSchool = previous?.SchoolId == entry.SchoolId;
+        var today = services.Today;
+        if (wasCounted && (!isCounted || !sameSchool))
+        {
+            Send(Report(previous!.SchoolId, today, counted: false));
+            State.LastReport = null;
+        }
+        if (isCounted && (!wasCounted || !sameSchool))
+        {
+            State.LastReport = Report(entry.SchoolId, today, counted: true);
+            Send(State.LastReport.Value);
+        }
+    }
+
+    public TeacherView? Get(DateOnly date) =>
+        State.Entry is { } entry ? new TeacherView(entry, services.Reader.Read(State.Scores, date)) : null;
+
+    private void ReportIfChanged(string schoolId, int today)
+    {
+        var keys = PeriodKeys.Of(today);
+        var scores = ScoresAround(today);
+        if (State.LastReport is { } last && last.Keys == keys && last.Scores == scores)
+        {
+            return;
+        }
+        State.LastReport = new TeacherChange(Id.Key, ++State.ReportSeq, schoolId, true, keys, scores);
+        Send(State.LastReport.Value);
+    }
+
+    private TeacherChange Report(string schoolId, int today, bool counted) =>
+        new(Id.Key, ++State.ReportSeq, schoolId, counted, PeriodKeys.Of(today), ScoresAround(today));
+
+    private PeriodScores ScoresAround(int today)
+    {
+        var (day, month, year) = ScoreReader.PointsAround(State.Scores, today);
+        return new PeriodScores(day, month, year);
+    }
+
+    private void Send(TeacherChange report) =>
+        Runtime.SendBuffered<SchoolGrain, TeacherChange>(
+            new GrainId(SchoolGrain.Kind, report.SchoolId), report, static (school, reports) => school.Receive(reports));
+}
