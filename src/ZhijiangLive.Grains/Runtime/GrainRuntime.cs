@@ -10,10 +10,6 @@ namespace ZhijiangLive.Grains.Runtime;
 /// </summary>
 public sealed partial class GrainRuntime : IAsyncDisposable
 {
-    // OnDeactivate may message other grains and so reactivate them; the cascades of this service
-    // (teacher, school, county, city, province) settle well within this many rounds.
-    private const int MaxDeactivationRounds = 16;
-
     private readonly ConcurrentDictionary<string, Func<GrainId, Grain>> _factories = new();
     private readonly ConcurrentDictionary<Type, string?> _kindsByType = new();
     private readonly Partition[] _partitions;
@@ -21,6 +17,7 @@ public sealed partial class GrainRuntime : IAsyncDisposable
     private readonly ITimer? _idleScanTimer;
     private long _unhandledErrors;
     private volatile bool _closing;
+    private volatile bool _stopped;
     private int _disposed;
 
     public GrainRuntime(GrainRuntimeOptions options, IGrainStorage storage, TimeProvider time)
@@ -94,51 +91,6 @@ public sealed partial class GrainRuntime : IAsyncDisposable
     /// </summary>
     public Task FlushAsync() => Flush.FlushAsync();
 
-    /// <summary>Deactivates every active grain, which writes its state to storage.</summary>
-    public async Task DeactivateAllAsync()
-    {
-        for (int round = 0; round < MaxDeactivationRounds; round++)
-        {
-            await FlushAsync().ConfigureAwait(false);
-            if (ActiveGrainCount == 0)
-            {
-                return;
-            }
-            var rounds = new Task[_partitions.Length];
-            for (int i = 0; i < _partitions.Length; i++)
-            {
-                var deactivateAll = new PartitionAction(static partition => partition.DeactivateAll(), tracked: true);
-                PostHousekeeping(i, default, deactivateAll);
-                rounds[i] = deactivateAll.Completion;
-            }
-            await Task.WhenAll(rounds).ConfigureAwait(false);
-        }
-        throw new InvalidOperationException(
-            $"{ActiveGrainCount} grains were still being reactivated by OnDeactivate after {MaxDeactivationRounds} rounds.");
-    }
-
-    /// <summary>Stops the idle scan, deactivates every grain (persisting state) and stops the partitions.</summary>
-    public async ValueTask DisposeAsync()
-    {
-        if (Interlocked.Exchange(ref _disposed, 1) == 1)
-        {
-            return;
-        }
-        _idleScanTimer?.Dispose();
-        _closing = true;
-        try
-        {
-            await DeactivateAllAsync().ConfigureAwait(false);
-        }
-        finally
-        {
-            foreach (var partition in _partitions)
-            {
-                partition.Stop();
-            }
-        }
-    }
-
     internal string KindOf(Type grainType) => _kindsByType.TryGetValue(grainType, out var kind)
         ? kind ?? throw new InvalidOperationException($"{grainType.Name} is registered under several kinds; name the kind.")
         : throw new InvalidOperationException($"{grainType.Name} is not registered.");
@@ -162,14 +114,6 @@ public sealed partial class GrainRuntime : IAsyncDisposable
         catch (Exception)
         {
             // A failing error handler must not take the partition thread down with it.
-        }
-    }
-
-    private void ScanIdle()
-    {
-        for (int i = 0; i < _partitions.Length && !_closing; i++)
-        {
-            PostHousekeeping(i, default, _idleScan);
         }
     }
 }
