@@ -1,0 +1,64 @@
+namespace ZhijiangLive.Grains.Runtime;
+
+/// <summary>Idle scans, deactivating everything, and shutting down.</summary>
+public sealed partial class GrainRuntime
+{
+    // OnDeactivate may message other grains and so reactivate them; the cascades of this service
+    // (teacher, school, county, city, province) settle well within this many rounds.
+    private const int MaxDeactivationRounds = 16;
+
+    /// <summary>Deactivates every active grain, which writes its state to storage.</summary>
+    public async Task DeactivateAllAsync()
+    {
+        ObjectDisposedException.ThrowIf(_stopped, this);
+        for (int round = 0; round < MaxDeactivationRounds; round++)
+        {
+            await FlushAsync().ConfigureAwait(false);
+            if (ActiveGrainCount == 0)
+            {
+                return;
+            }
+            var rounds = new Task[_partitions.Length];
+            for (int i = 0; i < _partitions.Length; i++)
+            {
+                var deactivateAll = new PartitionAction(static partition => partition.DeactivateAll(), tracked: true);
+                PostHousekeeping(i, default, deactivateAll);
+                rounds[i] = deactivateAll.Completion;
+            }
+            await Task.WhenAll(rounds).ConfigureAwait(false);
+        }
+        throw new InvalidOperationException(
+            $"{ActiveGrainCount} grains were still being reactivated by OnDeactivate after {MaxDeactivationRounds} rounds.");
+    }
+
+    /// <summary>Stops the idle scan, deactivates every grain (persisting state) and stops the partitions.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+        _idleScanTimer?.Dispose();
+        _closing = true;
+        try
+        {
+            await DeactivateAllAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            _stopped = true;
+            foreach (var partition in _partitions)
+            {
+                partition.Stop();
+            }
+        }
+    }
+
+    private void ScanIdle()
+    {
+        for (int i = 0; i < _partitions.Length && !_closing; i++)
+        {
+            PostHousekeeping(i, default, _idleScan);
+        }
+    }
+}
