@@ -89,10 +89,10 @@ public sealed class BucketLeaderboard : ILeaderboard
         var ids = new string[Count];
         var scores = new double[Count];
         var written = 0;
-        _index.Walk(0, Count, (slot, _) =>
+        _index.Walk(0, Count, (id, score, _) =>
         {
-            ids[written] = _slots.IdOf(slot);
-            scores[written++] = _slots.Score(slot);
+            ids[written] = id;
+            scores[written++] = score;
         });
         return FrozenLeaderboard.FromListing(ids, scores);
     }
@@ -107,7 +107,7 @@ public sealed class BucketLeaderboard : ILeaderboard
     {
         var end = (int)Math.Min((long)start + count, Count);
         var entries = new List<LeaderboardEntry>(Math.Max(0, end - start));
-        _index.Walk(start, end, (slot, rank) => entries.Add(new LeaderboardEntry(rank, _slots.IdOf(slot), _slots.Score(slot))));
+        _index.Walk(start, end, (id, score, rank) => entries.Add(new LeaderboardEntry(rank, id, score)));
         return entries;
     }
 }

@@ -30,7 +30,7 @@ internal sealed class MemberSlots
     /// <summary>Where the member sits in its bucket's unsorted member array.</summary>
     public ref int Position(int slot) => ref _positions[slot];
 
-    /// <summary>Whether the member appears in its current bucket's cached id order.</summary>
+    /// <summary>Whether the member's id is in its current bucket's cached id order.</summary>
     public ref bool InSortedOrder(int slot) => ref _inSortedOrder[slot];
 
     public int Add(string id, int score)
@@ -56,35 +56,6 @@ internal sealed class MemberSlots
         _ids[slot] = null;
         _inSortedOrder[slot] = false;
         _freeSlots.Push(slot);
-    }
-
-    /// <summary>The number of entries of <paramref name="order"/> (slots in id order) whose id sorts before <paramref name="id"/>.</summary>
-    public int LowerBound(ReadOnlySpan<int> order, string id)
-    {
-        var (low, high) = (0, order.Length);
-        while (low < high)
-        {
-            var mid = (low + high) >>> 1;
-            if (string.CompareOrdinal(_ids[order[mid]], id) < 0)
-            {
-                low = mid + 1;
-            }
-            else
-            {
-                high = mid;
-            }
-        }
-        return low;
-    }
-
-    public void SortById(Span<int> order)
-    {
-        var ids = new string[order.Length];
-        for (var i = 0; i < ids.Length; i++)
-        {
-            ids[i] = _ids[order[i]]!;
-        }
-        ids.AsSpan().Sort(order, StringComparer.Ordinal);
     }
 
     private void Grow()

@@ -85,23 +85,24 @@ internal sealed class ScoreIndex(MemberSlots slots, int maxSpan)
         Replace(buckets, InitialLowScore);
     }
 
-    /// <summary>Calls <paramref name="visit"/> with the slot and rank of listing positions start..end-1, in order.</summary>
-    public void Walk(int start, int end, Action<int, int> visit)
+    /// <summary>Calls <paramref name="visit"/> with the id, score and rank at listing positions start..end-1, in order.</summary>
+    public void Walk(int start, int end, Action<string, int, int> visit)
     {
         for (var position = start; position < end;)
         {
             // Straight to the bucket holding this position: whole buckets above it are skipped by count.
             var index = _sizes.IndexOfPosition(_count - 1 - position);
             var above = _count - _sizes.PrefixSum(index);
-            var order = _buckets[index]!.InIdOrder(slots);
+            var bucket = _buckets[index]!;
+            var order = bucket.InIdOrder(slots);
             if (position - above >= order.Length)
             {
                 // Counts and members disagree: fail rather than loop forever on the same position.
-                throw new InvalidOperationException($"the bucket of score {_lowScore + index} lists fewer members than counted");
+                throw new InvalidOperationException($"the bucket of score {bucket.Score} lists fewer members than counted");
             }
             for (var i = position - above; i < order.Length && position < end; i++, position++)
             {
-                visit(order[i], above + 1);
+                visit(order[i], bucket.Score, above + 1);
             }
         }
     }
