@@ -1,6 +1,6 @@
-namespace ZhijiangLive.Grains.Tests.Leaderboards;
+using static ZhijiangLive.Grains.Tests.Leaderboards.BoardKinds;
 
-using static BoardKinds;
+namespace ZhijiangLive.Grains.Tests.Leaderboards;
 
 public sealed class LeaderboardLifecycleTests
 {

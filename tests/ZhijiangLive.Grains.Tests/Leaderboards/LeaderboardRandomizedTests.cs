@@ -1,8 +1,7 @@
 using ZhijiangLive.Grains.Leaderboards;
+using static ZhijiangLive.Grains.Tests.Leaderboards.BoardKinds;
 
 namespace ZhijiangLive.Grains.Tests.Leaderboards;
-
-using static BoardKinds;
 
 public sealed class LeaderboardRandomizedTests
 {
