@@ -36,7 +36,7 @@ public sealed class FrozenLeaderboard : IReadOnlyLeaderboard
         {
             positionsById[i] = i;
         }
-        ids.AsSpan().ToArray().AsSpan().Sort(positionsById.AsSpan(), StringComparer.Ordinal);
+        Array.Sort((string[])ids.Clone(), positionsById, StringComparer.Ordinal);
         return new FrozenLeaderboard(ids, scores, ranks, positionsById);
     }
 
