@@ -1,0 +1,4 @@
+namespace ZhijiangLive.Grains.Leaderboards;
+
+/// <summary>One line of a ranking: competition rank (ties share it), member id and score.</summary>
+public readonly record struct LeaderboardEntry(int Rank, string Id, double Score);
