@@ -7,7 +7,9 @@ namespace ZhijiangLive.Grains.Aggregation;
 /// The teachers a school or region counts: the latest report of each, the totals they add up to, and a
 /// teacher ranking per period. Shared by school and region grains so both count the same way.
 /// </summary>
-public sealed class MemberTable(FigureRules rules, PeriodKeys current)
+/// <param name="newBoard">Makes the teacher rankings: bucketed boards for regions with many teachers, sorted
+/// ones for a school, whose few teachers would not pay for a bucket per score value.</param>
+public sealed class MemberTable(FigureRules rules, PeriodKeys current, Func<ILeaderboard> newBoard)
 {
     // Reports of teachers that left (moved or locked) stay as tombstones so a stale report cannot revive them.
     private readonly Dictionary<string, TeacherChange> _reports = new(StringComparer.Ordinal);
@@ -15,7 +17,7 @@ public sealed class MemberTable(FigureRules rules, PeriodKeys current)
 
     public PeriodKeys Current { get; private set; } = current;
     public GroupTotals Totals => _totals;
-    public ILeaderboard[] TeacherBoards { get; } = [new BucketLeaderboard(), new BucketLeaderboard(), new BucketLeaderboard()];
+    public ILeaderboard[] TeacherBoards { get; } = [newBoard(), newBoard(), newBoard()];
     public PeriodHistory History { get; } = new();
     public IEnumerable<TeacherChange> Reports => _reports.Values;
 

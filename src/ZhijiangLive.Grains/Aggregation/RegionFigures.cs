@@ -17,7 +17,7 @@ public sealed class RegionFigures(FigureRules rules, PeriodKeys current, Func<Te
     private readonly HashSet<string> _touchedChildren = new(StringComparer.Ordinal);
     private readonly Dictionary<int, FrozenLeaderboard> _publishedSchoolRankings = [];
 
-    public MemberTable Members { get; } = new(rules, current);
+    public MemberTable Members { get; } = new(rules, current, static () => new BucketLeaderboard());
     public ILeaderboard[] SchoolBoards { get; } = [new SortedLeaderboard(), new SortedLeaderboard(), new SortedLeaderboard()];
     public ILeaderboard[] ChildBoards { get; } = [new SortedLeaderboard(), new SortedLeaderboard(), new SortedLeaderboard()];
     public PeriodKeys Current => Members.Current;
@@ -50,7 +50,7 @@ public sealed class RegionFigures(FigureRules rules, PeriodKeys current, Func<Te
         }
     }
 
-    /// <summary>Takes in one teacher report; false if it was stale. Call <see cref="Refresh"/> after a batch.</summary>
+    /// <summary>Takes in one teacher report; false if it was stale. Call <see cref="Refresh"/> before reading rankings.</summary>
     public bool Apply(in TeacherChange report)
     {
         if (report.Keys.IsAfter(Current))
@@ -74,7 +74,10 @@ public sealed class RegionFigures(FigureRules rules, PeriodKeys current, Func<Te
         return true;
     }
 
-    /// <summary>Brings the school and child-region rankings and target counts up to date with the reports taken in.</summary>
+    /// <summary>
+    /// Brings the school and child-region rankings and target counts up to date with the reports taken in.
+    /// Done when they are read rather than per report: a school touched by a thousand reports is re-ranked once.
+    /// </summary>
     public void Refresh()
     {
         foreach (var schoolId in _touchedSchools)
@@ -98,6 +101,7 @@ public sealed class RegionFigures(FigureRules rules, PeriodKeys current, Func<Te
         {
             return;
         }
+        Refresh();
         if (next.Month != Current.Month)
         {
             _publishedSchoolRankings[Current.Month] = SchoolBoards[(int)Period.Month].Freeze();

@@ -7,13 +7,7 @@ public sealed record RankingPage(IReadOnlyList<LeaderboardEntry> Entries, int To
 {
     public static RankingPage Empty { get; } = new([], 0);
 
-    public static RankingPage From(ILeaderboard board, RankingRequest request) => new(
-        request.AroundId is { } around
-            ? board.Around(around, request.Limit / 2, request.Limit - request.Limit / 2 - 1)
-            : board.Page(request.Offset, request.Limit),
-        board.Count);
-
-    public static RankingPage From(FrozenLeaderboard board, RankingRequest request) => new(
+    public static RankingPage From(IReadOnlyLeaderboard board, RankingRequest request) => new(
         request.AroundId is { } around
             ? board.Around(around, request.Limit / 2, request.Limit - request.Limit / 2 - 1)
             : board.Page(request.Offset, request.Limit),

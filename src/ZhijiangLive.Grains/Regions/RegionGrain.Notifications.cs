@@ -14,6 +14,11 @@ public sealed partial class RegionGrain
             throw new ArgumentException($"region '{Id.Key}' is not on the roster");
         }
         State.Subscriptions.Add(subscription);
+        if (State.Subscriptions.Count == 1)
+        {
+            // The snapshot below carries every change so far; only later ones are news.
+            _changedSinceNotify = false;
+        }
         Deliver(subscription, BuildUpdate(subscription.Period));
         StartNotifying();
     }

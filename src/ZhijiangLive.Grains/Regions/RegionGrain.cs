@@ -52,7 +52,6 @@ public sealed partial class RegionGrain(GrainServices services) : Grain<RegionGr
         }
         if (changed)
         {
-            figures.Refresh();
             MarkChanged();
         }
     }
@@ -66,7 +65,6 @@ public sealed partial class RegionGrain(GrainServices services) : Grain<RegionGr
             _ => null,
         };
         State.Figures.AddSchool(school.SchoolId, child);
-        State.Figures.Refresh();
         MarkChanged();
         if (State.Entry?.ParentId is { } parentId)
         {
@@ -78,7 +76,6 @@ public sealed partial class RegionGrain(GrainServices services) : Grain<RegionGr
     public void RegisterChild(string childId)
     {
         State.Figures.AddChild(childId);
-        State.Figures.Refresh();
         MarkChanged();
     }
 
@@ -134,9 +131,11 @@ public sealed partial class RegionGrain(GrainServices services) : Grain<RegionGr
         return new RankingPage(size > 0 ? board.Page(0, size) : [], board.Count);
     }
 
+    /// <summary>The figures rolled to today's periods with their rankings brought up to date: what every read needs.</summary>
     private RegionFigures CurrentFigures()
     {
         State.Figures.RollTo(PeriodKeys.Of(services.Today));
+        State.Figures.Refresh();
         return State.Figures;
     }
 

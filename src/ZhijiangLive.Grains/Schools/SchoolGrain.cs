@@ -1,4 +1,5 @@
 using ZhijiangLive.Grains.Aggregation;
+using ZhijiangLive.Grains.Leaderboards;
 using ZhijiangLive.Grains.Ranking;
 using ZhijiangLive.Grains.Periods;
 using ZhijiangLive.Grains.Regions;
@@ -11,7 +12,8 @@ public sealed class SchoolGrain(GrainServices services) : Grain<SchoolGrainState
 {
     public const string Kind = "school";
 
-    protected override SchoolGrainState CreateState() => new(new MemberTable(services.Figures, PeriodKeys.Of(services.Today)));
+    protected override SchoolGrainState CreateState() => new(
+        new MemberTable(services.Figures, PeriodKeys.Of(services.Today), static () => new SortedLeaderboard()));
 
     public void Receive(IReadOnlyList<TeacherChange> reports)
     {

@@ -8,14 +8,16 @@ public sealed class ZoneCalendar
 {
     private sealed record DayWindow(long StartUtcTicks, long EndUtcTicks, int Day);
 
-    // Nearly every event of a run falls on the same day, so the last day's UTC bounds answer most
-    // look-ups without a zone conversion. Swapped whole, so concurrent readers see a consistent window.
-    private DayWindow _lastWindow;
+    // Nearly every look-up falls on one of a few recent days (today, the grace window's edge), so the
+    // UTC bounds of the last few days answer them without a zone conversion. Each slot is swapped whole,
+    // so concurrent readers always see a consistent window.
+    private readonly DayWindow[] _recent = new DayWindow[4];
+    private int _nextSlot;
 
     public ZoneCalendar(TimeZoneInfo zone)
     {
         Zone = zone;
-        _lastWindow = WindowOf(DateOnly.FromDateTime(DateTime.UnixEpoch));
+        Array.Fill(_recent, WindowOf(DateOnly.FromDateTime(DateTime.UnixEpoch)));
     }
 
     public TimeZoneInfo Zone { get; }
@@ -28,14 +30,19 @@ public sealed class ZoneCalendar
     public int DayOf(DateTimeOffset instant)
     {
         var ticks = instant.UtcTicks;
-        var window = _lastWindow;
-        if (ticks >= window.StartUtcTicks && ticks < window.EndUtcTicks)
+        foreach (var window in _recent)
         {
-            return window.Day;
+            if (ticks >= window.StartUtcTicks && ticks < window.EndUtcTicks)
+            {
+                return window.Day;
+            }
         }
         var local = TimeZoneInfo.ConvertTime(instant, Zone);
         var date = DateOnly.FromDateTime(local.DateTime);
-        _lastWindow = WindowOf(date);
+        // A racing writer may take the same slot; either window is correct, only the cache hit rate suffers.
+        var slot = (_nextSlot + 1) & (_recent.Length - 1);
+        _nextSlot = slot;
+        _recent[slot] = WindowOf(date);
         return date.DayNumber;
     }
 

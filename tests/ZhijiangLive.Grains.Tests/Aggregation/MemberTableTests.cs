@@ -1,0 +1,83 @@
+using ZhijiangLive.Grains.Aggregation;
+using ZhijiangLive.Grains.Leaderboards;
+using ZhijiangLive.Grains.Periods;
+using ZhijiangLive.Scoring.RulePacks;
+
+namespace ZhijiangLive.Grains.Tests.Aggregation;
+
+public sealed class MemberTableTests
+{
+    private static readonly FigureRules Rules = new(new ActiveThresholds(1, 30, 300));
+    private static readonly PeriodKeys Monday = PeriodKeys.Of(new DateOnly(2026, 3, 2));
+    private static readonly PeriodKeys Tuesday = PeriodKeys.Of(new DateOnly(2026, 3, 3));
+    private static readonly PeriodKeys April = PeriodKeys.Of(new DateOnly(2026, 4, 1));
+
+    private readonly MemberTable _table = new(Rules, Monday, static () => new BucketLeaderboard());
+
+    private static TeacherChange Report(long seq, bool counted, PeriodKeys keys, int day, int month, int year, string school = "S1") =>
+        new("T1", seq, school, counted, keys, new PeriodScores(day, month, year));
+
+    [Fact]
+    public void StaleRemoval_ArrivingAfterANewerReport_IsIgnored()
+    {
+        // The teacher moved: its removal from the old school and its report from the new one travel
+        // different paths, and the newer report can arrive first.
+        Assert.True(_table.TryApply(Report(2, counted: true, Monday, 5, 5, 5, school: "S2"), out _));
+        Assert.False(_table.TryApply(Report(1, counted: false, Monday, 5, 5, 5, school: "S1"), out _));
+
+        Assert.Equal((1, 5L), (_table.Totals.Members, _table.Totals.DaySum));
+        Assert.True(_table.TeacherBoards[(int)Period.Day].Contains("T1"));
+    }
+
+    [Fact]
+    public void StaleReport_ArrivingAfterARemoval_DoesNotReviveTheTeacher()
+    {
+        Assert.True(_table.TryApply(Report(3, counted: false, Monday, 5, 5, 5), out _));
+        Assert.False(_table.TryApply(Report(2, counted: true, Monday, 5, 5, 5), out _));
+
+        Assert.Equal(0, _table.Totals.Members);
+        Assert.False(_table.TeacherBoards[(int)Period.Year].Contains("T1"));
+    }
+
+    [Fact]
+    public void NewerReport_ReplacesTheOldContribution()
+    {
+        _table.TryApply(Report(1, true, Monday, 5, 25, 25), out _);
+        _table.TryApply(Report(2, true, Monday, 10, 30, 30), out var previous);
+
+        Assert.Equal(5, previous.Scores.Day);
+        Assert.Equal((1, 10L, 30L, 1), (_table.Totals.Members, _table.Totals.DaySum, _table.Totals.MonthSum, _table.Totals.MonthActive));
+    }
+
+    [Fact]
+    public void ReportFromYesterday_CountsInTheMonthButNotInToday()
+    {
+        _table.RollTo(Tuesday);
+        _table.TryApply(Report(1, true, Monday, 7, 40, 40), out _);
+
+        Assert.Equal((0L, 0, 40L, 1), (_table.Totals.DaySum, _table.Totals.DayActive, _table.Totals.MonthSum, _table.Totals.MonthActive));
+        Assert.Equal(0.0, _table.TeacherBoards[(int)Period.Day].ScoreOf("T1"));
+    }
+
+    [Fact]
+    public void RollTo_NewMonth_StartsDayAndMonthAtZero_KeepsYear_AndRemembersWhatClosed()
+    {
+        _table.TryApply(Report(1, true, Monday, 7, 40, 40), out _);
+
+        _table.RollTo(April);
+
+        Assert.Equal((0L, 0L, 40L), (_table.Totals.DaySum, _table.Totals.MonthSum, _table.Totals.YearSum));
+        Assert.Equal(0.0, _table.TeacherBoards[(int)Period.Month].ScoreOf("T1"));
+        Assert.Equal(40.0, _table.TeacherBoards[(int)Period.Year].ScoreOf("T1"));
+        Assert.Equal(40L, _table.History.Find(Period.Month, Monday.Month)!.Value.Total);
+        Assert.Equal(7L, _table.History.Find(Period.Day, Monday.Day)!.Value.Total);
+    }
+
+    [Fact]
+    public void RollTo_AnEarlierDay_ChangesNothing()
+    {
+        _table.RollTo(Tuesday);
+        _table.RollTo(Monday);
+        Assert.Equal(Tuesday, _table.Current);
+    }
+}
