@@ -8,14 +8,18 @@ public sealed class ZoneCalendar
 {
     private sealed record DayWindow(long StartUtcTicks, long EndUtcTicks, int Day);
 
-    // Nearly every event of a run falls on the same day, so the last day's UTC bounds answer most
-    // look-ups without a zone conversion. Swapped whole, so concurrent readers see a consistent window.
-    private DayWindow _lastWindow;
+    // Nearly every look-up falls on one of a handful of recent days (today, late events of the last
+    // three days, and the grace horizon three days back), so the UTC bounds of recent days answer them
+    // without a zone conversion. A window is cached in the slot of the UTC day it was looked up in, so
+    // up to eight consecutive days stay cached together (one window can sit in two slots). Each slot is
+    // swapped whole, so concurrent readers see a consistent window.
+    private const int SlotMask = 7;
+    private readonly DayWindow[] _windows = new DayWindow[SlotMask + 1];
 
     public ZoneCalendar(TimeZoneInfo zone)
     {
         Zone = zone;
-        _lastWindow = WindowOf(DateOnly.FromDateTime(DateTime.UnixEpoch));
+        Array.Fill(_windows, WindowOf(DateOnly.FromDateTime(DateTime.UnixEpoch)));
     }
 
     public TimeZoneInfo Zone { get; }
@@ -28,14 +32,15 @@ public sealed class ZoneCalendar
     public int DayOf(DateTimeOffset instant)
     {
         var ticks = instant.UtcTicks;
-        var window = _lastWindow;
+        var slot = (int)((ulong)ticks / TimeSpan.TicksPerDay) & SlotMask;
+        var window = _windows[slot];
         if (ticks >= window.StartUtcTicks && ticks < window.EndUtcTicks)
         {
             return window.Day;
         }
         var local = TimeZoneInfo.ConvertTime(instant, Zone);
         var date = DateOnly.FromDateTime(local.DateTime);
-        _lastWindow = WindowOf(date);
+        _windows[slot] = WindowOf(date);
         return date.DayNumber;
     }
 
