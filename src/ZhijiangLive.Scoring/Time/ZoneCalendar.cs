@@ -8,16 +8,18 @@ public sealed class ZoneCalendar
 {
     private sealed record DayWindow(long StartUtcTicks, long EndUtcTicks, int Day);
 
-    // Nearly every look-up falls on one of a few recent days (today, the grace window's edge), so the
-    // UTC bounds of the last few days answer them without a zone conversion. Each slot is swapped whole,
-    // so concurrent readers always see a consistent window.
-    private readonly DayWindow[] _recent = new DayWindow[4];
-    private int _nextSlot;
+    // Nearly every look-up falls on one of a handful of recent days (today, late events of the last
+    // three days, and the grace horizon three days back), so the UTC bounds of recent days answer them
+    // without a zone conversion. A window is cached in the slot of the UTC day it was looked up in, so
+    // up to eight consecutive days stay cached together (one window can sit in two slots). Each slot is
+    // swapped whole, so concurrent readers see a consistent window.
+    private const int SlotMask = 7;
+    private readonly DayWindow[] _windows = new DayWindow[SlotMask + 1];
 
     public ZoneCalendar(TimeZoneInfo zone)
     {
         Zone = zone;
-        Array.Fill(_recent, WindowOf(DateOnly.FromDateTime(DateTime.UnixEpoch)));
+        Array.Fill(_windows, WindowOf(DateOnly.FromDateTime(DateTime.UnixEpoch)));
     }
 
     public TimeZoneInfo Zone { get; }
@@ -30,19 +32,15 @@ public sealed class ZoneCalendar
     public int DayOf(DateTimeOffset instant)
     {
         var ticks = instant.UtcTicks;
-        foreach (var window in _recent)
+        var slot = (int)((ulong)ticks / TimeSpan.TicksPerDay) & SlotMask;
+        var window = _windows[slot];
+        if (ticks >= window.StartUtcTicks && ticks < window.EndUtcTicks)
         {
-            if (ticks >= window.StartUtcTicks && ticks < window.EndUtcTicks)
-            {
-                return window.Day;
-            }
+            return window.Day;
         }
         var local = TimeZoneInfo.ConvertTime(instant, Zone);
         var date = DateOnly.FromDateTime(local.DateTime);
-        // A racing writer may take the same slot; either window is correct, only the cache hit rate suffers.
-        var slot = (_nextSlot + 1) & (_recent.Length - 1);
-        _nextSlot = slot;
-        _recent[slot] = WindowOf(date);
+        _windows[slot] = WindowOf(date);
         return date.DayNumber;
     }
 

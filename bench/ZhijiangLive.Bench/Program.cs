@@ -1,0 +1,30 @@
+// ZhijiangLive.Bench — figures for the scoring engine, printed, never asserted.
+//
+//   scoring     ScoringBenchmark: a pre-built event mix applied on one thread (EventMix builds it)
+//   state-size  StateSizeBenchmark: retained bytes per teacher after a simulated year (YearSimulation)
+//
+// Options are parsed by BenchOptions; --help prints them.
+
+using ZhijiangLive.Bench;
+
+var options = BenchOptions.Parse(args, out var error);
+if (error is not null)
+{
+    Console.Error.WriteLine(error);
+    Console.Error.WriteLine();
+    Console.Error.WriteLine(BenchOptions.Help);
+    return 2;
+}
+
+switch (options.Command)
+{
+    case "scoring":
+        ScoringBenchmark.Run(options);
+        return 0;
+    case "state-size":
+        StateSizeBenchmark.Run(options);
+        return 0;
+    default:
+        Console.WriteLine(BenchOptions.Help);
+        return options.Command == "help" ? 0 : 2;
+}
