@@ -2,10 +2,12 @@
 //
 //   scoring     ScoringBenchmark: a pre-built event mix applied on one thread (EventMix builds it)
 //   state-size  StateSizeBenchmark: retained bytes per teacher after a simulated year (YearSimulation)
+//   province    ProvinceBenchmark: a whole province through the grains, against a bare loop
 //
 // Options are parsed by BenchOptions; --help prints them.
 
 using ZhijiangLive.Bench;
+using ZhijiangLive.Bench.Province;
 
 var options = BenchOptions.Parse(args, out var error);
 if (error is not null)
@@ -23,6 +25,9 @@ switch (options.Command)
         return 0;
     case "state-size":
         StateSizeBenchmark.Run(options);
+        return 0;
+    case "province":
+        await ProvinceBenchmark.RunAsync(options.Schools, options.Teachers ?? 600_000, options.EventsPerTeacher, options.Partitions);
         return 0;
     default:
         Console.WriteLine(BenchOptions.Help);

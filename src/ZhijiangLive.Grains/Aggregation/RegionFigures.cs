@@ -17,7 +17,7 @@ public sealed class RegionFigures(FigureRules rules, PeriodKeys current, Func<Te
     private readonly HashSet<string> _touchedChildren = new(StringComparer.Ordinal);
     private readonly Dictionary<int, FrozenLeaderboard> _publishedSchoolRankings = [];
 
-    public MemberTable Members { get; } = new(rules, current, static () => new BucketLeaderboard());
+    public MemberTable Members { get; } = new(rules, current, rankAsReportsArrive: true);
     public ILeaderboard[] SchoolBoards { get; } = [new SortedLeaderboard(), new SortedLeaderboard(), new SortedLeaderboard()];
     public ILeaderboard[] ChildBoards { get; } = [new SortedLeaderboard(), new SortedLeaderboard(), new SortedLeaderboard()];
     public PeriodKeys Current => Members.Current;

@@ -77,7 +77,7 @@ public sealed partial class RegionGrain
         return new RegionUpdate(
             view,
             period,
-            figures.Members.TeacherBoards[(int)period].Page(0, top),
+            figures.Members.TeacherBoard(period).Page(0, top),
             figures.SchoolBoards[(int)period].Page(0, top),
             figures.ChildBoards[(int)period].Page(0, top));
     }

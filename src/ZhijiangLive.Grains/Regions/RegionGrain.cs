@@ -111,7 +111,7 @@ public sealed partial class RegionGrain(GrainServices services) : Grain<RegionGr
                 : RankingPage.Empty;
         }
         RankingPeriods.ThrowUnlessCurrent(request, figures.Current, services.Today);
-        return RankingPage.From(BoardsOf(request.Kind)[(int)request.Period], request);
+        return RankingPage.From(BoardOf(request.Kind, request.Period), request);
     }
 
     public RankingPage Shortlist(ShortlistKind kind)
@@ -124,7 +124,7 @@ public sealed partial class RegionGrain(GrainServices services) : Grain<RegionGr
         var quota = services.Options.Quotas.GetValueOrDefault(city.Id) ?? CityQuotas.ForCityName(city.Name);
         var (board, size) = kind switch
         {
-            ShortlistKind.TeacherSpaces => (figures.Members.TeacherBoards[(int)Period.Year], quota.TeacherSpaces),
+            ShortlistKind.TeacherSpaces => (figures.Members.TeacherBoard(Period.Year), quota.TeacherSpaces),
             ShortlistKind.DigitalSchools => (figures.SchoolBoards[(int)Period.Year], quota.DigitalSchools),
             _ => (figures.SchoolBoards[(int)Period.Year], quota.ClubSpaces),
         };
@@ -139,11 +139,11 @@ public sealed partial class RegionGrain(GrainServices services) : Grain<RegionGr
         return State.Figures;
     }
 
-    private Leaderboards.ILeaderboard[] BoardsOf(RankingKind kind) => kind switch
+    private Leaderboards.IReadOnlyLeaderboard BoardOf(RankingKind kind, Period period) => kind switch
     {
-        RankingKind.Teachers => State.Figures.Members.TeacherBoards,
-        RankingKind.Schools => State.Figures.SchoolBoards,
-        _ => State.Figures.ChildBoards,
+        RankingKind.Teachers => State.Figures.Members.TeacherBoard(period),
+        RankingKind.Schools => State.Figures.SchoolBoards[(int)period],
+        _ => State.Figures.ChildBoards[(int)period],
     };
 
     private static string? ChildOf(RegionGrainState state, TeacherChange report) => state.Entry?.Level switch

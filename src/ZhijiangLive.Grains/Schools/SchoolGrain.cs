@@ -1,5 +1,4 @@
 using ZhijiangLive.Grains.Aggregation;
-using ZhijiangLive.Grains.Leaderboards;
 using ZhijiangLive.Grains.Ranking;
 using ZhijiangLive.Grains.Periods;
 using ZhijiangLive.Grains.Regions;
@@ -13,7 +12,7 @@ public sealed class SchoolGrain(GrainServices services) : Grain<SchoolGrainState
     public const string Kind = "school";
 
     protected override SchoolGrainState CreateState() => new(
-        new MemberTable(services.Figures, PeriodKeys.Of(services.Today), static () => new SortedLeaderboard()));
+        new MemberTable(services.Figures, PeriodKeys.Of(services.Today), rankAsReportsArrive: false));
 
     public void Receive(IReadOnlyList<TeacherChange> reports)
     {
@@ -64,7 +63,7 @@ public sealed class SchoolGrain(GrainServices services) : Grain<SchoolGrainState
             throw new ArgumentException("a school ranks teachers only");
         }
         RankingPeriods.ThrowUnlessCurrent(request, State.Members.Current, services.Today);
-        return RankingPage.From(State.Members.TeacherBoards[(int)request.Period], request);
+        return RankingPage.From(State.Members.TeacherBoard(request.Period), request);
     }
 
     private void Forward(TeacherChange report) =>

@@ -1,5 +1,4 @@
 using ZhijiangLive.Grains.Aggregation;
-using ZhijiangLive.Grains.Leaderboards;
 using ZhijiangLive.Grains.Periods;
 using ZhijiangLive.Scoring.RulePacks;
 
@@ -12,7 +11,7 @@ public sealed class MemberTableTests
     private static readonly PeriodKeys Tuesday = PeriodKeys.Of(new DateOnly(2026, 3, 3));
     private static readonly PeriodKeys April = PeriodKeys.Of(new DateOnly(2026, 4, 1));
 
-    private readonly MemberTable _table = new(Rules, Monday, static () => new BucketLeaderboard());
+    private readonly MemberTable _table = new(Rules, Monday, rankAsReportsArrive: true);
 
     private static TeacherChange Report(long seq, bool counted, PeriodKeys keys, int day, int month, int year, string school = "S1") =>
         new("T1", seq, school, counted, keys, new PeriodScores(day, month, year));
@@ -26,7 +25,7 @@ public sealed class MemberTableTests
         Assert.False(_table.TryApply(Report(1, counted: false, Monday, 5, 5, 5, school: "S1"), out _));
 
         Assert.Equal((1, 5L), (_table.Totals.Members, _table.Totals.DaySum));
-        Assert.True(_table.TeacherBoards[(int)Period.Day].Contains("T1"));
+        Assert.True(_table.TeacherBoard(Period.Day).Contains("T1"));
     }
 
     [Fact]
@@ -36,7 +35,7 @@ public sealed class MemberTableTests
         Assert.False(_table.TryApply(Report(2, counted: true, Monday, 5, 5, 5), out _));
 
         Assert.Equal(0, _table.Totals.Members);
-        Assert.False(_table.TeacherBoards[(int)Period.Year].Contains("T1"));
+        Assert.False(_table.TeacherBoard(Period.Year).Contains("T1"));
     }
 
     [Fact]
@@ -56,7 +55,7 @@ public sealed class MemberTableTests
         _table.TryApply(Report(1, true, Monday, 7, 40, 40), out _);
 
         Assert.Equal((0L, 0, 40L, 1), (_table.Totals.DaySum, _table.Totals.DayActive, _table.Totals.MonthSum, _table.Totals.MonthActive));
-        Assert.Equal(0.0, _table.TeacherBoards[(int)Period.Day].ScoreOf("T1"));
+        Assert.Equal(0.0, _table.TeacherBoard(Period.Day).ScoreOf("T1"));
     }
 
     [Fact]
@@ -67,8 +66,8 @@ public sealed class MemberTableTests
         _table.RollTo(April);
 
         Assert.Equal((0L, 0L, 40L), (_table.Totals.DaySum, _table.Totals.MonthSum, _table.Totals.YearSum));
-        Assert.Equal(0.0, _table.TeacherBoards[(int)Period.Month].ScoreOf("T1"));
-        Assert.Equal(40.0, _table.TeacherBoards[(int)Period.Year].ScoreOf("T1"));
+        Assert.Equal(0.0, _table.TeacherBoard(Period.Month).ScoreOf("T1"));
+        Assert.Equal(40.0, _table.TeacherBoard(Period.Year).ScoreOf("T1"));
         Assert.Equal(40L, _table.History.Find(Period.Month, Monday.Month)!.Value.Total);
         Assert.Equal(7L, _table.History.Find(Period.Day, Monday.Day)!.Value.Total);
     }
@@ -79,5 +78,32 @@ public sealed class MemberTableTests
         _table.RollTo(Tuesday);
         _table.RollTo(Monday);
         Assert.Equal(Tuesday, _table.Current);
+    }
+
+    [Fact]
+    public void RankedOnDemand_AnswersLikeRankedAsReportsArrive()
+    {
+        var onDemand = new MemberTable(Rules, Monday, rankAsReportsArrive: false);
+        var reports = new[]
+        {
+            new TeacherChange("A", 1, "S1", true, Monday, new PeriodScores(5, 5, 5)),
+            new TeacherChange("B", 1, "S1", true, Monday, new PeriodScores(9, 9, 9)),
+            new TeacherChange("A", 2, "S1", true, Monday, new PeriodScores(9, 12, 40)),
+            new TeacherChange("C", 1, "S1", true, Monday, new PeriodScores(1, 1, 1)),
+            new TeacherChange("C", 2, "S1", false, Monday, new PeriodScores(1, 1, 1)),
+        };
+        foreach (var report in reports)
+        {
+            _table.TryApply(report, out _);
+            onDemand.TryApply(report, out _);
+            Assert.Equal(_table.TeacherBoard(Period.Month).Page(0, 10), onDemand.TeacherBoard(Period.Month).Page(0, 10));
+        }
+        _table.RollTo(Tuesday);
+        onDemand.RollTo(Tuesday);
+        foreach (var period in new[] { Period.Day, Period.Month, Period.Year })
+        {
+            Assert.Equal(_table.TeacherBoard(period).Page(0, 10), onDemand.TeacherBoard(period).Page(0, 10));
+        }
+        Assert.Equal([("A", 40.0), ("B", 9.0)], onDemand.TeacherBoard(Period.Year).Page(0, 10).Select(e => (e.Id, e.Score)));
     }
 }

@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using ZhijiangLive.Grains;
+using ZhijiangLive.Grains.Cluster;
+using ZhijiangLive.Grains.Periods;
+using ZhijiangLive.Grains.Ranking;
+using ZhijiangLive.Grains.Runtime;
+using ZhijiangLive.Scoring;
+using ZhijiangLive.Scoring.Events;
+using ZhijiangLive.Scoring.RulePacks;
+using ZhijiangLive.Scoring.State;
+using ActivityEvent = ZhijiangLive.Scoring.Events.ActivityEvent;
+
+namespace ZhijiangLive.Bench.Province;
+
+/// <summary>
+/// A whole province in one process: events through teacher grains with every aggregate and ranking kept
+/// current, against the same events applied by a bare loop; memory with every grain active; and the
+/// latency of top-100 queries. Prints figures, asserts nothing.
+/// </summary>
+internal static class ProvinceBenchmark
+{
+    public static async Task RunAsync(int schools, int teachers, int eventsPerTeacher, int partitions)
+    {
+        Console.WriteLine($"province: {schools:N0} schools, {teachers:N0} teachers, {eventsPerTeacher} events each, " +
+            $"{partitions} partitions, {Environment.ProcessorCount} cores");
+        var roster = ProvinceRoster.Generate(schools, teachers, seed: 2018);
+        var at = DateTimeOffset.UtcNow;
+        var events = ProvinceTraffic.Generate(roster.Teachers.Select(t => t.Id).ToList(), eventsPerTeacher, at, seed: 7);
+        Console.WriteLine($"built {events.Length:N0} events");
+
+        var bare = BareLoop(events, at);
+        Console.WriteLine($"bare loop (1 thread, Dictionary of states): {bare:N0} events/s");
+
+        var options = new ClusterOptions { Partitions = partitions, IdleDeactivationAfter = TimeSpan.FromHours(1) };
+        await using var cluster = new ZhijiangCluster(RulePackLoader.Default, options, new InMemoryGrainStorage(), TimeProvider.System);
+        var upload = Stopwatch.StartNew();
+        await roster.UploadAsync(cluster);
+        Console.WriteLine($"roster upserted in {upload.Elapsed.TotalSeconds:F1} s; active grains {cluster.Runtime.ActiveGrainCount:N0}");
+
+        var grains = await ThroughGrainsAsync(cluster, events, at);
+        Console.WriteLine($"through grains (aggregates and rankings current): {grains:N0} events/s");
+        Console.WriteLine($"ratio grains/bare: {grains / bare:F2}");
+
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        using var process = Process.GetCurrentProcess();
+        Console.WriteLine($"memory with {cluster.Runtime.ActiveGrainCount:N0} active grains: managed heap " +
+            $"{GC.GetTotalMemory(false) / 1048576.0:N0} MiB, working set {process.WorkingSet64 / 1048576.0:N0} MiB " +
+            $"(events held by the benchmark included)");
+        GC.KeepAlive(events);
+
+        await QueryLatencyAsync(cluster, roster.ProvinceId);
+    }
+
+    private static double BareLoop(ActivityEvent[] events, DateTimeOffset at)
+    {
+        var scorer = new TeacherScorer(RulePackLoader.Default);
+        var states = new Dictionary<string, TeacherState>(StringComparer.Ordinal);
+        var clock = Stopwatch.StartNew();
+        foreach (var e in events)
+        {
+            if (!states.TryGetValue(e.TeacherId, out var state))
+            {
+                states.Add(e.TeacherId, state = new TeacherState(e.TeacherId));
+            }
+            scorer.Apply(state, e, at);
+        }
+        return events.Length / clock.Elapsed.TotalSeconds;
+    }
+
+    private static async Task<double> ThroughGrainsAsync(ZhijiangCluster cluster, ActivityEvent[] events, DateTimeOffset at)
+    {
+        const int batchSize = 500;
+        const int inFlight = 64;
+        var pending = new Queue<Task<PublishResult>>();
+        var accepted = 0L;
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < events.Length; i += batchSize)
+        {
+            var batch = new ArraySegment<ActivityEvent>(events, i, Math.Min(batchSize, events.Length - i));
+            pending.Enqueue(cluster.PublishAsync(batch, at));
+            if (pending.Count >= inFlight)
+            {
+                accepted += (await pending.Dequeue()).Accepted;
+            }
+        }
+        while (pending.Count > 0)
+        {
+            accepted += (await pending.Dequeue()).Accepted;
+        }
+        await cluster.FlushAsync(); // every report has reached the province
+        var rate = events.Length / clock.Elapsed.TotalSeconds;
+        Console.WriteLine($"accepted {accepted:N0} of {events.Length:N0}");
+        return rate;
+    }
+
+    private static async Task QueryLatencyAsync(ZhijiangCluster cluster, string provinceId)
+    {
+        const int queries = 20_000;
+        var request = new RankingRequest(provinceId, RankingKind.Teachers, Period.Day, Limit: 100);
+        var samples = new double[queries];
+        for (var i = 0; i < queries; i++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            await cluster.GetRankingAsync(request);
+            samples[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        }
+        Array.Sort(samples);
+        Console.WriteLine($"top-100 province teacher ranking, {queries:N0} queries: p50 {samples[queries / 2]:F3} ms, " +
+            $"p99 {samples[queries * 99 / 100]:F3} ms, max {samples[^1]:F3} ms");
+    }
+}
