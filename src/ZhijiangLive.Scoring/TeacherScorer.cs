@@ -133,11 +133,11 @@ public sealed class TeacherScorer
         {
             return;
         }
+        // Only undecided tasks live here; decided ones are remembered for good in DecidedTasks, since
+        // forgetting them would let a later publication and 10 more students pay again (SPEC §4).
         foreach (var (id, task) in tasks)
         {
-            // A decided task must be remembered: forgetting it would let a later publication and
-            // 10 more students pay it again (SPEC §4: once per task; capped tasks never pay later).
-            if (!task.Decided && task.LastActivityDay < firstKeptDay)
+            if (task.LastActivityDay < firstKeptDay)
             {
                 tasks.Remove(id);
             }

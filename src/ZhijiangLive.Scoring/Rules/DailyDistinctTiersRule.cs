@@ -16,15 +16,16 @@ internal sealed class DailyDistinctTiersRule(DailyDistinctTiersSettings settings
 
     public RuleDecision Decide(PeriodBucket day, string counterpartId)
     {
-        var counterparts = day.EnsureWorking().Counterparts ??= new HashSet<string>(StringComparer.Ordinal);
-        if (counterparts.Count >= _lastTierAt)
-        {
-            return RuleDecision.Refuse(counterparts.Contains(counterpartId) ? Notes.AlreadyCounted : _capNote);
-        }
-        if (!counterparts.Add(counterpartId))
+        var counterparts = day.EnsureWorking().Counterparts ??= new List<string>(4);
+        if (counterparts.Contains(counterpartId, StringComparer.Ordinal))
         {
             return RuleDecision.Refuse(Notes.AlreadyCounted);
         }
+        if (counterparts.Count >= _lastTierAt)
+        {
+            return RuleDecision.Refuse(_capNote);
+        }
+        counterparts.Add(counterpartId);
         var count = counterparts.Count;
         foreach (var tier in settings.Tiers)
         {

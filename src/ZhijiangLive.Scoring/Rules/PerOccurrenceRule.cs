@@ -22,12 +22,12 @@ internal sealed class PerOccurrenceRule(int index, PerOccurrenceSettings setting
     {
         foreach (var open in state.Days.Live)
         {
-            if (open.Working?.Sessions?.Contains(occurrenceId) == true)
+            if (open.Working?.Sessions?.Contains(occurrenceId, StringComparer.Ordinal) == true)
             {
                 return RuleDecision.Refuse(Notes.AlreadyCounted);
             }
         }
-        (day.EnsureWorking().Sessions ??= new HashSet<string>(StringComparer.Ordinal)).Add(occurrenceId);
+        (day.EnsureWorking().Sessions ??= new List<string>(2)).Add(occurrenceId);
         return Decide(day);
     }
 }

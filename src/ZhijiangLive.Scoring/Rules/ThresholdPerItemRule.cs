@@ -19,23 +19,31 @@ internal sealed class ThresholdPerItemRule(ThresholdPerItemSettings settings)
 
     public RuleDecision DecidePublished(TeacherState state, PeriodBucket day, string taskId)
     {
+        if (state.DecidedTasks.Contains(taskId))
+        {
+            return RuleDecision.Refuse(Notes.AlreadyCounted);
+        }
         var task = Touch(state, day, taskId);
-        if (task.Decided || task.Published)
+        if (task.Published)
         {
             return RuleDecision.Refuse(Notes.AlreadyCounted);
         }
         task.Published = true;
-        return DecideIfQualified(day, task);
+        return DecideIfQualified(state, day, taskId, task);
     }
 
     public RuleDecision DecideEngagement(TeacherState state, PeriodBucket day, string taskId, string studentId)
     {
-        var task = Touch(state, day, taskId);
-        if (task.Decided || !(task.Students ??= new HashSet<string>(StringComparer.Ordinal)).Add(studentId))
+        if (state.DecidedTasks.Contains(taskId))
         {
             return RuleDecision.Refuse(Notes.AlreadyCounted);
         }
-        return task.Published ? DecideIfQualified(day, task) : RuleDecision.Refuse(_waitingForPublication);
+        var task = Touch(state, day, taskId);
+        if (!(task.Students ??= new HashSet<string>(StringComparer.Ordinal)).Add(studentId))
+        {
+            return RuleDecision.Refuse(Notes.AlreadyCounted);
+        }
+        return task.Published ? DecideIfQualified(state, day, taskId, task) : RuleDecision.Refuse(_waitingForPublication);
     }
 
     private static TaskRecord Touch(TeacherState state, PeriodBucket day, string taskId)
@@ -45,15 +53,15 @@ internal sealed class ThresholdPerItemRule(ThresholdPerItemSettings settings)
         return task;
     }
 
-    private RuleDecision DecideIfQualified(PeriodBucket day, TaskRecord task)
+    private RuleDecision DecideIfQualified(TeacherState state, PeriodBucket day, string taskId, TaskRecord task)
     {
         var students = task.Students?.Count ?? 0;
         if (students < settings.Threshold)
         {
             return new RuleDecision(0, _progressNotes[students]);
         }
-        task.Decided = true;
-        task.Students = null;
+        state.Tasks!.Remove(taskId);
+        state.DecidedTasks.Add(taskId);
         var award = CapMath.Fit(settings.Points, day.Totals.Of(Index), settings.DailyCap);
         return award > 0 ? RuleDecision.Award(award) : RuleDecision.Refuse(_capNote);
     }

@@ -6,8 +6,10 @@ namespace ZhijiangLive.Scoring.State;
 /// </summary>
 public sealed class DayWorkingSet
 {
-    public HashSet<string>? Counterparts { get; set; }
-    public HashSet<string>? Sessions { get; set; }
+    // Lists, not sets: a day holds at most a tier's worth of counterparts and a handful of sessions, so a
+    // linear search is as fast as hashing and a list is a fraction of a set's size.
+    public List<string>? Counterparts { get; set; }
+    public List<string>? Sessions { get; set; }
 
     /// <summary>Points earned per app that day, indexed by the app's position in the registry.</summary>
     public byte[]? AppPoints { get; set; }

@@ -72,7 +72,12 @@ public sealed class PeriodSeries
             }
             n++;
         }
-        _live.RemoveRange(0, n);
+        if (n > 0)
+        {
+            _live.RemoveRange(0, n);
+            // Closed periods accumulate one a day for months; doubling growth would leave a third unused.
+            _closed.TrimExcess();
+        }
     }
 
     /// <summary>Forgets closed periods with a key below <paramref name="firstKeptKey"/>.</summary>

@@ -5,11 +5,8 @@ public sealed class TaskRecord
 {
     public bool Published { get; set; }
 
-    /// <summary>Distinct students who read or completed it; released once the task is decided.</summary>
+    /// <summary>Distinct students who read or completed it.</summary>
     public HashSet<string>? Students { get; set; }
-
-    /// <summary>Paid, or refused by the day's cap: either way it never earns again.</summary>
-    public bool Decided { get; set; }
 
     public int LastActivityDay { get; set; }
 }

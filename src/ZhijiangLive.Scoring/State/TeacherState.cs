@@ -17,7 +17,10 @@ public sealed class TeacherState(string teacherId)
     public bool ProfileCompleted { get; set; }
 
     public Dictionary<string, ResourceRecord>? Resources { get; set; }
+    /// <summary>Tasks on their way to their Nth student; a decided task leaves for <see cref="DecidedTasks"/>.</summary>
     public Dictionary<string, TaskRecord>? Tasks { get; set; }
+
+    public DecidedTasks DecidedTasks { get; } = new();
 
     /// <summary>The earliest day an event may still count in; moves forward with acceptance time only.</summary>
     public int HorizonDay { get; set; }

@@ -20,9 +20,10 @@ public static class StateDigest
             s.AppendLine($"resource {id} count {r.SpreadCount} spread {r.SpreadPoints} review {r.ReviewPoints} " +
                 $"levels {r.ReviewLevelsPaid} deleted {r.Deleted} spreaders {Set(r.Spreaders)}");
         }
+        s.AppendLine($"decided tasks {state.DecidedTasks.Count}");
         foreach (var (id, t) in (state.Tasks ?? []).OrderBy(p => p.Key, StringComparer.Ordinal))
         {
-            s.AppendLine($"task {id} published {t.Published} decided {t.Decided} last {t.LastActivityDay} students {Set(t.Students)}");
+            s.AppendLine($"task {id} published {t.Published} last {t.LastActivityDay} students {Set(t.Students)}");
         }
         return s.ToString();
     }
@@ -47,6 +48,6 @@ public static class StateDigest
     private static string Totals(PeriodTotals totals) =>
         $"{totals.Total} {totals.Mobile} [{string.Join(',', Enumerable.Range(0, RuleIds.Count).Select(totals.Of))}]";
 
-    private static string Set(HashSet<string>? set) =>
+    private static string Set(IEnumerable<string>? set) =>
         set is null ? "-" : string.Join(',', set.Order(StringComparer.Ordinal));
 }
