@@ -75,6 +75,7 @@ internal static class ProvinceBenchmark
         const int inFlight = 64;
         var pending = new Queue<Task<PublishResult>>();
         var accepted = 0L;
+        var (gen0, gen2, paused) = (GC.CollectionCount(0), GC.CollectionCount(2), GC.GetTotalPauseDuration());
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < events.Length; i += batchSize)
         {
@@ -91,7 +92,9 @@ internal static class ProvinceBenchmark
         }
         await cluster.FlushAsync(); // every report has reached the province
         var rate = events.Length / clock.Elapsed.TotalSeconds;
-        Console.WriteLine($"accepted {accepted:N0} of {events.Length:N0}");
+        Console.WriteLine($"accepted {accepted:N0} of {events.Length:N0} in {clock.Elapsed.TotalSeconds:F1} s; " +
+            $"GCs gen0 {GC.CollectionCount(0) - gen0}, gen2 {GC.CollectionCount(2) - gen2}, " +
+            $"paused {(GC.GetTotalPauseDuration() - paused).TotalSeconds:F1} s");
         return rate;
     }
 
