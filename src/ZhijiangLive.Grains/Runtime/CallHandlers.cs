@@ -51,37 +51,3 @@ internal sealed class AskHandler<TGrain, TResult> : WorkHandler where TGrain : G
         }
     }
 }
-
-/// <summary>Ask without a result.</summary>
-internal sealed class AskHandler<TGrain> : WorkHandler where TGrain : Grain
-{
-    internal static readonly AskHandler<TGrain> Instance = new();
-
-    internal override void Run(Partition partition, in WorkItem item)
-    {
-        var done = (TaskCompletionSource)item.Extra!;
-        TGrain grain;
-        try
-        {
-            grain = partition.Activate<TGrain>(item.Target);
-        }
-        catch (Exception error)
-        {
-            done.TrySetException(error);
-            return;
-        }
-        try
-        {
-            ((Action<TGrain>)item.Arg!)(grain);
-            done.TrySetResult();
-        }
-        catch (Exception error)
-        {
-            done.TrySetException(error);
-        }
-        finally
-        {
-            partition.EndTurn(grain);
-        }
-    }
-}

@@ -12,12 +12,15 @@ public sealed partial class GrainRuntime
         return done.Task;
     }
 
+    /// <summary>Ask without a result: the same turn, with nothing to hand back but completion or the exception.</summary>
     public Task Ask<TGrain>(GrainId id, Action<TGrain> call) where TGrain : Grain
     {
         ArgumentNullException.ThrowIfNull(call);
-        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        Post(PartitionOf(id), id, AskHandler<TGrain>.Instance, call, done);
-        return done.Task;
+        return Ask<TGrain, bool>(id, grain =>
+        {
+            call(grain);
+            return true;
+        });
     }
 
     /// <summary>Fire and forget; an exception goes to <see cref="UnhandledError"/>.</summary>
