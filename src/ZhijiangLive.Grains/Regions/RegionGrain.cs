@@ -12,15 +12,7 @@ public sealed partial class RegionGrain(GrainServices services) : Grain<RegionGr
 
     private IDisposable? _midnightTimer;
 
-    protected override RegionGrainState CreateState()
-    {
-        RegionGrainState? state = null;
-        state = new RegionGrainState
-        {
-            Figures = new RegionFigures(services.Figures, PeriodKeys.Of(services.Today), report => ChildOf(state!, report)),
-        };
-        return state;
-    }
+    protected override RegionGrainState CreateState() => new(services.Figures, PeriodKeys.Of(services.Today));
 
     public override void OnActivate()
     {
@@ -58,13 +50,7 @@ public sealed partial class RegionGrain(GrainServices services) : Grain<RegionGr
 
     public void RegisterSchool(SchoolRegistration school)
     {
-        var child = State.Entry?.Level switch
-        {
-            RegionLevel.City => school.CountyId,
-            RegionLevel.Province => school.CityId,
-            _ => null,
-        };
-        State.Figures.AddSchool(school.SchoolId, child);
+        State.Figures.AddSchool(school.SchoolId, State.ChildOf(school.CountyId, school.CityId));
         MarkChanged();
         if (State.Entry?.ParentId is { } parentId)
         {
@@ -144,13 +130,6 @@ public sealed partial class RegionGrain(GrainServices services) : Grain<RegionGr
         RankingKind.Teachers => State.Figures.Members.TeacherBoard(period),
         RankingKind.Schools => State.Figures.SchoolBoards[(int)period],
         _ => State.Figures.ChildBoards[(int)period],
-    };
-
-    private static string? ChildOf(RegionGrainState state, TeacherChange report) => state.Entry?.Level switch
-    {
-        RegionLevel.City => report.CountyId,
-        RegionLevel.Province => report.CityId,
-        _ => null,
     };
 
     private void ScheduleMidnight()
