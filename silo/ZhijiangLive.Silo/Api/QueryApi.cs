@@ -1,0 +1,95 @@
+using ZhijiangLive.Grains;
+using ZhijiangLive.Grains.Aggregation;
+using ZhijiangLive.Grains.Cluster;
+using ZhijiangLive.Grains.Ranking;
+using static ZhijiangLive.Silo.Api.QueryParameters;
+
+namespace ZhijiangLive.Silo.Api;
+
+/// <summary>
+/// The read side over HTTP and JSON, for browsers and curl: teachers, schools, regions and rankings.
+/// Errors are RFC 7807 problem documents.
+/// </summary>
+public static class QueryApi
+{
+    public static RouteGroupBuilder MapQueryApi(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api");
+        api.MapGet("/teachers/{id}", GetTeacher);
+        api.MapGet("/schools/{id}", (string id, string? date, ZhijiangCluster cluster) =>
+            GetGroup("school", id, date, cluster.GetSchoolAsync));
+        api.MapGet("/regions/{id}", (string id, string? date, ZhijiangCluster cluster) =>
+            GetGroup("region", id, date, cluster.GetRegionAsync));
+        api.MapGet("/leaderboards/{scopeId}", GetLeaderboard);
+        return api;
+    }
+
+    private static async Task<IResult> GetTeacher(string id, string? date, ZhijiangCluster cluster)
+    {
+        if (!TryDate(date, out var day, out var problem))
+        {
+            return BadRequest(problem!);
+        }
+        if (await cluster.GetTeacherAsync(id, day) is not { } view)
+        {
+            return NotFound("teacher", id);
+        }
+        var s = view.Scores;
+        return Results.Ok(new TeacherDto(
+            view.Entry.Id, view.Entry.Name, view.Entry.SchoolId, view.Entry.Locked, Format(s.Date),
+            s.Day.Points, s.Month.Points, s.Year.Points, s.Day.ByRule, s.Month.ByRule, s.Year.ByRule,
+            s.LoginStreak, s.ActiveDay, s.ActiveMonth, s.ActiveYear));
+    }
+
+    private static async Task<IResult> GetGroup(string kind, string id, string? date, Func<string, DateOnly?, Task<GroupView?>> get)
+    {
+        if (!TryDate(date, out var day, out var problem))
+        {
+            return BadRequest(problem!);
+        }
+        return await get(id, day) is { } view ? Results.Ok(ToDto(view)) : NotFound(kind, id);
+    }
+
+    private static async Task<IResult> GetLeaderboard(
+        string scopeId, string? kind, string? period, string? date, int? limit, int? offset, string? around, ZhijiangCluster cluster)
+    {
+        if (!TryKind(kind, out var rankingKind, out var problem)
+            || !TryPeriod(period, out var rankingPeriod, out problem)
+            || !TryDate(date, out var day, out problem))
+        {
+            return BadRequest(problem!);
+        }
+        var request = new RankingRequest(scopeId, rankingKind, rankingPeriod, day, offset ?? 0, limit ?? 10, around);
+        if (request.Problem() is { } invalid)
+        {
+            return BadRequest(invalid);
+        }
+        RankingPage? page;
+        try
+        {
+            page = await cluster.GetRankingAsync(request);
+        }
+        catch (ArgumentException e)
+        {
+            return BadRequest(e.Message);
+        }
+        if (page is null)
+        {
+            return NotFound("scope", scopeId);
+        }
+        var entries = page.Entries.Select(e => new LeaderboardEntryDto(e.Rank, e.Id, cluster.Roster.NameOf(e.Id), e.Score)).ToList();
+        return Results.Ok(new LeaderboardDto(entries, page.Total));
+    }
+
+    private static GroupDto ToDto(GroupView view) => new(
+        view.Id, view.Name, Format(view.Date), view.Teachers,
+        ToDto(view.Day), ToDto(view.Month), ToDto(view.Year), view.Schools, view.SchoolsMeetingTargets);
+
+    private static PeriodFiguresDto ToDto(PeriodFigures f) => new(f.Total, f.Mean, f.Active, f.ActiveRatio);
+
+    private static IResult BadRequest(string detail) =>
+        Results.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "invalid request");
+
+    private static IResult NotFound(string kind, string id) =>
+        Results.Problem($"no {kind} '{id}' on the roster", statusCode: StatusCodes.Status404NotFound, title: "not found");
+}

@@ -1,0 +1,42 @@
+using ZhijiangLive.Silo.Api;
+using ZhijiangLive.Silo.Hosting;
+
+namespace ZhijiangLive.Silo;
+
+/// <summary>The silo's table of contents: what it hosts and what it serves. Tests build it the same way.</summary>
+public static class SiloApplication
+{
+    public const string Help = """
+        ZhijiangLive silo: scores teachers' activity and serves live figures and rankings.
+
+        Usage: dotnet run --project silo/ZhijiangLive.Silo [-- options]
+
+        Every setting of appsettings.json can be given on the command line or in the environment:
+          --urls <url;url>                              where to listen (default http://localhost:5080)
+          --Zhijiang:RulePackFile <file>                a JSON override laid over the zjer-2018 rule pack
+          --Zhijiang:Cluster:Partitions <n>             grain partitions (0: one per core)
+          --Zhijiang:Cluster:IdleDeactivationAfter <t>  idle time before a grain is deactivated (00:30:00)
+          --Zhijiang:Cluster:NotifyInterval <t>         the most often a followed region pushes (00:00:01)
+          --Zhijiang:Cluster:NotifyTop <n>              ranking members per pushed update (10)
+          --Zhijiang:Cluster:SchoolActiveRatioTarget <x> / SchoolMeanScoreTarget <x>   (0.15 / 300)
+        Environment variables use double underscores: Zhijiang__Cluster__Partitions=2.
+
+        HTTP: GET /api/teachers/{id}, /api/schools/{id}, /api/regions/{id} (?date=YYYY-MM-DD),
+              GET /api/leaderboards/{scopeId}?kind=teachers|schools|regions&period=day|month|year
+                  &date=&limit=&offset=&around=
+        """;
+
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddProblemDetails();
+        builder.AddZhijiangCluster();
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapQueryApi();
+        return app;
+    }
+}

@@ -1,0 +1,95 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using ZhijiangLive.Grains.Cluster;
+using ZhijiangLive.Grains.Roster;
+using ZhijiangLive.Scoring.Events;
+
+namespace ZhijiangLive.Silo.Tests;
+
+/// <summary>The JSON query API over real HTTP against a running silo.</summary>
+public sealed class QueryApiTests : IAsyncLifetime
+{
+    private RunningSilo _silo = null!;
+
+    public async Task InitializeAsync()
+    {
+        _silo = await RunningSilo.StartAsync();
+        await _silo.Cluster.UpsertRosterAsync(new RosterBatch(
+            [
+                new RegionEntry("330000", "浙江省", RegionLevel.Province, null),
+                new RegionEntry("330100", "杭州市", RegionLevel.City, "330000"),
+                new RegionEntry("330106", "西湖区", RegionLevel.County, "330100"),
+            ],
+            [new SchoolEntry("S1", "学军中学", "330106"), new SchoolEntry("S2", "杭州二中", "330106")],
+            [new TeacherEntry("T1", "王老师", "S1", "数学", false), new TeacherEntry("T2", "李老师", "S2", "语文", false)]));
+        var now = DateTimeOffset.UtcNow;
+        await _silo.Cluster.PublishAsync(
+        [
+            new ActivityEvent("e1", "T1", now, ClientKind.Pc, new TeachingSession("s1", 2400)),
+            new ActivityEvent("e2", "T1", now, ClientKind.Mobile, Login.Instance),
+            new ActivityEvent("e3", "T2", now, ClientKind.Pc, new TeachingSession("s2", 2400)),
+        ]);
+        await _silo.Cluster.FlushAsync();
+    }
+
+    public async Task DisposeAsync() => await _silo.DisposeAsync();
+
+    [Fact]
+    public async Task Teacher_ReturnsScoresAndBreakdown()
+    {
+        var teacher = await _silo.Http.GetFromJsonAsync<JsonElement>("/api/teachers/T1");
+
+        Assert.Equal("王老师", teacher.GetProperty("name").GetString());
+        Assert.Equal(6, teacher.GetProperty("day").GetInt64());
+        Assert.Equal(5, teacher.GetProperty("dayByRule").GetProperty("teaching").GetInt32());
+        Assert.Equal(1, teacher.GetProperty("dayByRule").GetProperty("login").GetInt32());
+        Assert.Equal(1, teacher.GetProperty("loginStreak").GetInt32());
+        Assert.True(teacher.GetProperty("activeDay").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Region_ReturnsItsFigures()
+    {
+        var region = await _silo.Http.GetFromJsonAsync<JsonElement>("/api/regions/330100");
+
+        Assert.Equal(2, region.GetProperty("teachers").GetInt32());
+        Assert.Equal(11, region.GetProperty("day").GetProperty("total").GetInt64());
+        Assert.Equal(1.0, region.GetProperty("day").GetProperty("activeRatio").GetDouble());
+        Assert.Equal(2, region.GetProperty("schools").GetInt32());
+    }
+
+    [Fact]
+    public async Task Leaderboard_ListsRankedEntriesWithNames()
+    {
+        var board = await _silo.Http.GetFromJsonAsync<JsonElement>("/api/leaderboards/330000?kind=teachers&period=day&limit=5");
+
+        var entries = board.GetProperty("entries").EnumerateArray().ToList();
+        Assert.Equal(2, board.GetProperty("total").GetInt32());
+        Assert.Equal(("T1", "王老师", 1, 6.0), Entry(entries[0]));
+        Assert.Equal(("T2", "李老师", 2, 5.0), Entry(entries[1]));
+    }
+
+    [Theory]
+    [InlineData("/api/teachers/nobody", HttpStatusCode.NotFound, "no teacher 'nobody' on the roster")]
+    [InlineData("/api/schools/S9", HttpStatusCode.NotFound, "no school 'S9' on the roster")]
+    [InlineData("/api/regions/330000?date=2026-13-01", HttpStatusCode.BadRequest, "date '2026-13-01' is not a date of the form YYYY-MM-DD")]
+    [InlineData("/api/leaderboards/330000?kind=cities", HttpStatusCode.BadRequest, "kind 'cities' is not one of teachers, schools, regions")]
+    [InlineData("/api/leaderboards/330000?period=week", HttpStatusCode.BadRequest, "period 'week' is not one of day, month, year")]
+    [InlineData("/api/leaderboards/330000?limit=1001", HttpStatusCode.BadRequest, "limit must be between 1 and 1000")]
+    [InlineData("/api/leaderboards/330000?period=day&date=2020-01-01", HttpStatusCode.BadRequest, "only the current day is ranked live; closed months keep their school ranking")]
+    [InlineData("/api/leaderboards/nowhere", HttpStatusCode.NotFound, "no scope 'nowhere' on the roster")]
+    public async Task BadRequests_AnswerWithAProblemDocument(string path, HttpStatusCode status, string detail)
+    {
+        var response = await _silo.Http.GetAsync(path);
+
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(detail, problem.GetProperty("detail").GetString());
+        Assert.Equal((int)status, problem.GetProperty("status").GetInt32());
+    }
+
+    private static (string, string, int, double) Entry(JsonElement e) =>
+        (e.GetProperty("id").GetString()!, e.GetProperty("name").GetString()!, e.GetProperty("rank").GetInt32(), e.GetProperty("score").GetDouble());
+}

@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using ZhijiangLive.Grains.Cluster;
+
+namespace ZhijiangLive.Silo.Tests;
+
+/// <summary>A real silo on a free loopback port, started by the test that needs it and stopped with it.</summary>
+internal sealed class RunningSilo : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private RunningSilo(WebApplication app, Uri address)
+    {
+        _app = app;
+        Http = new HttpClient { BaseAddress = address };
+    }
+
+    public HttpClient Http { get; }
+    public ZhijiangCluster Cluster => _app.Services.GetRequiredService<ZhijiangCluster>();
+
+    public static async Task<RunningSilo> StartAsync(params string[] settings)
+    {
+        var app = SiloApplication.Build(["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning", .. settings]);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
+        return new RunningSilo(app, new Uri(address));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}

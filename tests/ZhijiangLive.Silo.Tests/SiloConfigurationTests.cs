@@ -1,0 +1,33 @@
+namespace ZhijiangLive.Silo.Tests;
+
+public sealed class SiloConfigurationTests
+{
+    [Fact]
+    public async Task ClusterSettings_ComeFromTheCommandLine()
+    {
+        await using var silo = await RunningSilo.StartAsync(
+            "--Zhijiang:Cluster:NotifyTop=3", "--Zhijiang:Cluster:Partitions=3", "--Zhijiang:Cluster:IdleDeactivationAfter=00:02:00");
+
+        var options = silo.Cluster.Services.Options;
+        Assert.Equal((3, 3, TimeSpan.FromMinutes(2)), (options.NotifyTop, options.Partitions, options.IdleDeactivationAfter));
+        Assert.Equal(3, silo.Cluster.Runtime.Options.Partitions);
+    }
+
+    [Fact]
+    public async Task RulePackFile_IsLaidOverTheDefaultPack()
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            await File.WriteAllTextAsync(file, """{ "rules": { "teaching": { "dailyCap": 15 } } }""");
+            await using var silo = await RunningSilo.StartAsync($"--Zhijiang:RulePackFile={file}");
+
+            Assert.Equal(15, silo.Cluster.Services.Scorer.Pack.Rules.Teaching.DailyCap);
+            Assert.Equal(5, silo.Cluster.Services.Scorer.Pack.Rules.Teaching.Points);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+}
