@@ -23,7 +23,7 @@ public sealed class QueryApiTests : IAsyncLifetime
             ],
             [new SchoolEntry("S1", "学军中学", "330106"), new SchoolEntry("S2", "杭州二中", "330106")],
             [new TeacherEntry("T1", "王老师", "S1", "数学", false), new TeacherEntry("T2", "李老师", "S2", "语文", false)]));
-        var now = DateTimeOffset.UtcNow;
+        var now = RunningSilo.Now;
         await _silo.Cluster.PublishAsync(
         [
             new ActivityEvent("e1", "T1", now, ClientKind.Pc, new TeachingSession("s1", 2400)),
