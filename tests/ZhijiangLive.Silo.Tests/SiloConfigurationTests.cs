@@ -30,4 +30,15 @@ public sealed class SiloConfigurationTests
             File.Delete(file);
         }
     }
+
+    [Fact]
+    public async Task CityQuotas_ComeFromConfiguration()
+    {
+        await using var silo = await RunningSilo.StartAsync(
+            "--Zhijiang:Cluster:Quotas:330100:TeacherSpaces=5",
+            "--Zhijiang:Cluster:Quotas:330100:DigitalSchools=3",
+            "--Zhijiang:Cluster:Quotas:330100:ClubSpaces=2");
+
+        Assert.Equal(new ZhijiangLive.Grains.CityQuota(5, 3, 2), silo.Cluster.Services.Options.Quotas["330100"]);
+    }
 }
