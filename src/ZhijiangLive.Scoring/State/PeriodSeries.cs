@@ -9,10 +9,11 @@ public sealed class PeriodSeries
 {
     // Both lists stay sorted by key and short: a handful of live periods, a bounded closed history.
     private readonly List<PeriodBucket> _live = new(2);
-    private readonly List<ClosedPeriod> _closed = [];
+    // Most series never close a period in a teacher's first days; the list comes with the first one.
+    private List<ClosedPeriod>? _closed;
 
     public IReadOnlyList<PeriodBucket> Live => _live;
-    public IReadOnlyList<ClosedPeriod> Closed => _closed;
+    public IReadOnlyList<ClosedPeriod> Closed => (IReadOnlyList<ClosedPeriod>?)_closed ?? [];
 
     public PeriodBucket GetOrAdd(int key)
     {
@@ -49,6 +50,10 @@ public sealed class PeriodSeries
 
     public ClosedPeriod? FindClosed(int key)
     {
+        if (_closed is null)
+        {
+            return null;
+        }
         foreach (var closed in _closed)
         {
             if (closed.Key == key)
@@ -68,7 +73,7 @@ public sealed class PeriodSeries
             var totals = _live[n].Totals;
             if (totals.Total != 0 || totals.Mobile != 0)
             {
-                _closed.Add(new ClosedPeriod(_live[n].Key, totals.Total, totals.Mobile));
+                (_closed ??= []).Add(new ClosedPeriod(_live[n].Key, totals.Total, totals.Mobile));
             }
             n++;
         }
@@ -76,7 +81,7 @@ public sealed class PeriodSeries
         {
             _live.RemoveRange(0, n);
             // Closed periods accumulate one a day for months; doubling growth would leave a third unused.
-            _closed.TrimExcess();
+            _closed?.TrimExcess();
         }
     }
 
@@ -84,16 +89,10 @@ public sealed class PeriodSeries
     public void ForgetBefore(int firstKeptKey)
     {
         var n = 0;
-        while (n < _closed.Count && _closed[n].Key < firstKeptKey)
+        while (_closed is not null && n < _closed.Count && _closed[n].Key < firstKeptKey)
         {
             n++;
         }
-        _closed.RemoveRange(0, n);
-    }
-
-    internal void TrimExcess()
-    {
-        _live.TrimExcess();
-        _closed.TrimExcess();
+        _closed?.RemoveRange(0, n);
     }
 }
