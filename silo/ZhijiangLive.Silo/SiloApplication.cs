@@ -30,10 +30,13 @@ public static class SiloApplication
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.Services.AddProblemDetails();
+        builder.AddSiloEndpoints();
         builder.AddZhijiangCluster();
+        builder.AddGrpcServices();
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        app.UseGrpcEndpoint();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapQueryApi();

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using ZhijiangLive.Grains.Cluster;
+using ZhijiangLive.Silo.Grpc;
 
 namespace ZhijiangLive.Silo.Tests;
 
@@ -12,13 +13,17 @@ internal sealed class RunningSilo : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private RunningSilo(WebApplication app, Uri address)
+    private RunningSilo(WebApplication app, Uri address, Uri grpcAddress)
     {
         _app = app;
         Http = new HttpClient { BaseAddress = address };
+        GrpcAddress = grpcAddress;
     }
 
     public HttpClient Http { get; }
+
+    /// <summary>The gRPC endpoint (HTTP/2 cleartext) on its own free port.</summary>
+    public Uri GrpcAddress { get; }
     public ZhijiangCluster Cluster => _app.Services.GetRequiredService<ZhijiangCluster>();
 
     /// <summary>10:00 on 2 March 2026 in Shanghai: the silo's clock stands still there, so no test meets a midnight.</summary>
@@ -27,11 +32,13 @@ internal sealed class RunningSilo : IAsyncDisposable
     public static async Task<RunningSilo> StartAsync(params string[] settings)
     {
         var app = SiloApplication.Build(
-            ["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning", .. settings],
+            ["--urls", "http://127.0.0.1:0", "--Zhijiang:Grpc:Url=http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning", .. settings],
             builder => builder.Services.AddSingleton<TimeProvider>(new StoppedClock(Now)));
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
-        return new RunningSilo(app, new Uri(address));
+        var grpc = app.Services.GetRequiredService<GrpcEndpoint>().Address;
+        var http = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses
+            .Select(a => new Uri(a)).Single(a => a.Port != grpc.Port);
+        return new RunningSilo(app, http, grpc);
     }
 
     private sealed class StoppedClock(DateTimeOffset now) : TimeProvider

@@ -1,0 +1,125 @@
+using Microsoft.Extensions.Primitives;
+using ZhijiangLive.Contracts.Wire;
+
+namespace ZhijiangLive.Silo.Grpc;
+
+/// <summary>
+/// The gRPC server over Kestrel's HTTP/2, after grpc/grpc's PROTOCOL-HTTP2: checks what a request must be
+/// (POST, an application/grpc content type, a known method, a supported message encoding, a well-formed
+/// deadline), runs the method, and ends every call with grpc-status and grpc-message — in trailers, or
+/// in the headers alone (trailers-only) when nothing was sent.
+/// </summary>
+public sealed class GrpcDispatcher(GrpcMethods methods, GrpcServerOptions options, ILogger<GrpcDispatcher> logger)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var request = context.Request;
+        var response = context.Response;
+        if (!HttpMethods.IsPost(request.Method))
+        {
+            response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+            response.Headers.Allow = "POST";
+            EndWithoutBody(response, new GrpcStatus(GrpcStatusCode.Internal, $"gRPC requires POST, not {request.Method}"));
+            return;
+        }
+        if (!GrpcContentType.IsGrpc(request.ContentType))
+        {
+            response.StatusCode = StatusCodes.Status415UnsupportedMediaType;
+            EndWithoutBody(response, new GrpcStatus(GrpcStatusCode.Internal, $"content-type '{request.ContentType}' is not application/grpc"));
+            return;
+        }
+        response.ContentType = GrpcContentType.Default;
+        response.Headers["grpc-accept-encoding"] = MessageCompression.Accepted;
+
+        var handler = methods.Find(request.Path.Value ?? "", out var serviceKnown);
+        if (handler is null)
+        {
+            var service = GrpcMethods.ServiceOf(request.Path.Value ?? "");
+            EndWithoutBody(response, new GrpcStatus(GrpcStatusCode.Unimplemented, serviceKnown
+                ? $"method '{request.Path}' is not implemented"
+                : $"service '{service}' is not implemented"));
+            return;
+        }
+        var encoding = request.Headers["grpc-encoding"].ToString();
+        if (!MessageCompression.IsSupported(encoding))
+        {
+            EndWithoutBody(response, new GrpcStatus(GrpcStatusCode.Unimplemented,
+                $"message encoding '{encoding}' is not supported; this server accepts {MessageCompression.Accepted}"));
+            return;
+        }
+        var timeoutHeader = request.Headers["grpc-timeout"];
+        TimeSpan? timeout = null;
+        if (!StringValues.IsNullOrEmpty(timeoutHeader))
+        {
+            if (!GrpcTimeout.TryParse(timeoutHeader.ToString(), out var parsed))
+            {
+                EndWithoutBody(response, new GrpcStatus(GrpcStatusCode.InvalidArgument,
+                    $"grpc-timeout '{timeoutHeader}' is not 1 to 8 digits followed by H, M, S, m, u or n"));
+                return;
+            }
+            timeout = parsed;
+        }
+        await RunAsync(context, handler, encoding == MessageCompression.Gzip, timeout);
+    }
+
+    private async Task RunAsync(HttpContext context, GrpcHandler handler, bool gzipRequest, TimeSpan? timeout)
+    {
+        using var deadline = new CancellationTokenSource();
+        if (timeout is { } t)
+        {
+            deadline.CancelAfter(t);
+        }
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, context.RequestAborted);
+        var call = new GrpcCall(context, gzipRequest, options.MaxMessageSize, linked.Token);
+        GrpcStatus status;
+        try
+        {
+            await handler(call);
+            status = GrpcStatus.Ok;
+        }
+        catch (GrpcStatusException e)
+        {
+            status = e.Status;
+        }
+        catch (Exception) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client reset the stream: there is no one left to tell.
+            return;
+        }
+        catch (Exception) when (deadline.IsCancellationRequested)
+        {
+            status = new GrpcStatus(GrpcStatusCode.DeadlineExceeded, $"deadline of {GrpcTimeout.Format(timeout!.Value)} exceeded");
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "gRPC call {Path} failed", context.Request.Path);
+            status = new GrpcStatus(GrpcStatusCode.Internal, "the server failed to complete the call; see its log");
+        }
+        End(context.Response, status);
+    }
+
+    private static void End(HttpResponse response, GrpcStatus status)
+    {
+        if (!response.HasStarted)
+        {
+            EndWithoutBody(response, status);
+            return;
+        }
+        response.AppendTrailer("grpc-status", ((int)status.Code).ToString());
+        if (status.Message.Length > 0)
+        {
+            response.AppendTrailer("grpc-message", GrpcMessageText.Encode(status.Message));
+        }
+    }
+
+    /// <summary>Trailers-only: the status travels in the one HEADERS frame, which ends the stream.</summary>
+    private static void EndWithoutBody(HttpResponse response, GrpcStatus status)
+    {
+        response.ContentType ??= GrpcContentType.Default;
+        response.Headers["grpc-status"] = ((int)status.Code).ToString();
+        if (status.Message.Length > 0)
+        {
+            response.Headers["grpc-message"] = GrpcMessageText.Encode(status.Message);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+using Google.Protobuf;
+
+namespace ZhijiangLive.Silo.Grpc;
+
+/// <summary>What runs a call once the dispatcher has checked its headers.</summary>
+public delegate Task GrpcHandler(GrpcCall call);
+
+/// <summary>The methods the gRPC endpoint serves, by path (<c>/package.Service/Method</c>).</summary>
+public sealed class GrpcMethods
+{
+    private readonly Dictionary<string, GrpcHandler> _byPath = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _services = new(StringComparer.Ordinal);
+
+    public IReadOnlyCollection<string> Services => _services;
+
+    public GrpcMethods Unary<TRequest, TResponse>(
+        string service, string method, MessageParser<TRequest> parser, Func<TRequest, GrpcCall, Task<TResponse>> handle)
+        where TRequest : class, IMessage<TRequest>
+        where TResponse : IMessage => Add(service, method, async call =>
+        {
+            var request = await call.ReadSingleAsync(parser);
+            var response = await handle(request, call);
+            await call.WriteAsync(response);
+        });
+
+    public GrpcMethods ServerStreaming<TRequest>(
+        string service, string method, MessageParser<TRequest> parser, Func<TRequest, GrpcCall, Task> handle)
+        where TRequest : class, IMessage<TRequest> => Add(service, method, async call =>
+        {
+            var request = await call.ReadSingleAsync(parser);
+            await handle(request, call);
+        });
+
+    /// <summary>A client-streaming or bidirectional method, which reads and writes through the call itself.</summary>
+    public GrpcMethods Streaming(string service, string method, GrpcHandler handle) => Add(service, method, handle);
+
+    /// <summary>The handler for a path; when there is none, whether at least the service exists.</summary>
+    public GrpcHandler? Find(string path, out bool serviceKnown)
+    {
+        if (_byPath.TryGetValue(path, out var handler))
+        {
+            serviceKnown = true;
+            return handler;
+        }
+        serviceKnown = ServiceOf(path) is { } service && _services.Contains(service);
+        return null;
+    }
+
+    public static string? ServiceOf(string path)
+    {
+        var slash = path.LastIndexOf('/');
+        return slash > 1 && path[0] == '/' ? path[1..slash] : null;
+    }
+
+    private GrpcMethods Add(string service, string method, GrpcHandler handler)
+    {
+        _services.Add(service);
+        _byPath.Add($"/{service}/{method}", handler);
+        return this;
+    }
+}

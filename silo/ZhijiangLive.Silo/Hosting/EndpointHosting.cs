@@ -1,0 +1,80 @@
+using System.Net;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using ZhijiangLive.Silo.Grpc;
+
+namespace ZhijiangLive.Silo.Hosting;
+
+/// <summary>
+/// Kestrel listens twice: on <c>Urls</c> for HTTP/1.1 and HTTP/2 (the JSON API, later the dashboard) and on
+/// <c>Zhijiang:Grpc:Url</c> for gRPC, HTTP/2 only. Explicit endpoints make Kestrel ignore <c>Urls</c>, so
+/// both are bound here from configuration.
+/// </summary>
+public static class EndpointHosting
+{
+    public static WebApplicationBuilder AddSiloEndpoints(this WebApplicationBuilder builder)
+    {
+        var grpc = builder.Configuration.GetSection(GrpcServerOptions.Section).Get<GrpcServerOptions>() ?? new GrpcServerOptions();
+        var httpUrls = (builder.Configuration["Urls"] ?? "http://localhost:5080")
+            .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var endpoint = new GrpcEndpoint();
+        // The URLs are bound explicitly below, as Kestrel must when it has more than one kind of endpoint;
+        // its warning that explicit endpoints override Urls says only that.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Server.Kestrel", LogLevel.Error);
+        builder.Services.AddSingleton(grpc);
+        builder.Services.AddSingleton(endpoint);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            // A stream of batches is one long request body; its size is bounded per message instead.
+            kestrel.Limits.MaxRequestBodySize = null;
+            // Batches of a few hundred events are tens of kilobytes: windows large enough to keep a
+            // connection of several streams moving without waiting for WINDOW_UPDATEs.
+            kestrel.Limits.Http2.InitialConnectionWindowSize = 4 * 1024 * 1024;
+            kestrel.Limits.Http2.InitialStreamWindowSize = 1024 * 1024;
+            foreach (var url in httpUrls)
+            {
+                // HTTP/2 without TLS needs prior knowledge, which browsers lack: cleartext API stays HTTP/1.1.
+                var https = url.StartsWith("https:", StringComparison.OrdinalIgnoreCase);
+                Listen(kestrel, url, grpc, listen => listen.Protocols = https ? HttpProtocols.Http1AndHttp2 : HttpProtocols.Http1);
+            }
+            Listen(kestrel, grpc.Url, grpc, listen =>
+            {
+                listen.Protocols = HttpProtocols.Http2;
+                endpoint.Attach(listen, grpc.Url.StartsWith("https:", StringComparison.OrdinalIgnoreCase));
+            });
+        });
+        return builder;
+    }
+
+    private static void Listen(KestrelServerOptions kestrel, string url, GrpcServerOptions grpc, Action<ListenOptions> configure)
+    {
+        var address = BindingAddress.Parse(url);
+        Action<ListenOptions> withScheme = listen =>
+        {
+            configure(listen);
+            if (address.Scheme == "https")
+            {
+                if (string.IsNullOrEmpty(grpc.CertificatePath))
+                {
+                    throw new InvalidOperationException($"'{url}' is https: set Zhijiang:Grpc:CertificatePath to a PFX certificate");
+                }
+                listen.UseHttps(grpc.CertificatePath, grpc.CertificatePassword);
+            }
+        };
+        if (address.Host == "localhost")
+        {
+            kestrel.ListenLocalhost(address.Port, withScheme);
+        }
+        else if (address.Host is "*" or "+" or "0.0.0.0" or "[::]")
+        {
+            kestrel.ListenAnyIP(address.Port, withScheme);
+        }
+        else if (IPAddress.TryParse(address.Host.Trim('[', ']'), out var ip))
+        {
+            kestrel.Listen(ip, address.Port, withScheme);
+        }
+        else
+        {
+            throw new InvalidOperationException($"cannot listen on '{url}': the host must be localhost, an IP address or *");
+        }
+    }
+}

@@ -1,0 +1,56 @@
+using Grpc.Health.V1;
+using ZhijiangLive.Grains.Cluster;
+using ZhijiangLive.Silo.Grpc;
+using ZhijiangLive.Silo.Ingest;
+using ZhijiangLive.Silo.Services;
+
+namespace ZhijiangLive.Silo.Hosting;
+
+/// <summary>The gRPC services on their own endpoint: Ingest, Roster, Query and Health.</summary>
+public static class GrpcHosting
+{
+    public static WebApplicationBuilder AddGrpcServices(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton(s => new EventIdWindow(
+            s.GetRequiredService<ZhijiangCluster>().Services.Scorer.Pack.GraceLate, s.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IngestPipeline>();
+        services.AddSingleton<IngestService>();
+        services.AddSingleton<RosterService>();
+        services.AddSingleton<QueryService>();
+        services.AddSingleton<HealthBoard>();
+        services.AddSingleton<HealthService>();
+        services.AddSingleton(s =>
+        {
+            var methods = new GrpcMethods();
+            s.GetRequiredService<IngestService>().Map(methods);
+            s.GetRequiredService<RosterService>().Map(methods);
+            s.GetRequiredService<QueryService>().Map(methods);
+            s.GetRequiredService<HealthService>().Map(methods);
+            return methods;
+        });
+        services.AddSingleton<GrpcDispatcher>();
+        return builder;
+    }
+
+    /// <summary>Requests on the gRPC endpoint go to the dispatcher and nowhere else; the rest pass on.</summary>
+    public static WebApplication UseGrpcEndpoint(this WebApplication app)
+    {
+        var endpoint = app.Services.GetRequiredService<GrpcEndpoint>();
+        var dispatcher = app.Services.GetRequiredService<GrpcDispatcher>();
+        app.Use((context, next) => endpoint.Serves(context) ? dispatcher.InvokeAsync(context) : next(context));
+
+        var health = app.Services.GetRequiredService<HealthBoard>();
+        var lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();
+        lifetime.ApplicationStarted.Register(() =>
+        {
+            health.Set("", HealthCheckResponse.Types.ServingStatus.Serving);
+            foreach (var service in app.Services.GetRequiredService<GrpcMethods>().Services)
+            {
+                health.Set(service, HealthCheckResponse.Types.ServingStatus.Serving);
+            }
+        });
+        lifetime.ApplicationStopping.Register(() => health.SetAll(HealthCheckResponse.Types.ServingStatus.NotServing));
+        return app;
+    }
+}

@@ -1,0 +1,92 @@
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
+
+namespace ZhijiangLive.Silo.Ingest;
+
+/// <summary>
+/// The event ids accepted recently, so that a retried event is answered as a duplicate and counted once.
+/// An id is remembered under the UTC day its event occurred on, for as long as an event of that day could
+/// still be accepted (the grace window) plus a day; after that a retry is refused as out of window anyway.
+/// Ids are kept as 128-bit fingerprints (16 bytes, whatever the id's length); a false match needs two ids
+/// to collide in 128 bits.
+/// </summary>
+public sealed class EventIdWindow(TimeSpan graceLate, TimeProvider time)
+{
+    private const int Stripes = 32;
+    private readonly Stripe[] _stripes = Enumerable.Range(0, Stripes).Select(_ => new Stripe()).ToArray();
+
+    /// <summary>Records the id; false when it is already recorded (a duplicate).</summary>
+    public bool TryClaim(string eventId, DateTimeOffset occurredAt)
+    {
+        var print = Fingerprint(eventId);
+        var stripe = _stripes[(int)(print % Stripes)];
+        var day = DayOf(occurredAt);
+        lock (stripe)
+        {
+            foreach (var bucket in stripe.Days.Values)
+            {
+                if (bucket.Contains(print))
+                {
+                    return false;
+                }
+            }
+            if (!stripe.Days.TryGetValue(day, out var ids))
+            {
+                stripe.Forget(OldestKeptDay());
+                stripe.Days[day] = ids = [];
+            }
+            ids.Add(print);
+            return true;
+        }
+    }
+
+    /// <summary>Forgets a claimed id whose event was then refused, so that a corrected retry is not a duplicate.</summary>
+    public void Release(string eventId, DateTimeOffset occurredAt)
+    {
+        var print = Fingerprint(eventId);
+        var stripe = _stripes[(int)(print % Stripes)];
+        lock (stripe)
+        {
+            if (stripe.Days.TryGetValue(DayOf(occurredAt), out var ids))
+            {
+                ids.Remove(print);
+            }
+        }
+    }
+
+    /// <summary>How many ids are remembered now.</summary>
+    public long Count
+    {
+        get
+        {
+            long count = 0;
+            foreach (var stripe in _stripes)
+            {
+                lock (stripe)
+                {
+                    count += stripe.Days.Values.Sum(d => (long)d.Count);
+                }
+            }
+            return count;
+        }
+    }
+
+    private long OldestKeptDay() => DayOf(time.GetUtcNow() - graceLate) - 1;
+
+    private static long DayOf(DateTimeOffset instant) => instant.UtcTicks / TimeSpan.TicksPerDay;
+
+    private static UInt128 Fingerprint(string id) => XxHash128.HashToUInt128(MemoryMarshal.AsBytes(id.AsSpan()));
+
+    private sealed class Stripe
+    {
+        public Dictionary<long, HashSet<UInt128>> Days { get; } = [];
+
+        public void Forget(long oldestKept)
+        {
+            foreach (var day in Days.Keys.Where(d => d < oldestKept).ToList())
+            {
+                Days.Remove(day);
+            }
+        }
+    }
+}

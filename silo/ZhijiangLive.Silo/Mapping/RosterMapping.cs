@@ -1,0 +1,31 @@
+using ZhijiangLive.Grains.Cluster;
+using ZhijiangLive.Grains.Roster;
+using V1 = ZhijiangLive.Contracts.V1;
+
+namespace ZhijiangLive.Silo.Mapping;
+
+/// <summary>The contract's roster messages as the cluster's entries, and its result as a reply.</summary>
+internal static class RosterMapping
+{
+    public static RosterBatch ToDomain(V1.RosterBatch batch) => new(
+        batch.Regions.Select(r => new RegionEntry(r.Id, r.Name, (RegionLevel)r.Level, r.ParentId.Length == 0 ? null : r.ParentId)).ToList(),
+        batch.Schools.Select(s => new SchoolEntry(s.Id, s.Name, s.CountyId)).ToList(),
+        batch.Teachers.Select(t => new TeacherEntry(t.Id, t.Name, t.SchoolId, t.Subject, t.Locked)).ToList());
+
+    /// <summary>A refused entry's reason names its kind (<c>INVALID_REGION</c>, …); its index counts within that kind's list.</summary>
+    public static V1.RosterReply ToReply(RosterResult result)
+    {
+        var reply = new V1.RosterReply { Regions = result.Regions, Schools = result.Schools, Teachers = result.Teachers };
+        foreach (var r in result.Rejections)
+        {
+            reply.Rejections.Add(new V1.Rejection
+            {
+                Index = r.Index,
+                EventId = r.Id,
+                Reason = $"INVALID_{r.Kind.ToUpperInvariant()}",
+                Detail = r.Detail,
+            });
+        }
+        return reply;
+    }
+}

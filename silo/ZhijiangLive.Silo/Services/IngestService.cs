@@ -1,0 +1,95 @@
+using System.Runtime.ExceptionServices;
+using System.Threading.Channels;
+using ZhijiangLive.Contracts.V1;
+using ZhijiangLive.Silo.Grpc;
+
+using ZhijiangLive.Silo.Ingest;
+
+namespace ZhijiangLive.Silo.Services;
+
+/// <summary><c>zhijiang.live.v1.Ingest</c>: batches of events, one at a time or as a stream.</summary>
+public sealed class IngestService(IngestPipeline pipeline, GrpcServerOptions options)
+{
+    public const string Name = "zhijiang.live.v1.Ingest";
+
+    public void Map(GrpcMethods methods) => methods
+        .Unary(Name, "Publish", PublishRequest.Parser, (request, call) => pipeline.PublishAsync(request).WaitAsync(call.CancellationToken))
+        .Streaming(Name, "PublishStream", PublishStreamAsync);
+
+    /// <summary>
+    /// Reads requests and starts scoring each at once, while a second loop writes the replies in request
+    /// order: up to <see cref="GrpcServerOptions.StreamPipelineDepth"/> batches are in flight, so a stream
+    /// is not held to one batch per round trip through the grains. A failed batch ends the call with its
+    /// status after the replies before it; a failed read ends it after every reply already owed.
+    /// </summary>
+    private async Task PublishStreamAsync(GrpcCall call)
+    {
+        var inFlight = Channel.CreateBounded<Task<PublishReply>>(new BoundedChannelOptions(Math.Max(1, options.StreamPipelineDepth))
+        {
+            SingleReader = true,
+            SingleWriter = true,
+        });
+        using var writerFailed = CancellationTokenSource.CreateLinkedTokenSource(call.CancellationToken);
+        var writer = WriteRepliesAsync(call, inFlight.Reader, writerFailed);
+        Exception? readFailure = null;
+        try
+        {
+            while (await call.ReadAsync(PublishRequest.Parser, writerFailed.Token) is { } request)
+            {
+                await inFlight.Writer.WriteAsync(Start(request), writerFailed.Token);
+            }
+        }
+        catch (OperationCanceledException) when (writerFailed.IsCancellationRequested && !call.CancellationToken.IsCancellationRequested)
+        {
+            // The writer stopped on a failed batch; that failure is the call's outcome.
+        }
+        catch (Exception e)
+        {
+            readFailure = e;
+        }
+        finally
+        {
+            inFlight.Writer.TryComplete();
+        }
+        try
+        {
+            await writer;
+        }
+        catch when (readFailure is not null)
+        {
+        }
+        if (readFailure is not null)
+        {
+            ExceptionDispatchInfo.Throw(readFailure);
+        }
+    }
+
+    /// <summary>Starts a batch; a batch refused outright becomes a failed reply, in its place in the order.</summary>
+    private Task<PublishReply> Start(PublishRequest request)
+    {
+        try
+        {
+            return pipeline.PublishAsync(request);
+        }
+        catch (Exception e)
+        {
+            return Task.FromException<PublishReply>(e);
+        }
+    }
+
+    private static async Task WriteRepliesAsync(GrpcCall call, ChannelReader<Task<PublishReply>> replies, CancellationTokenSource failed)
+    {
+        try
+        {
+            await foreach (var reply in replies.ReadAllAsync(call.CancellationToken))
+            {
+                await call.WriteAsync(await reply.WaitAsync(call.CancellationToken));
+            }
+        }
+        catch
+        {
+            failed.Cancel();
+            throw;
+        }
+    }
+}
