@@ -1,0 +1,191 @@
+using System.Net;
+using ZhijiangLive.Contracts.V1;
+using ZhijiangLive.Contracts.Wire;
+using static ZhijiangLive.Silo.Tests.Grpc.GrpcFixtures;
+
+namespace ZhijiangLive.Silo.Tests.Grpc;
+
+/// <summary>The wire protocol of the gRPC endpoint, request by hand-built request (grpc/grpc's PROTOCOL-HTTP2).</summary>
+public sealed class GrpcProtocolTests : IAsyncLifetime
+{
+    private RunningSilo _silo = null!;
+    private RawGrpc _grpc = null!;
+
+    public async Task InitializeAsync()
+    {
+        _silo = await RunningSilo.StartAsync("--Zhijiang:Grpc:MaxMessageSize=65536");
+        await SeedRosterAsync(_silo.Cluster);
+        _grpc = new RawGrpc(_silo.GrpcAddress);
+    }
+
+    public async Task DisposeAsync()
+    {
+        _grpc.Dispose();
+        await _silo.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Publish_Ok_SendsReplyThenStatusInTrailers()
+    {
+        var reply = await _grpc.SendAsync(Publish, RawGrpc.Frame(Batch(Login("e1"))));
+
+        Assert.Equal(HttpStatusCode.OK, reply.Http);
+        Assert.Equal("application/grpc", reply.Headers["content-type"]);
+        Assert.Equal("0", reply.Trailers["grpc-status"]);
+        Assert.Equal(1, Assert.Single(reply.Messages(PublishReply.Parser)).Accepted);
+    }
+
+    [Fact]
+    public async Task Get_IsRefusedWith405()
+    {
+        var reply = await _grpc.SendAsync(Publish, [], method: HttpMethod.Get);
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, reply.Http);
+    }
+
+    [Fact]
+    public async Task JsonContentType_IsRefusedWith415()
+    {
+        var reply = await _grpc.SendAsync(Publish, RawGrpc.Frame(Batch()), contentType: "application/json");
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, reply.Http);
+        Assert.Equal(GrpcStatusCode.Internal, reply.Status);
+    }
+
+    [Fact]
+    public async Task GrpcProtoContentType_IsAccepted()
+    {
+        var reply = await _grpc.SendAsync(Publish, RawGrpc.Frame(Batch(Login("e-proto"))), contentType: "application/grpc+proto");
+
+        Assert.Equal(GrpcStatusCode.Ok, reply.Status);
+    }
+
+    [Theory]
+    [InlineData("/zhijiang.live.v1.Ingest/Unpublish", "method")]
+    [InlineData("/zhijiang.live.v1.Nowhere/Publish", "service")]
+    public async Task UnknownMethodOrService_IsUnimplemented_TrailersOnly(string path, string named)
+    {
+        var reply = await _grpc.SendAsync(path, RawGrpc.Frame(Batch()));
+
+        Assert.Equal(HttpStatusCode.OK, reply.Http);
+        Assert.True(reply.TrailersOnly);
+        Assert.Equal(GrpcStatusCode.Unimplemented, reply.Status);
+        Assert.Contains(named, reply.Message);
+    }
+
+    [Fact]
+    public async Task GzipMessage_IsAccepted()
+    {
+        var reply = await _grpc.SendAsync(Publish, RawGrpc.Frame(Batch(Login("e-gz")), gzip: true), headers: ("grpc-encoding", "gzip"));
+
+        Assert.Equal(GrpcStatusCode.Ok, reply.Status);
+        Assert.Equal(1, Assert.Single(reply.Messages(PublishReply.Parser)).Accepted);
+    }
+
+    [Fact]
+    public async Task UnsupportedEncoding_IsUnimplemented_AndNamesAcceptedOnes()
+    {
+        var reply = await _grpc.SendAsync(Publish, RawGrpc.Frame(Batch()), headers: ("grpc-encoding", "snappy"));
+
+        Assert.Equal(GrpcStatusCode.Unimplemented, reply.Status);
+        Assert.Contains("gzip", reply.Headers["grpc-accept-encoding"]);
+    }
+
+    [Fact]
+    public async Task CompressedFlagWithoutEncoding_IsInternal()
+    {
+        var reply = await _grpc.SendAsync(Publish, RawGrpc.Frame(Batch(Login("e-flag")), gzip: true));
+
+        Assert.Equal(GrpcStatusCode.Internal, reply.Status);
+    }
+
+    [Fact]
+    public async Task OversizePrefix_IsRefusedBeforeTheBody()
+    {
+        // The prefix announces 4 GiB and no body follows: only the prefix can have been read.
+        var reply = await _grpc.SendAsync(Publish, [0, 0xFF, 0xFF, 0xFF, 0xFF]);
+
+        Assert.Equal(GrpcStatusCode.ResourceExhausted, reply.Status);
+    }
+
+    [Fact]
+    public async Task BadFlagByte_IsInternal()
+    {
+        var body = RawGrpc.Frame(Batch(Login("e-bad")));
+        body[0] = 7;
+
+        var reply = await _grpc.SendAsync(Publish, body);
+
+        Assert.Equal(GrpcStatusCode.Internal, reply.Status);
+    }
+
+    [Fact]
+    public async Task TruncatedMessage_IsInternal()
+    {
+        var body = RawGrpc.Frame(Batch(Login("e-cut")));
+
+        var reply = await _grpc.SendAsync(Publish, body[..^3]);
+
+        Assert.Equal(GrpcStatusCode.Internal, reply.Status);
+        Assert.Contains("incomplete", reply.Message);
+    }
+
+    [Fact]
+    public async Task BytesThatDoNotParse_AreInternal_NamingTheMessage()
+    {
+        var reply = await _grpc.SendAsync(Publish, [0, 0, 0, 0, 3, 0xFF, 0xFF, 0xFF]);
+
+        Assert.Equal(GrpcStatusCode.Internal, reply.Status);
+        Assert.Contains("zhijiang.live.v1.PublishRequest", reply.Message);
+    }
+
+    [Fact]
+    public async Task NoMessage_IsInternal()
+    {
+        var reply = await _grpc.SendAsync(Publish, []);
+
+        Assert.Equal(GrpcStatusCode.Internal, reply.Status);
+    }
+
+    [Fact]
+    public async Task MessageSplitOverManyDataFrames_IsReassembled()
+    {
+        var body = RawGrpc.Frame(Batch(Login("e-split-1"), Teaching("e-split-2", "s1")));
+
+        var reply = await _grpc.SendAsync(Publish, new TrickleContent(body, pieceSize: 3));
+
+        Assert.Equal(GrpcStatusCode.Ok, reply.Status);
+        Assert.Equal(2, Assert.Single(reply.Messages(PublishReply.Parser)).Accepted);
+    }
+
+    [Fact]
+    public async Task MalformedTimeout_IsInvalidArgument()
+    {
+        var reply = await _grpc.SendAsync(Publish, RawGrpc.Frame(Batch()), headers: ("grpc-timeout", "soon"));
+
+        Assert.Equal(GrpcStatusCode.InvalidArgument, reply.Status);
+    }
+
+    [Fact]
+    public async Task Deadline_EndsAStreamTheClientLeavesOpen()
+    {
+        var body = RawGrpc.Frame(Batch(Login("e-deadline")));
+
+        var reply = await _grpc.SendAsync(PublishStream, new TrickleContent(body, body.Length, holdOpen: true), headers: ("grpc-timeout", "300m"));
+
+        Assert.Equal(GrpcStatusCode.DeadlineExceeded, reply.Status);
+        // The batch that came before the deadline was answered.
+        Assert.Equal(1, Assert.Single(reply.Messages(PublishReply.Parser)).Accepted);
+    }
+
+    [Fact]
+    public async Task ChineseStatusMessage_IsPercentEncodedUtf8()
+    {
+        var reply = await _grpc.SendAsync("/zhijiang.live.v1.Query/GetTeacher",
+            RawGrpc.Frame(new GetRequest { Id = "不存在" }));
+
+        Assert.Equal(GrpcStatusCode.NotFound, reply.Status);
+        Assert.DoesNotContain("不存在", reply.Trailers.GetValueOrDefault("grpc-message") ?? reply.Headers["grpc-message"]);
+        Assert.Contains("不存在", reply.Message);
+    }
+}
