@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
 using ZhijiangLive.Scoring;
 
@@ -15,19 +17,18 @@ namespace ZhijiangLive.Grains.Teachers;
 /// </para>
 /// </summary>
 /// <remarks>
-/// An entry costs 12 bytes plus its event id in UTF-8, both in arrays shared by all the teacher's entries:
-/// no object and no string per entry, since 600,000 teachers live in one process.
+/// 600,000 teachers live in one process, so the entries are records in one byte array: a 12-byte header
+/// (day, points, rule and note indexes, id length) and the event id in UTF-8; no object or string per entry.
 /// </remarks>
 public sealed class RecentLedger
 {
-    private const int MinSlots = 4;
-    private const int MinIdBytes = 32;
+    private const int MinBytes = 64;
     private const int LastBit = 63;
+    private static readonly int HeaderSize = Unsafe.SizeOf<Header>();
 
-    private Slot[]? _slots;
-    private byte[]? _ids;
+    private byte[]? _records;
+    private int _length;
     private int _count;
-    private int _idBytes;
     private int _firstKeptDay;
 
     // Bit i: the cap dropped an entry of day _firstKeptDay + i. The last bit also stands for every later
@@ -52,11 +53,13 @@ public sealed class RecentLedger
             DropOldest();
         }
         var idLength = Encoding.UTF8.GetByteCount(entry.EventId);
-        Reserve(idLength, capacity);
-        Encoding.UTF8.GetBytes(entry.EventId, _ids.AsSpan(_idBytes));
-        _slots![_count++] = new Slot(
-            day, entry.Points, (byte)RuleIds.IndexOf(entry.Rule), notes.IndexOf(entry.Note), checked((ushort)idLength));
-        _idBytes += idLength;
+        var header = new Header(day, entry.Points, (byte)RuleIds.IndexOf(entry.Rule), notes.IndexOf(entry.Note), checked((ushort)idLength));
+        Reserve(HeaderSize + idLength);
+        var span = _records.AsSpan(_length);
+        MemoryMarshal.Write(span, in header);
+        Encoding.UTF8.GetBytes(entry.EventId, span[HeaderSize..]);
+        _length += HeaderSize + idLength;
+        _count++;
     }
 
     /// <summary>The entries of <paramref name="date"/>, when no day before <paramref name="firstKeptDay"/> is kept any longer.</summary>
@@ -68,28 +71,27 @@ public sealed class RecentLedger
             return new LedgerDay(date, Kept: false, Complete: false, []);
         }
         var entries = new List<LedgerEntry>();
-        var offset = 0;
-        for (var i = 0; i < _count; i++)
+        for (var offset = 0; offset < _length;)
         {
-            var slot = _slots![i];
-            if (slot.Day == day)
+            var header = HeaderAt(offset);
+            if (header.Day == day)
             {
-                var eventId = Encoding.UTF8.GetString(_ids!, offset, slot.IdLength);
-                entries.Add(new LedgerEntry(eventId, RuleIds.All[slot.Rule], slot.Points, date, notes.NoteAt(slot.Note)));
+                var eventId = Encoding.UTF8.GetString(_records!, offset + HeaderSize, header.IdLength);
+                entries.Add(new LedgerEntry(eventId, RuleIds.All[header.Rule], header.Points, date, notes.NoteAt(header.Note)));
             }
-            offset += slot.IdLength;
+            offset += HeaderSize + header.IdLength;
         }
         return new LedgerDay(date, Kept: true, Complete: (_cappedDays & Bit(day)) == 0, entries);
     }
 
     private void DropOldest()
     {
-        var oldest = _slots![0];
+        var oldest = HeaderAt(0);
+        var size = HeaderSize + oldest.IdLength;
         _cappedDays |= Bit(oldest.Day);
+        _length -= size;
         _count--;
-        _idBytes -= oldest.IdLength;
-        Array.Copy(_slots, 1, _slots, 0, _count);
-        Array.Copy(_ids!, oldest.IdLength, _ids!, 0, _idBytes);
+        Array.Copy(_records!, size, _records!, 0, _length);
     }
 
     private void DropDaysBefore(int firstKeptDay)
@@ -103,56 +105,52 @@ public sealed class RecentLedger
         }
         _firstKeptDay = firstKeptDay;
 
-        var kept = 0;
-        var read = 0;
         var written = 0;
-        for (var i = 0; i < _count; i++)
+        for (var offset = 0; offset < _length;)
         {
-            var slot = _slots![i];
-            if (slot.Day >= firstKeptDay)
+            var header = HeaderAt(offset);
+            var size = HeaderSize + header.IdLength;
+            if (header.Day >= firstKeptDay)
             {
-                _slots[kept++] = slot;
-                Array.Copy(_ids!, read, _ids!, written, slot.IdLength);
-                written += slot.IdLength;
+                Array.Copy(_records!, offset, _records!, written, size);
+                written += size;
             }
-            read += slot.IdLength;
+            else
+            {
+                _count--;
+            }
+            offset += size;
         }
-        _count = kept;
-        _idBytes = written;
+        _length = written;
         Shrink();
     }
 
-    private void Reserve(int idLength, int capacity)
+    private void Reserve(int size)
     {
-        if (_slots is null || _count == _slots.Length)
+        if (_records is null || _length + size > _records.Length)
         {
-            Array.Resize(ref _slots, Math.Min(capacity, Math.Max(MinSlots, _count * 2)));
-        }
-        if (_ids is null || _idBytes + idLength > _ids.Length)
-        {
-            Array.Resize(ref _ids, Math.Max(MinIdBytes, Math.Max(_idBytes + idLength, _idBytes * 2)));
+            var grown = Math.Max(MinBytes, _length + (_length >> 1));
+            Array.Resize(ref _records, Math.Max(grown, _length + size));
         }
     }
 
-    // A teacher busy last week and quiet now should not keep last week's arrays.
+    // A teacher busy last week and quiet now should not keep last week's array.
     private void Shrink()
     {
         if (_count == 0)
         {
-            (_slots, _ids) = (null, null);
-            return;
+            _records = null;
         }
-        if (_slots!.Length > MinSlots && _count <= _slots.Length / 4)
+        else if (_records!.Length > MinBytes && _length <= _records.Length / 2)
         {
-            Array.Resize(ref _slots, Math.Max(MinSlots, _count * 2));
-        }
-        if (_ids!.Length > MinIdBytes && _idBytes <= _ids.Length / 4)
-        {
-            Array.Resize(ref _ids, Math.Max(MinIdBytes, _idBytes * 2));
+            Array.Resize(ref _records, Math.Max(MinBytes, _length + (_length >> 2)));
         }
     }
 
+    private Header HeaderAt(int offset) => MemoryMarshal.Read<Header>(_records.AsSpan(offset));
+
     private ulong Bit(int day) => 1UL << Math.Min(day - _firstKeptDay, LastBit);
 
-    private readonly record struct Slot(int Day, int Points, byte Rule, byte Note, ushort IdLength);
+    [StructLayout(LayoutKind.Sequential, Pack = 1)]
+    private readonly record struct Header(int Day, int Points, byte Rule, byte Note, ushort IdLength);
 }
