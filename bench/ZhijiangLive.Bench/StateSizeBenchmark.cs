@@ -1,11 +1,16 @@
 using System.Diagnostics;
+using ZhijiangLive.Grains;
+using ZhijiangLive.Grains.Teachers;
 using ZhijiangLive.Scoring;
 using ZhijiangLive.Scoring.RulePacks;
 using ZhijiangLive.Scoring.State;
 
 namespace ZhijiangLive.Bench;
 
-/// <summary>`state-size`: retained bytes per teacher after a simulated year (see <see cref="YearSimulation"/>).</summary>
+/// <summary>
+/// `state-size`: retained bytes per teacher after a simulated year (see <see cref="YearSimulation"/>): the
+/// rules' state and the recent ledger, what a teacher grain holds.
+/// </summary>
 public static class StateSizeBenchmark
 {
     public static void Run(BenchOptions options)
@@ -15,7 +20,7 @@ public static class StateSizeBenchmark
         var scorer = new TeacherScorer(pack);
         Console.WriteLine($"state-size: {teachers:N0} teachers, a simulated year from {YearSimulation.FirstDay:yyyy-MM-dd}, seed {options.Seed}, pack {pack.Id}");
         Console.WriteLine("method: GC.GetTotalMemory(forceFullCollection: true) before the population is built and after, with");
-        Console.WriteLine("  every state kept alive in an array allocated beforehand (the array is not counted). Each teacher's");
+        Console.WriteLine("  every state and ledger kept alive in arrays allocated beforehand (not counted). Each teacher's");
         Console.WriteLine("  events are generated, applied and dropped before the next teacher's, so only the states remain.");
         Console.WriteLine("  Then parts are released one at a time and memory measured again; each drop is that part's cost.");
         Console.WriteLine("  \"Without spreader sets\" is the same population after every ResourceRecord.Spreaders is set to");
@@ -23,16 +28,21 @@ public static class StateSizeBenchmark
         Console.WriteLine("  the HashSets and the user-id strings only they held.");
         Console.WriteLine();
 
-        // Warm up: JIT, the zone's caches and the pack's statics must not be counted as teacher state.
-        new YearSimulation(scorer, options.Seed + 1).Simulate(0);
+        // Warm up: JIT, the zone's caches, the pack's statics and the shared ledger notes must not be
+        // counted as teacher state.
+        var notes = new LedgerNotes();
+        var ledgerEntries = new ClusterOptions().LedgerEntriesPerTeacher;
+        new YearSimulation(scorer, options.Seed + 1, notes, ledgerEntries).Simulate(0, new RecentLedger());
 
-        var simulation = new YearSimulation(scorer, options.Seed);
+        var simulation = new YearSimulation(scorer, options.Seed, notes, ledgerEntries);
         var states = new TeacherState[teachers];
+        var ledgers = new RecentLedger[teachers];
         var before = Measure();
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < teachers; i++)
         {
-            states[i] = simulation.Simulate(i);
+            ledgers[i] = new RecentLedger();
+            states[i] = simulation.Simulate(i, ledgers[i]);
         }
         clock.Stop();
         var full = Measure();
@@ -40,6 +50,7 @@ public static class StateSizeBenchmark
         Console.WriteLine($"simulated {simulation.EventsApplied:N0} events ({simulation.EventsApplied / teachers:N0} per teacher, " +
             $"{simulation.SpreadEvents / teachers:N0} of them spreads) in {clock.Elapsed.TotalSeconds:F1} s; states as of {simulation.LastAcceptedAt:yyyy-MM-dd HH:mm} UTC");
         Describe(states);
+        Console.WriteLine($"ledger: {ledgers.Average(l => l.Count):F1} entries kept per teacher on average (at most {ledgerEntries})");
         Console.WriteLine();
 
         var withSpreaders = PerTeacher(full - before, teachers);
@@ -55,9 +66,12 @@ public static class StateSizeBenchmark
         Console.WriteLine();
 
         Console.WriteLine("breakdown of the state without spreader sets (released in this order):");
+        Array.Clear(ledgers);
+        var noLedgers = Measure();
+        Console.WriteLine($"  recent ledger (entries of the days in the grace window):  {PerTeacher(noSpreaders - noLedgers, teachers),6:N0}");
         foreach (var state in states) state.Tasks = null;
         var noTasks = Measure();
-        Console.WriteLine($"  guidance tasks (dictionary, records, student sets, ids): {PerTeacher(noSpreaders - noTasks, teachers),6:N0}");
+        Console.WriteLine($"  guidance tasks (dictionary, records, student sets, ids): {PerTeacher(noLedgers - noTasks, teachers),6:N0}");
         foreach (var state in states) state.Resources = null;
         var noResources = Measure();
         Console.WriteLine($"  resources (dictionary, records, ids):                     {PerTeacher(noTasks - noResources, teachers),6:N0}");
@@ -67,6 +81,7 @@ public static class StateSizeBenchmark
         Console.WriteLine($"  live days (buckets and their working sets), closed by Compact: {PerTeacher(noResources - compacted, teachers),6:N0}");
         Console.WriteLine($"  the rest (state object, teacher id, period series and closed history, logins): {PerTeacher(compacted - before, teachers),6:N0}");
         GC.KeepAlive(states);
+        GC.KeepAlive(ledgers);
     }
 
     private static long Measure()

@@ -1,3 +1,4 @@
+using ZhijiangLive.Grains.Teachers;
 using ZhijiangLive.Scoring;
 using ZhijiangLive.Scoring.Events;
 using ZhijiangLive.Scoring.State;
@@ -11,9 +12,10 @@ namespace ZhijiangLive.Bench;
 /// with a few students or parents on some days, uses provincial apps now and then, and releases ~10
 /// resources over the year, a few of them reviewed (and one in ten deleted), spread a few hundred
 /// times in all by a pool of 100,000 users. Every id in every event is a fresh string, as a
-/// deserializer would hand it over, so a state keeps only the strings it holds on to itself.
+/// deserializer would hand it over, so a state keeps only the strings it holds on to itself. The
+/// decisions go to a <see cref="RecentLedger"/> as a teacher grain keeps them.
 /// </summary>
-public sealed class YearSimulation(TeacherScorer scorer, int seed)
+public sealed class YearSimulation(TeacherScorer scorer, int seed, LedgerNotes notes, int ledgerEntries)
 {
     public static readonly DateOnly FirstDay = new(2025, 1, 1);
     public const int Days = 365;
@@ -29,7 +31,7 @@ public sealed class YearSimulation(TeacherScorer scorer, int seed)
     /// <summary>The instant the year's last event was accepted, for the last teacher simulated.</summary>
     public DateTimeOffset LastAcceptedAt { get; private set; }
 
-    public TeacherState Simulate(int teacherIndex)
+    public TeacherState Simulate(int teacherIndex, RecentLedger ledger)
     {
         var rng = new Random(HashCode.Combine(seed, teacherIndex));
         var teacher = $"zj-t-{teacherIndex:D7}";
@@ -41,7 +43,11 @@ public sealed class YearSimulation(TeacherScorer scorer, int seed)
         foreach (var (accepted, _, e) in _events)
         {
             LastAcceptedAt = new DateTimeOffset(accepted, TimeSpan.Zero);
-            scorer.Apply(state, e, LastAcceptedAt);
+            var outcome = scorer.Apply(state, e, LastAcceptedAt);
+            if (!outcome.IsRejected)
+            {
+                ledger.Add(outcome.Entry, state.HorizonDay, ledgerEntries, notes);
+            }
         }
         EventsApplied += _events.Count;
         return state;

@@ -22,6 +22,7 @@ public static class SiloApplication
         Environment variables use double underscores: Zhijiang__Cluster__Partitions=2.
 
         HTTP: GET /api/teachers/{id}, /api/schools/{id}, /api/regions/{id} (?date=YYYY-MM-DD),
+              GET /api/teachers/{id}/ledger?date=YYYY-MM-DD   the day's scoring decisions (recent days)
               GET /api/leaderboards/{scopeId}?kind=teachers|schools|regions&period=day|month|year
                   &date=&limit=&offset=&around=
         """;

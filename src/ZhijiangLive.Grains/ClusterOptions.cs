@@ -15,6 +15,12 @@ public sealed record ClusterOptions
     /// <summary>Members of each ranking carried in a change notification.</summary>
     public int NotifyTop { get; init; } = 10;
 
+    /// <summary>
+    /// Ledger entries a teacher keeps for "why these points?" (days inside the grace window only); past
+    /// it the oldest go first. 0 keeps none.
+    /// </summary>
+    public int LedgerEntriesPerTeacher { get; init; } = 64;
+
     public double SchoolActiveRatioTarget { get; init; } = 0.15;
     public double SchoolMeanScoreTarget { get; init; } = 300;
 

@@ -1,4 +1,5 @@
 using ZhijiangLive.Grains.Aggregation;
+using ZhijiangLive.Grains.Teachers;
 using ZhijiangLive.Scoring;
 using ZhijiangLive.Scoring.RulePacks;
 using ZhijiangLive.Scoring.Time;
@@ -28,6 +29,10 @@ public sealed class GrainServices
     public ScoreReader Reader { get; }
     public ZoneCalendar Calendar { get; }
     public FigureRules Figures { get; }
+    public LedgerNotes LedgerNotes { get; } = new();
 
     public int Today => Calendar.DayOf(Time.GetUtcNow());
+
+    /// <summary>The first day an event accepted now may still count in, by the rule pack's grace window.</summary>
+    public int FirstOpenDay => Calendar.DayOf(Time.GetUtcNow() - Scorer.Pack.GraceLate);
 }

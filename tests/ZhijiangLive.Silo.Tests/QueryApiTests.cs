@@ -29,6 +29,7 @@ public sealed class QueryApiTests : IAsyncLifetime
             new ActivityEvent("e1", "T1", now, ClientKind.Pc, new TeachingSession("s1", 2400)),
             new ActivityEvent("e2", "T1", now, ClientKind.Mobile, Login.Instance),
             new ActivityEvent("e3", "T2", now, ClientKind.Pc, new TeachingSession("s2", 2400)),
+            new ActivityEvent("e4", "T1", now, ClientKind.Pc, Login.Instance),
         ]);
         await _silo.Cluster.FlushAsync();
     }
@@ -46,6 +47,30 @@ public sealed class QueryApiTests : IAsyncLifetime
         Assert.Equal(1, teacher.GetProperty("dayByRule").GetProperty("login").GetInt32());
         Assert.Equal(1, teacher.GetProperty("loginStreak").GetInt32());
         Assert.True(teacher.GetProperty("activeDay").GetBoolean());
+    }
+
+    [Fact]
+    public async Task TeacherLedger_ListsTheDaysDecisionsInOrder_WithTheNoteOfARefusal()
+    {
+        var ledger = await _silo.Http.GetFromJsonAsync<JsonElement>("/api/teachers/T1/ledger?date=2026-03-02");
+
+        Assert.Equal(("T1", "2026-03-02", true, true), (ledger.GetProperty("id").GetString(), ledger.GetProperty("date").GetString(),
+            ledger.GetProperty("kept").GetBoolean(), ledger.GetProperty("complete").GetBoolean()));
+        Assert.Equal(
+        [
+            ("e1", "teaching", 5, "2026-03-02", null),
+            ("e2", "login", 1, "2026-03-02", null),
+            ("e4", "login", 0, "2026-03-02", "daily cap 1 reached"),
+        ], ledger.GetProperty("entries").EnumerateArray().Select(LedgerEntry));
+    }
+
+    [Fact]
+    public async Task TeacherLedger_OfADayNoLongerKept_SaysSo()
+    {
+        var ledger = await _silo.Http.GetFromJsonAsync<JsonElement>("/api/teachers/T1/ledger?date=2026-02-26");
+
+        Assert.False(ledger.GetProperty("kept").GetBoolean());
+        Assert.Equal(0, ledger.GetProperty("entries").GetArrayLength());
     }
 
     [Fact]
@@ -72,6 +97,8 @@ public sealed class QueryApiTests : IAsyncLifetime
 
     [Theory]
     [InlineData("/api/teachers/nobody", HttpStatusCode.NotFound, "no teacher 'nobody' on the roster")]
+    [InlineData("/api/teachers/nobody/ledger", HttpStatusCode.NotFound, "no teacher 'nobody' on the roster")]
+    [InlineData("/api/teachers/T1/ledger?date=yesterday", HttpStatusCode.BadRequest, "date 'yesterday' is not a date of the form YYYY-MM-DD")]
     [InlineData("/api/schools/S9", HttpStatusCode.NotFound, "no school 'S9' on the roster")]
     [InlineData("/api/regions/330000?date=2026-13-01", HttpStatusCode.BadRequest, "date '2026-13-01' is not a date of the form YYYY-MM-DD")]
     [InlineData("/api/leaderboards/330000?kind=cities", HttpStatusCode.BadRequest, "kind 'cities' is not one of teachers, schools, regions")]
@@ -89,6 +116,10 @@ public sealed class QueryApiTests : IAsyncLifetime
         Assert.Equal(detail, problem.GetProperty("detail").GetString());
         Assert.Equal((int)status, problem.GetProperty("status").GetInt32());
     }
+
+    private static (string, string, int, string, string?) LedgerEntry(JsonElement e) =>
+        (e.GetProperty("eventId").GetString()!, e.GetProperty("rule").GetString()!, e.GetProperty("points").GetInt32(),
+            e.GetProperty("day").GetString()!, e.GetProperty("note").GetString());
 
     private static (string, string, int, double) Entry(JsonElement e) =>
         (e.GetProperty("id").GetString()!, e.GetProperty("name").GetString()!, e.GetProperty("rank").GetInt32(), e.GetProperty("score").GetDouble());

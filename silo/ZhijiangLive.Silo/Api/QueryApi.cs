@@ -7,7 +7,8 @@ using static ZhijiangLive.Silo.Api.QueryParameters;
 namespace ZhijiangLive.Silo.Api;
 
 /// <summary>
-/// The read side over HTTP and JSON, for browsers and curl: teachers, schools, regions and rankings.
+/// The read side over HTTP and JSON, for browsers and curl: teachers and their ledgers, schools, regions
+/// and rankings.
 /// Errors are RFC 7807 problem documents.
 /// </summary>
 public static class QueryApi
@@ -16,6 +17,7 @@ public static class QueryApi
     {
         var api = endpoints.MapGroup("/api");
         api.MapGet("/teachers/{id}", GetTeacher);
+        api.MapGet("/teachers/{id}/ledger", ExplainTeacher);
         api.MapGet("/schools/{id}", (string id, string? date, ZhijiangCluster cluster) =>
             GetGroup("school", id, date, cluster.GetSchoolAsync));
         api.MapGet("/regions/{id}", (string id, string? date, ZhijiangCluster cluster) =>
@@ -39,6 +41,20 @@ public static class QueryApi
             view.Entry.Id, view.Entry.Name, view.Entry.SchoolId, view.Entry.Locked, Format(s.Date),
             s.Day.Points, s.Month.Points, s.Year.Points, s.Day.ByRule, s.Month.ByRule, s.Year.ByRule,
             s.LoginStreak, s.ActiveDay, s.ActiveMonth, s.ActiveYear));
+    }
+
+    private static async Task<IResult> ExplainTeacher(string id, string? date, ZhijiangCluster cluster)
+    {
+        if (!TryDate(date, out var day, out var problem))
+        {
+            return BadRequest(problem!);
+        }
+        if (await cluster.ExplainTeacherAsync(id, day) is not { } ledger)
+        {
+            return NotFound("teacher", id);
+        }
+        var entries = ledger.Entries.Select(e => new LedgerEntryDto(e.EventId, e.Rule, e.Points, Format(e.Day), e.Note)).ToList();
+        return Results.Ok(new LedgerDto(id, Format(ledger.Date), ledger.Kept, ledger.Complete, entries));
     }
 
     private static async Task<IResult> GetGroup(string kind, string id, string? date, Func<string, DateOnly?, Task<GroupView?>> get)

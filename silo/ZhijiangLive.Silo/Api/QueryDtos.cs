@@ -19,6 +19,11 @@ public sealed record TeacherDto(
     bool ActiveMonth,
     bool ActiveYear);
 
+/// <summary>A day's ledger: <c>kept</c> false means the day is too old to be explained, not that it was quiet.</summary>
+public sealed record LedgerDto(string Id, string Date, bool Kept, bool Complete, IReadOnlyList<LedgerEntryDto> Entries);
+
+public sealed record LedgerEntryDto(string EventId, string Rule, int Points, string Day, string? Note);
+
 public sealed record PeriodFiguresDto(long Total, double Mean, int Active, double ActiveRatio);
 
 public sealed record GroupDto(

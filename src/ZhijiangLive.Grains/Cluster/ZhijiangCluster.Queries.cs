@@ -18,6 +18,15 @@ public sealed partial class ZhijiangCluster
             ? Task.FromResult<TeacherView?>(null)
             : Runtime.Ask<TeacherGrain, TeacherView?>(new GrainId(TeacherGrain.Kind, id), g => g.Get(date ?? Today));
 
+    /// <summary>
+    /// Why a teacher has its points on <paramref name="date"/> (today by default): the day's ledger entries in
+    /// acceptance order, while the day is inside the grace window. Null when the teacher is not on the roster.
+    /// </summary>
+    public Task<LedgerDay?> ExplainTeacherAsync(string id, DateOnly? date = null) =>
+        Roster.Teacher(id) is null
+            ? Task.FromResult<LedgerDay?>(null)
+            : Runtime.Ask<TeacherGrain, LedgerDay?>(new GrainId(TeacherGrain.Kind, id), g => g.Explain(date ?? Today));
+
     public Task<GroupView?> GetSchoolAsync(string id, DateOnly? date = null) =>
         Roster.School(id) is null
             ? Task.FromResult<GroupView?>(null)

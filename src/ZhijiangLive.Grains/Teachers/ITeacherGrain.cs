@@ -18,4 +18,7 @@ public interface ITeacherGrain
 
     /// <summary>The teacher's entry and scores around <paramref name="date"/>; null if not on the roster.</summary>
     TeacherView? Get(DateOnly date);
+
+    /// <summary>The ledger entries of <paramref name="date"/>, if that day is still kept; null if not on the roster.</summary>
+    LedgerDay? Explain(DateOnly date);
 }

@@ -25,7 +25,12 @@ public sealed class TeacherGrain(GrainServices services) : Grain<TeacherGrainSta
             return ScoreOutcome.Rejected(RejectionReason.TeacherLocked, $"teacher '{Id.Key}' is locked");
         }
         var outcome = services.Scorer.Apply(State.Scores, activity, acceptedAt);
-        if (!outcome.IsRejected && outcome.Entry.Points != 0)
+        if (outcome.IsRejected)
+        {
+            return outcome;
+        }
+        State.Ledger.Add(outcome.Entry, State.Scores.HorizonDay, services.Options.LedgerEntriesPerTeacher, services.LedgerNotes);
+        if (outcome.Entry.Points != 0)
         {
             // An event up to 5 min early may fall on tomorrow; report for whichever day is later.
             var today = Math.Max(services.Calendar.DayOf(acceptedAt), outcome.Entry.Day.DayNumber);
@@ -56,6 +61,9 @@ public sealed class TeacherGrain(GrainServices services) : Grain<TeacherGrainSta
 
     public TeacherView? Get(DateOnly date) =>
         State.Entry is { } entry ? new TeacherView(entry, services.Reader.Read(State.Scores, date)) : null;
+
+    public LedgerDay? Explain(DateOnly date) =>
+        State.Entry is null ? null : State.Ledger.Read(date, services.FirstOpenDay, services.LedgerNotes);
 
     private void ReportIfChanged(string schoolId, int today)
     {
