@@ -1,6 +1,7 @@
 using ZhijiangLive.Grains.Aggregation;
 using ZhijiangLive.Grains.Ranking;
 using ZhijiangLive.Grains.Roster;
+using ZhijiangLive.Silo.Api;
 using V1 = ZhijiangLive.Contracts.V1;
 using Domain = ZhijiangLive.Grains;
 
@@ -52,6 +53,19 @@ internal static class ViewMapping
             view.Entries.Add(new V1.LeaderboardEntry { Rank = e.Rank, Id = e.Id, Name = roster.NameOf(e.Id), Score = e.Score });
         }
         return view;
+    }
+
+    public static V1.Ledger ToView(Domain.Teachers.LedgerDay day)
+    {
+        var ledger = new V1.Ledger { Date = QueryParameters.Format(day.Date), Kept = day.Kept, Complete = day.Complete };
+        foreach (var e in day.Entries)
+        {
+            ledger.Entries.Add(new V1.LedgerEntry
+            {
+                EventId = e.EventId, Rule = e.Rule, Points = e.Points, Day = QueryParameters.Format(e.Day), Note = e.Note ?? "",
+            });
+        }
+        return ledger;
     }
 
     private static V1.PeriodFigures ToFigures(PeriodFigures f) =>

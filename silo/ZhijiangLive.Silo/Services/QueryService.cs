@@ -24,7 +24,9 @@ public sealed class QueryService(ZhijiangCluster cluster)
             ViewMapping.ToView(Found("school", request.Id, await cluster.GetSchoolAsync(request.Id, DateOf(request.Date)).WaitAsync(call.CancellationToken))))
         .Unary(Name, "GetRegion", GetRequest.Parser, async (request, call) =>
             ViewMapping.ToView(Found("region", request.Id, await cluster.GetRegionAsync(request.Id, DateOf(request.Date)).WaitAsync(call.CancellationToken))))
-        .Unary(Name, "GetLeaderboard", LeaderboardRequest.Parser, GetLeaderboardAsync);
+        .Unary(Name, "GetLeaderboard", LeaderboardRequest.Parser, GetLeaderboardAsync)
+        .Unary(Name, "ExplainTeacher", GetRequest.Parser, async (request, call) =>
+            ViewMapping.ToView(Found("teacher", request.Id, await cluster.ExplainTeacherAsync(request.Id, DateOf(request.Date)).WaitAsync(call.CancellationToken))));
 
     private async Task<LeaderboardView> GetLeaderboardAsync(LeaderboardRequest request, GrpcCall call)
     {
