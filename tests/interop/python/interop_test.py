@@ -1,0 +1,333 @@
+#!/usr/bin/python3
+"""ZhijiangLive's gRPC server against grpcio, an independent implementation (gRPC's C core).
+
+Runs every scenario against a running silo, prints one line per check and then exactly 'N passed, M failed',
+and exits non-zero when anything failed. Ids carry a run tag, so it may run again against the same silo.
+The silo must be started with the limits given here (--max-message-size, --max-batch-events).
+"""
+
+import argparse
+import sys
+import threading
+import time
+import uuid
+from datetime import datetime, timezone
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import grpc
+from google.protobuf import json_format
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[3] / "tools"))
+from zhijiang_contract import Contract  # noqa: E402
+
+V1 = "zhijiang.live.v1"
+CALL_TIMEOUT = 10
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--target", default="localhost:5081", help="the silo's gRPC endpoint, host:port")
+    p.add_argument("--now", help="the silo's clock, ISO 8601 (default: this machine's); events occur then")
+    p.add_argument("--max-message-size", type=int, default=4 * 1024 * 1024, help="the silo's Zhijiang:Grpc:MaxMessageSize")
+    p.add_argument("--max-batch-events", type=int, default=10_000, help="the silo's Zhijiang:Grpc:MaxBatchEvents")
+    p.add_argument("--tag", default=uuid.uuid4().hex[:8], help="prefix of every id this run creates")
+    args = p.parse_args()
+    now = datetime.fromisoformat(args.now.replace("Z", "+00:00")) if args.now else datetime.now(timezone.utc)
+
+    report = Report()
+    with grpc.insecure_channel(args.target) as channel:
+        client = Client(Contract(), channel, args.tag, now)
+        for scenario in (health, roster, publish_unary, publish_stream, teacher_scores, region_and_leaderboard,
+                         unknown_methods, message_sizes, concurrent_calls, deadline, cancelled_stream, oversize_batch, gzip_request):
+            try:
+                scenario(client, report, args)
+            except Exception as e:  # a scenario that breaks off is one failure; the others still run
+                report.fail(f"{scenario.__name__} broke off", f"{type(e).__name__}: {e}")
+    print(f"{report.passed} passed, {report.failed} failed")
+    return 1 if report.failed else 0
+
+
+class Report:
+    def __init__(self):
+        self.passed = self.failed = 0
+
+    def check(self, name, condition, detail=""):
+        if condition:
+            self.passed += 1
+            print(f"ok   {name}", flush=True)
+        else:
+            self.fail(name, detail)
+
+    def fail(self, name, detail):
+        self.failed += 1
+        print(f"FAIL {name}: {detail}", flush=True)
+
+    def equal(self, name, expected, actual):
+        self.check(name, expected == actual, f"expected {expected!r}, got {actual!r}")
+
+    def status(self, name, expected_code, call, detail_contains=""):
+        """Runs call, which must fail with expected_code (and a detail containing detail_contains)."""
+        try:
+            call()
+        except grpc.RpcError as e:
+            self.check(name, e.code() == expected_code and detail_contains in (e.details() or ""),
+                       f"expected {expected_code.name} with '{detail_contains}', got {e.code().name}: {e.details()}")
+            return
+        self.fail(name, f"expected {expected_code.name}, the call succeeded")
+
+
+class Client:
+    """The contract's messages and methods, the run's ids, and events at the silo's now."""
+
+    def __init__(self, contract, channel, tag, now):
+        self.contract, self.channel, self.tag, self.now = contract, channel, tag, now
+        self.today = now.astimezone(ZoneInfo("Asia/Shanghai")).date().isoformat()
+        self._events = 0
+
+    def id(self, name):
+        return f"{self.tag}-{name}"
+
+    def message(self, name, values):
+        return json_format.ParseDict(values, self.contract.message(name)())
+
+    def method(self, service, name):
+        return self.contract.method(self.channel, service, name)
+
+    def event(self, teacher, kind, body=None, client="CLIENT_PC"):
+        self._events += 1
+        return {
+            "event_id": self.id(f"e{self._events}"),
+            "teacher_id": self.id(teacher),
+            "occurred_at": self.now.astimezone(timezone.utc).isoformat().replace("+00:00", "Z"),
+            "client": client,
+            kind: body or {},
+        }
+
+    def batch(self, *events):
+        """A PublishRequest of new events (dicts) and events sent before (messages)."""
+        request = self.contract.message(f"{V1}.PublishRequest")()
+        for event in events:
+            if isinstance(event, dict):
+                json_format.ParseDict(event, request.events.add())
+            else:
+                request.events.add().CopyFrom(event)
+        return request
+
+    def publish(self, request, **options):
+        return self.method(f"{V1}.Ingest", "Publish")(request, timeout=CALL_TIMEOUT, **options)
+
+    def get(self, method, id, **values):
+        request = self.message(f"{V1}.GetRequest", {"id": id, "date": self.today, **values})
+        return self.method(f"{V1}.Query", method)(request, timeout=CALL_TIMEOUT)
+
+    def leaderboard(self, scope, kind):
+        request = self.message(f"{V1}.LeaderboardRequest",
+                               {"scope_id": scope, "kind": kind, "period": "PERIOD_DAY", "date": self.today, "limit": 10})
+        return self.method(f"{V1}.Query", "GetLeaderboard")(request, timeout=CALL_TIMEOUT)
+
+
+def rejections(reply):
+    return [(r.index, r.event_id, r.reason) for r in reply.rejections]
+
+
+def health(c, report, _):
+    check = c.method("grpc.health.v1.Health", "Check")
+    request = c.contract.message("grpc.health.v1.HealthCheckRequest")
+    serving = request.DESCRIPTOR.file.pool.FindEnumTypeByName(
+        "grpc.health.v1.HealthCheckResponse.ServingStatus").values_by_name["SERVING"].number
+    report.equal("Health.Check '' is SERVING", serving, check(request(service=""), timeout=CALL_TIMEOUT).status)
+    report.equal("Health.Check of Ingest is SERVING", serving,
+                 check(request(service=f"{V1}.Ingest"), timeout=CALL_TIMEOUT).status)
+    report.status("Health.Check of an unknown service is NOT_FOUND", grpc.StatusCode.NOT_FOUND,
+                  lambda: check(request(service="no.such.Service"), timeout=CALL_TIMEOUT))
+    watch = c.method("grpc.health.v1.Health", "Watch")(request(service=""), timeout=CALL_TIMEOUT)
+    report.equal("Health.Watch '' first says SERVING", serving, next(watch).status)
+    watch.cancel()
+
+
+def roster(c, report, _):
+    batch = c.message(f"{V1}.RosterBatch", {
+        "regions": [
+            {"id": c.id("330000"), "name": "浙江省", "level": "REGION_LEVEL_PROVINCE"},
+            {"id": c.id("330100"), "name": "杭州市", "level": "REGION_LEVEL_CITY", "parent_id": c.id("330000")},
+            {"id": c.id("330106"), "name": "西湖区", "level": "REGION_LEVEL_COUNTY", "parent_id": c.id("330100")},
+            {"id": c.id("330108"), "name": "滨江区", "level": "REGION_LEVEL_COUNTY", "parent_id": c.id("330100")},
+        ],
+        "schools": [
+            {"id": c.id("S1"), "name": "学军中学", "county_id": c.id("330106")},
+            {"id": c.id("S404"), "name": "无名学校", "county_id": c.id("999999")},
+            {"id": c.id("S2"), "name": "江南实验学校", "county_id": c.id("330108")},
+        ],
+        "teachers": [
+            {"id": c.id("T1"), "name": "张老师", "school_id": c.id("S1"), "subject": "数学"},
+            {"id": c.id("T2"), "name": "李老师", "school_id": c.id("S1"), "subject": "语文"},
+            {"id": c.id("T3"), "name": "赵老师", "school_id": c.id("S2"), "subject": "英语"},
+        ],
+    })
+    reply = c.method(f"{V1}.Roster", "Upsert")(batch, timeout=CALL_TIMEOUT)
+    report.equal("Roster.Upsert counts regions, schools, teachers", (4, 2, 3), (reply.regions, reply.schools, reply.teachers))
+    report.equal("Roster.Upsert rejects a school under an unknown county",
+                 [(1, c.id("S404"), "INVALID_SCHOOL")], rejections(reply))
+    report.check("the rejection says which county is unknown",
+                 len(reply.rejections) == 1 and c.id("999999") in reply.rejections[0].detail, str(reply.rejections))
+
+
+def publish_unary(c, report, _):
+    request = c.batch(
+        c.event("T1", "login"),
+        c.event("T1", "teaching_session", {"session_id": c.id("s1"), "duration_seconds": 2400}),
+        c.event("T1", "teaching_session", {"session_id": c.id("s2"), "duration_seconds": 2400}),
+        c.event("T1", "mobile_operation", {"kind": "view"}, client="CLIENT_MOBILE"),
+        c.event("nobody", "login"),
+    )
+    unknown = [(4, request.events[4].event_id, "UNKNOWN_TEACHER")]
+    first = c.publish(request)
+    report.equal("Publish accepts the good events", (4, 0), (first.accepted, first.duplicates))
+    report.equal("Publish rejects an unknown teacher by index", unknown, rejections(first))
+    again = c.publish(request)
+    report.equal("Publish of the same batch again: all duplicates", (0, 4), (again.accepted, again.duplicates))
+    report.equal("the unknown teacher is rejected again, not a duplicate", unknown, rejections(again))
+
+
+def publish_stream(c, report, _):
+    requests = [
+        c.batch(c.event("T2", "login")),
+        c.batch(c.event("T2", "teaching_session", {"session_id": c.id("s3")}),
+                c.event("T2", "app_usage", {"app_id": "weike"}),
+                c.event("T2", "mobile_operation", {"kind": "share"})),
+        c.batch(c.event("T2", "mobile_operation", {"kind": "view"})),
+    ]
+    stream = c.method(f"{V1}.Ingest", "PublishStream")
+    replies = list(stream(iter(requests), timeout=CALL_TIMEOUT))
+    report.equal("PublishStream answers each request in order", [1, 3, 1], [r.accepted for r in replies])
+
+    retried = [c.batch(requests[0].events[0], c.event("T2", "mobile_operation", {"kind": "view"})),
+               c.batch(*requests[1].events)]
+    replies = list(stream(iter(retried), timeout=CALL_TIMEOUT))
+    report.equal("a second stream finds the first stream's events duplicates",
+                 [(1, 1), (0, 3)], [(r.accepted, r.duplicates) for r in replies])
+
+
+def teacher_scores(c, report, _):
+    t1 = c.get("GetTeacher", c.id("T1"))
+    report.equal("GetTeacher: the name round-trips", "张老师", t1.name)
+    report.equal("GetTeacher: day, month, year", (12, 12, 12), (t1.day, t1.month, t1.year))
+    report.equal("GetTeacher: day by rule (login 1, two sessions 10, mobile 1)",
+                 {"login": 1, "teaching": 10, "mobile_op": 1}, {k: v for k, v in t1.day_by_rule.items() if v})
+    report.equal("GetTeacher: streak and active day", (1, True), (t1.login_streak, t1.active_day))
+    t2 = c.get("GetTeacher", c.id("T2"))
+    report.equal("GetTeacher: streamed events scored under their caps (mobile 2 a day)",
+                 (10, {"login": 1, "teaching": 5, "app": 2, "mobile_op": 2}),
+                 (t2.day, {k: v for k, v in t2.day_by_rule.items() if v}))
+    report.status("GetTeacher of an unknown id is NOT_FOUND, the detail intact", grpc.StatusCode.NOT_FOUND,
+                  lambda: c.get("GetTeacher", "无此人"), "no teacher '无此人' on the roster")
+
+
+def region_and_leaderboard(c, report, _):
+    county = eventually(lambda: c.get("GetRegion", c.id("330106")), lambda r: r.day.total == 22)
+    report.equal("GetRegion: name, teachers, schools", ("西湖区", 2, 1), (county.name, county.teachers, county.schools))
+    report.equal("GetRegion: day total, mean, active ratio", (22, 11.0, 1.0),
+                 (county.day.total, county.day.mean, county.day.active_ratio))
+    report.equal("GetSchool: the name round-trips", "学军中学", c.get("GetSchool", c.id("S1")).name)
+    board = eventually(lambda: c.leaderboard(c.id("330106"), "teachers"), lambda b: b.total == 2)
+    report.equal("GetLeaderboard: teachers ranked with names",
+                 [(1, c.id("T1"), "张老师", 12.0), (2, c.id("T2"), "李老师", 10.0)],
+                 [(e.rank, e.id, e.name, e.score) for e in board.entries])
+    report.status("GetLeaderboard of an unknown kind is INVALID_ARGUMENT", grpc.StatusCode.INVALID_ARGUMENT,
+                  lambda: c.leaderboard(c.id("330106"), "cities"), "kind 'cities'")
+
+
+def unknown_methods(c, report, _):
+    def raw(path):
+        return lambda: c.channel.unary_unary(path)(b"", timeout=CALL_TIMEOUT)
+    report.status("an unknown method is UNIMPLEMENTED", grpc.StatusCode.UNIMPLEMENTED,
+                  raw(f"/{V1}.Query/NoSuchMethod"), "NoSuchMethod")
+    report.status("an unknown service is UNIMPLEMENTED", grpc.StatusCode.UNIMPLEMENTED,
+                  raw(f"/{V1}.NoSuchService/Get"), f"{V1}.NoSuchService")
+
+
+def message_sizes(c, report, args):
+    near_limit = "x" * (args.max_message_size - 1024)
+    report.equal("a message just under the size limit is read across DATA frames", 1,
+                 c.publish(c.batch(c.event("T3", "mobile_operation", {"kind": near_limit}))).accepted)
+    padding = "x" * (args.max_message_size + 36 * 1024)
+    report.status("a message over the size limit is RESOURCE_EXHAUSTED", grpc.StatusCode.RESOURCE_EXHAUSTED,
+                  lambda: c.publish(c.batch(c.event("T3", "mobile_operation", {"kind": padding}))))
+    report.equal("the server serves on after it", 1, c.publish(c.batch(c.event("T3", "login"))).accepted)
+
+
+def concurrent_calls(c, report, _):
+    publish = c.method(f"{V1}.Ingest", "Publish")
+    calls = [publish.future(c.batch(c.event("T3", "mobile_operation", {"kind": "view"})), timeout=CALL_TIMEOUT)
+             for _ in range(32)]
+    report.equal("32 concurrent calls on one connection are each answered", [1] * 32, [f.result().accepted for f in calls])
+
+
+def deadline(c, report, _):
+    done = threading.Event()
+
+    def requests():
+        yield c.batch(c.event("T3", "app_usage", {"app_id": "weike"}))
+        done.wait(CALL_TIMEOUT)  # the stream stays open past its deadline
+
+    replies = c.method(f"{V1}.Ingest", "PublishStream")(requests(), timeout=0.5)
+    try:
+        report.equal("a stream is answered before its deadline", 1, next(replies).accepted)
+        report.status("a stream open past its deadline is DEADLINE_EXCEEDED", grpc.StatusCode.DEADLINE_EXCEEDED,
+                      lambda: next(replies))
+    finally:
+        done.set()
+
+
+def cancelled_stream(c, report, _):
+    done = threading.Event()
+
+    def requests():
+        yield c.batch(c.event("T3", "app_usage", {"app_id": "base-school"}))
+        done.wait(CALL_TIMEOUT)
+
+    replies = c.method(f"{V1}.Ingest", "PublishStream")(requests(), timeout=CALL_TIMEOUT)
+    try:
+        report.equal("a stream is answered before it is cancelled", 1, next(replies).accepted)
+        replies.cancel()
+        report.status("the client sees its cancelled stream CANCELLED", grpc.StatusCode.CANCELLED, lambda: next(replies))
+    finally:
+        done.set()
+    report.equal("the server serves on after a cancelled stream", 1,
+                 c.publish(c.batch(c.event("T3", "interaction", {"counterpart_id": "学生甲"}))).accepted)
+
+
+def oversize_batch(c, report, args):
+    limit = args.max_batch_events
+    too_many = c.batch(*(c.event("T3", "login") for _ in range(limit + 1)))
+    report.status(f"a batch of {limit + 1} events is INVALID_ARGUMENT naming the limit",
+                  grpc.StatusCode.INVALID_ARGUMENT, lambda: c.publish(too_many), f"at most {limit} events")
+
+    replies = c.method(f"{V1}.Ingest", "PublishStream")(iter([c.batch(c.event("T3", "login")), too_many]),
+                                                        timeout=CALL_TIMEOUT)
+    report.equal("a stream answers the batches before an invalid one", 1, next(replies).accepted)
+    report.status("then ends INVALID_ARGUMENT", grpc.StatusCode.INVALID_ARGUMENT, lambda: next(replies),
+                  f"at most {limit} events")
+
+
+def gzip_request(c, report, _):
+    events = [c.event("T3", "resource_spread", {"resource_id": c.id("r1"), "user_id": f"用户{i}", "action": "download"})
+              for i in range(40)]
+    reply = c.publish(c.batch(*events), compression=grpc.Compression.Gzip)
+    report.equal("a gzip-compressed request is read", (40, 0, []), (reply.accepted, reply.duplicates, rejections(reply)))
+
+
+def eventually(ask, settled, within=5.0):
+    """Region figures and rankings follow a publish by messages between grains, so a client outside the
+    silo cannot wait for them to settle; ask again, briefly, until they have."""
+    give_up = time.monotonic() + within
+    answer = ask()
+    while not settled(answer) and time.monotonic() < give_up:
+        time.sleep(0.02)
+        answer = ask()
+    return answer
+
+
+if __name__ == "__main__":
+    sys.exit(main())
