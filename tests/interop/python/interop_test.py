@@ -38,8 +38,10 @@ def main():
     report = Report()
     with grpc.insecure_channel(args.target) as channel:
         client = Client(Contract(), channel, args.tag, now)
-        for scenario in (health, roster, publish_unary, publish_stream, teacher_scores, region_and_leaderboard,
-                         unknown_methods, message_sizes, concurrent_calls, deadline, cancelled_stream, oversize_batch, gzip_request):
+        scenarios = (health, roster, publish_unary, publish_stream, teacher_scores, region_and_leaderboard,
+                     unknown_methods, message_sizes, concurrent_calls, distant_deadline, deadline, cancelled_stream,
+                     oversize_batch, gzip_request)
+        for scenario in scenarios:
             try:
                 scenario(client, report, args)
             except Exception as e:  # a scenario that breaks off is one failure; the others still run
@@ -131,19 +133,23 @@ def rejections(reply):
     return [(r.index, r.event_id, r.reason) for r in reply.rejections]
 
 
+def serving_status(reply):
+    return reply.DESCRIPTOR.fields_by_name["status"].enum_type.values_by_number[reply.status].name
+
+
 def health(c, report, _):
     check = c.method("grpc.health.v1.Health", "Check")
     request = c.contract.message("grpc.health.v1.HealthCheckRequest")
-    serving = request.DESCRIPTOR.file.pool.FindEnumTypeByName(
-        "grpc.health.v1.HealthCheckResponse.ServingStatus").values_by_name["SERVING"].number
-    report.equal("Health.Check '' is SERVING", serving, check(request(service=""), timeout=CALL_TIMEOUT).status)
-    report.equal("Health.Check of Ingest is SERVING", serving,
-                 check(request(service=f"{V1}.Ingest"), timeout=CALL_TIMEOUT).status)
+    report.equal("Health.Check '' is SERVING", "SERVING", serving_status(check(request(service=""), timeout=CALL_TIMEOUT)))
+    report.equal("Health.Check of Ingest is SERVING", "SERVING",
+                 serving_status(check(request(service=f"{V1}.Ingest"), timeout=CALL_TIMEOUT)))
     report.status("Health.Check of an unknown service is NOT_FOUND", grpc.StatusCode.NOT_FOUND,
                   lambda: check(request(service="no.such.Service"), timeout=CALL_TIMEOUT))
-    watch = c.method("grpc.health.v1.Health", "Watch")(request(service=""), timeout=CALL_TIMEOUT)
-    report.equal("Health.Watch '' first says SERVING", serving, next(watch).status)
-    watch.cancel()
+    watch = c.method("grpc.health.v1.Health", "Watch")
+    for service, expected in (("", "SERVING"), ("no.such.Service", "SERVICE_UNKNOWN")):
+        replies = watch(request(service=service), timeout=CALL_TIMEOUT)
+        report.equal(f"Health.Watch '{service}' first says {expected}", expected, serving_status(next(replies)))
+        replies.cancel()
 
 
 def roster(c, report, _):
@@ -264,6 +270,13 @@ def concurrent_calls(c, report, _):
     report.equal("32 concurrent calls on one connection are each answered", [1] * 32, [f.result().accepted for f in calls])
 
 
+def distant_deadline(c, report, _):
+    check = c.method("grpc.health.v1.Health", "Check")
+    request = c.contract.message("grpc.health.v1.HealthCheckRequest")()
+    report.equal("a call with a deadline 100 days away is served", "SERVING",
+                 serving_status(check(request, timeout=100 * 86400)))
+
+
 def deadline(c, report, _):
     done = threading.Event()
 
@@ -311,11 +324,17 @@ def oversize_batch(c, report, args):
                   f"at most {limit} events")
 
 
-def gzip_request(c, report, _):
+def gzip_request(c, report, args):
     events = [c.event("T3", "resource_spread", {"resource_id": c.id("r1"), "user_id": f"用户{i}", "action": "download"})
               for i in range(40)]
     reply = c.publish(c.batch(*events), compression=grpc.Compression.Gzip)
     report.equal("a gzip-compressed request is read", (40, 0, []), (reply.accepted, reply.duplicates, rejections(reply)))
+    inflating = c.batch(c.event("T3", "mobile_operation", {"kind": "x" * (args.max_message_size + 36 * 1024)}))
+    report.status("a gzip message that inflates past the size limit is RESOURCE_EXHAUSTED",
+                  grpc.StatusCode.RESOURCE_EXHAUSTED, lambda: c.publish(inflating, compression=grpc.Compression.Gzip))
+    report.status("an unsupported encoding (deflate) is UNIMPLEMENTED, naming the accepted ones",
+                  grpc.StatusCode.UNIMPLEMENTED,
+                  lambda: c.publish(c.batch(c.event("T3", "login")), compression=grpc.Compression.Deflate), "gzip")
 
 
 def eventually(ask, settled, within=5.0):
