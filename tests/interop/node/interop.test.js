@@ -182,7 +182,7 @@ async function distantDeadline(c, report) {
 }
 
 async function deadline(c, report) {
-  const call = c.ingest.PublishStream({ deadline: deadlineIn(500) });
+  const call = c.ingest.PublishStream({ deadline: deadlineIn(1000) });
   call.write({ events: [c.event('T3', 'app_usage', { app_id: 'weike' })] }); // and the stream stays open
   const replies = call[Symbol.asyncIterator]();
   report.equal('a stream is answered before its deadline', 1, (await replies.next()).value?.accepted);

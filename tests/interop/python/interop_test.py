@@ -189,7 +189,7 @@ def deadline(c, report, _):
         yield c.batch(c.event("T3", "app_usage", {"app_id": "weike"}))
         done.wait(CALL_TIMEOUT)  # the stream stays open past its deadline
 
-    replies = c.method(f"{V1}.Ingest", "PublishStream")(requests(), timeout=0.5)
+    replies = c.method(f"{V1}.Ingest", "PublishStream")(requests(), timeout=1.0)
     try:
         report.equal("a stream is answered before its deadline", 1, next(replies).accepted)
         report.status("a stream open past its deadline is DEADLINE_EXCEEDED", grpc.StatusCode.DEADLINE_EXCEEDED,
