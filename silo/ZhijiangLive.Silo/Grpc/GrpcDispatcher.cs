@@ -65,7 +65,9 @@ public sealed class GrpcDispatcher(GrpcMethods methods, GrpcServerOptions option
     private async Task RunAsync(HttpContext context, GrpcHandler handler, bool gzipRequest, TimeSpan? timeout)
     {
         using var deadline = new CancellationTokenSource();
-        if (timeout is { } t)
+        // A timer waits at most uint.MaxValue - 1 ms (about 49.7 days); a deadline further off than that
+        // would fail the call before it starts, so it is taken as none: no call lives that long.
+        if (timeout is { } t && t.TotalMilliseconds <= uint.MaxValue - 1)
         {
             deadline.CancelAfter(t);
         }

@@ -1,0 +1,146 @@
+#!/usr/bin/python3
+"""A command-line client of ZhijiangLive's gRPC endpoint: health, a demo roster, publishing and queries.
+
+Needs only Debian's python3-grpcio and python3-protobuf. Replies are printed as JSON; a failed call prints
+its gRPC status to stderr and exits with 1.
+"""
+
+import argparse
+import json
+import sys
+import uuid
+from datetime import datetime, timezone
+
+import grpc
+from google.protobuf import json_format
+
+from zhijiang_contract import Contract, to_json
+
+V1 = "zhijiang.live.v1"
+HEALTH = "grpc.health.v1.Health"
+
+DEMO_ROSTER = {
+    "regions": [
+        {"id": "330000", "name": "浙江省", "level": "REGION_LEVEL_PROVINCE"},
+        {"id": "330100", "name": "杭州市", "level": "REGION_LEVEL_CITY", "parent_id": "330000"},
+        {"id": "330106", "name": "西湖区", "level": "REGION_LEVEL_COUNTY", "parent_id": "330100"},
+    ],
+    "schools": [{"id": "S1", "name": "学军中学", "county_id": "330106"}],
+    "teachers": [
+        {"id": "T1", "name": "王老师", "school_id": "S1", "subject": "数学"},
+        {"id": "T2", "name": "李老师", "school_id": "S1", "subject": "语文"},
+    ],
+}
+
+
+def main(argv=None):
+    contract = Contract()
+    args = parser(contract).parse_args(argv)
+    with grpc.insecure_channel(args.target) as channel:
+        try:
+            reply = args.run(contract, channel, args)
+        except grpc.RpcError as e:
+            print(json.dumps({"code": e.code().name, "details": e.details()}, ensure_ascii=False), file=sys.stderr)
+            return 1
+    print(to_json(reply))
+    return 0
+
+
+def parser(contract):
+    p = argparse.ArgumentParser(prog="zhijiang.py", description=__doc__.split("\n\n")[0])
+    p.add_argument("--target", default="localhost:5081", help="the silo's gRPC endpoint, host:port (default %(default)s)")
+    p.add_argument("--timeout", type=float, default=10, help="seconds before a call gives up (default %(default)s)")
+    commands = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    health = commands.add_parser("health", help="grpc.health.v1 Check of the server or one service")
+    health.add_argument("service", nargs="?", default="", help="e.g. zhijiang.live.v1.Ingest (default: the server)")
+    health.set_defaults(run=run_health)
+
+    demo = commands.add_parser("roster-demo", help="upsert a tiny roster: 浙江省 > 杭州市 > 西湖区 > school S1 > teachers T1, T2")
+    demo.set_defaults(run=run_roster_demo)
+
+    kinds = [f.name for f in contract.pool.FindMessageTypeByName(f"{V1}.ActivityEvent").oneofs_by_name["body"].fields]
+    publish = commands.add_parser("publish", help="publish one event and print the reply")
+    publish.add_argument("--teacher", required=True, help="the teacher's id")
+    publish.add_argument("--kind", required=True, choices=kinds, metavar="KIND", help=", ".join(kinds))
+    publish.add_argument("--id", help="the event id (default: a new UUID)")
+    publish.add_argument("--at", help="when it occurred, ISO 8601 (default: now)")
+    publish.add_argument("--client", choices=["pc", "mobile", "web"], default="pc")
+    publish.add_argument("--set", action="append", default=[], metavar="FIELD=VALUE",
+                         help="a field of the body, e.g. --set app_id=weike; VALUE is read as JSON when it parses")
+    publish.set_defaults(run=run_publish)
+
+    for name, method in (("teacher", "GetTeacher"), ("school", "GetSchool"), ("region", "GetRegion")):
+        get = commands.add_parser(name, help=f"Query.{method}: scores of the day, month and year of a date")
+        get.add_argument("id")
+        get.add_argument("--date", default="", help="YYYY-MM-DD in the service's zone (default: today)")
+        get.set_defaults(run=run_get, method=method)
+
+    board = commands.add_parser("leaderboard", help="Query.GetLeaderboard of a school or region")
+    board.add_argument("scope", help="a school or region id")
+    board.add_argument("--kind", choices=["teachers", "schools", "regions"], default="teachers")
+    board.add_argument("--period", choices=["day", "month", "year"], default="day")
+    board.add_argument("--date", default="")
+    board.add_argument("--limit", type=int, default=10)
+    board.add_argument("--offset", type=int, default=0)
+    board.add_argument("--around", default="", help="centre the page on this member")
+    board.set_defaults(run=run_leaderboard)
+    return p
+
+
+def run_health(contract, channel, args):
+    request = contract.message("grpc.health.v1.HealthCheckRequest")(service=args.service)
+    return contract.method(channel, HEALTH, "Check")(request, timeout=args.timeout)
+
+
+def run_roster_demo(contract, channel, args):
+    batch = contract.message(f"{V1}.RosterBatch")
+    return contract.method(channel, f"{V1}.Roster", "Upsert")(from_dict(batch, DEMO_ROSTER), timeout=args.timeout)
+
+
+def run_publish(contract, channel, args):
+    event_id = args.id or str(uuid.uuid4())
+    body = {"session_id": event_id} if args.kind == "teaching_session" else {}
+    for assignment in args.set:
+        field, _, value = assignment.partition("=")
+        body[field] = parse_value(value)
+    at = datetime.fromisoformat(args.at.replace("Z", "+00:00")) if args.at else datetime.now(timezone.utc)
+    if at.tzinfo is None:
+        raise SystemExit("--at needs a zone, e.g. 2026-03-02T10:00:00+08:00")
+    event = {
+        "event_id": event_id,
+        "teacher_id": args.teacher,
+        "occurred_at": at.astimezone(timezone.utc).isoformat().replace("+00:00", "Z"),
+        "client": f"CLIENT_{args.client.upper()}",
+        args.kind: body,
+    }
+    request = from_dict(contract.message(f"{V1}.PublishRequest"), {"events": [event]})
+    return contract.method(channel, f"{V1}.Ingest", "Publish")(request, timeout=args.timeout)
+
+
+def run_get(contract, channel, args):
+    request = contract.message(f"{V1}.GetRequest")(id=args.id, date=args.date)
+    return contract.method(channel, f"{V1}.Query", args.method)(request, timeout=args.timeout)
+
+
+def run_leaderboard(contract, channel, args):
+    request = from_dict(contract.message(f"{V1}.LeaderboardRequest"), {
+        "scope_id": args.scope, "kind": args.kind, "period": f"PERIOD_{args.period.upper()}", "date": args.date,
+        "limit": args.limit, "offset": args.offset, "around_id": args.around,
+    })
+    return contract.method(channel, f"{V1}.Query", "GetLeaderboard")(request, timeout=args.timeout)
+
+
+def from_dict(message_class, values):
+    return json_format.ParseDict(values, message_class())
+
+
+def parse_value(text):
+    try:
+        return json.loads(text)
+    except ValueError:
+        return text
+
+
+if __name__ == "__main__":
+    sys.exit(main())
