@@ -9,7 +9,7 @@ namespace ZhijiangLive.Silo.Services;
 /// <c>grpc.health.v1.Health</c> as grpc's health-checking protocol has it: Check answers NOT_FOUND for an
 /// unknown service; Watch answers SERVICE_UNKNOWN for one, then every change, until the client goes.
 /// </summary>
-public sealed class HealthService(HealthBoard board)
+public sealed class HealthService(HealthBoard board, IHostApplicationLifetime lifetime)
 {
     public const string Name = "grpc.health.v1.Health";
 
@@ -21,11 +21,14 @@ public sealed class HealthService(HealthBoard board)
         }))
         .ServerStreaming(Name, "Watch", HealthCheckRequest.Parser, WatchAsync);
 
+    /// <summary>Ends when the host stops (after NOT_SERVING is sent), so that no watcher holds up shutdown.</summary>
     private async Task WatchAsync(HealthCheckRequest request, GrpcCall call)
     {
-        var changes = board.Watch(request.Service, call.CancellationToken);
+        using var ends = CancellationTokenSource.CreateLinkedTokenSource(call.CancellationToken, lifetime.ApplicationStopping);
+        var changes = board.Watch(request.Service, ends.Token);
         ServingStatus? last = board.StatusOf(request.Service) ?? ServingStatus.ServiceUnknown;
         await call.WriteAsync(new HealthCheckResponse { Status = last.Value });
+        // The board completes the channel when `ends` fires, so a stop ends the call, with OK.
         await foreach (var status in changes.ReadAllAsync(call.CancellationToken))
         {
             if (status != last)
@@ -33,6 +36,10 @@ public sealed class HealthService(HealthBoard board)
                 last = status;
                 await call.WriteAsync(new HealthCheckResponse { Status = status });
             }
+        }
+        if (lifetime.ApplicationStopping.IsCancellationRequested && last != ServingStatus.NotServing)
+        {
+            await call.WriteAsync(new HealthCheckResponse { Status = ServingStatus.NotServing });
         }
     }
 }
