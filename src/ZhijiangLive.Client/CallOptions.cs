@@ -11,6 +11,6 @@ public sealed record CallOptions
     /// <summary>Overrides <see cref="ZhijiangClientOptions.CompressRequests"/> for this call.</summary>
     public bool? Compress { get; init; }
 
-    /// <summary>Headers for this call, sent after the client's own metadata. Names are lowercase.</summary>
+    /// <summary>Headers for this call, sent after the client's <see cref="ZhijiangClientOptions.Metadata"/>.</summary>
     public IReadOnlyList<KeyValuePair<string, string>>? Metadata { get; init; }
 }

@@ -12,7 +12,10 @@ public sealed class ZhijiangClientOptions
     /// <summary>The largest response message accepted, after decompression.</summary>
     public int MaxReceiveMessageSize { get; init; } = 4 * 1024 * 1024;
 
-    /// <summary>Headers sent with every call, e.g. <c>authorization</c>. Names are lowercase, as HTTP/2 wants.</summary>
+    /// <summary>
+    /// Headers sent with every call, e.g. <c>authorization</c>. HTTP/2 sends names lowercased; a binary value goes
+    /// base64-encoded under a name ending in <c>-bin</c>.
+    /// </summary>
     public IReadOnlyList<KeyValuePair<string, string>>? Metadata { get; init; }
 
     public string UserAgent { get; init; } = "zhijiang-live-dotnet/1.0";
