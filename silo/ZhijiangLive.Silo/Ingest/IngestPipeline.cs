@@ -10,10 +10,10 @@ namespace ZhijiangLive.Silo.Ingest;
 
 /// <summary>
 /// From a published batch to its reply: the batch limit, duplicates, then the cluster's checks and scoring.
-/// Everything up to the hand-off to the teacher grains happens before the first await, so batches are
-/// accepted in the order they are published, also when a stream has several in flight.
+/// Everything up to the hand-off to the batcher happens before the first await, so batches are accepted
+/// in the order they are published, also when a stream has several in flight.
 /// </summary>
-public sealed class IngestPipeline(ZhijiangCluster cluster, EventIdWindow ids, GrpcServerOptions options, TimeProvider time)
+public sealed class IngestPipeline(IngestBatcher batcher, EventIdWindow ids, GrpcServerOptions options)
 {
     public Task<PublishReply> PublishAsync(PublishRequest request)
     {
@@ -22,7 +22,6 @@ public sealed class IngestPipeline(ZhijiangCluster cluster, EventIdWindow ids, G
             throw new GrpcStatusException(GrpcStatusCode.InvalidArgument,
                 $"a batch may carry at most {options.MaxBatchEvents} events; this one carries {request.Events.Count}");
         }
-        var acceptedAt = time.GetUtcNow();
         var reply = new PublishReply();
         var toScore = new List<Domain.ActivityEvent>(request.Events.Count);
         var indexes = new List<int>(request.Events.Count);
@@ -46,7 +45,7 @@ public sealed class IngestPipeline(ZhijiangCluster cluster, EventIdWindow ids, G
         {
             return Task.FromResult(reply);
         }
-        return CompleteAsync(cluster.PublishAsync(toScore, acceptedAt), toScore, indexes, reply);
+        return CompleteAsync(batcher.PublishAsync(toScore), toScore, indexes, reply);
     }
 
     private async Task<PublishReply> CompleteAsync(
