@@ -31,7 +31,7 @@ internal static class GrpcFixtures
         EventId = id,
         TeacherId = teacher,
         OccurredAt = Timestamp.FromDateTimeOffset(RunningSilo.Now + (offset ?? TimeSpan.Zero)),
-        Client = Client.Pc,
+        Client = ZhijiangLive.Contracts.V1.Client.Pc,
         Login = new Login(),
     };
 
@@ -40,7 +40,7 @@ internal static class GrpcFixtures
         EventId = id,
         TeacherId = teacher,
         OccurredAt = Timestamp.FromDateTimeOffset(RunningSilo.Now),
-        Client = Client.Pc,
+        Client = ZhijiangLive.Contracts.V1.Client.Pc,
         TeachingSession = new TeachingSession { SessionId = session, DurationSeconds = 2400 },
     };
 
