@@ -6,6 +6,10 @@ public sealed record BenchOptions(string Command, int? Teachers, int Runs, int D
     public int Schools { get; init; } = 12_000;
     public int EventsPerTeacher { get; init; } = 5;
     public int Partitions { get; init; } = Environment.ProcessorCount;
+    public int Calls { get; init; } = 200_000;
+    public int Concurrency { get; init; } = 64;
+    public int StreamEvents { get; init; } = 2_000_000;
+    public int Streams { get; init; } = 4;
 
     public const string Help = """
         Usage: dotnet run -c Release --project bench/ZhijiangLive.Bench -- <command> [options]
@@ -29,6 +33,12 @@ public sealed record BenchOptions(string Command, int? Teachers, int Runs, int D
                        ranking kept current. Prints events/s, the same events through a bare loop that applies
                        the engine to a Dictionary of states (and the ratio), memory with every grain active,
                        and the p50/p99 latency of top-100 province teacher ranking queries.
+          grpc         The silo's gRPC endpoint in this process (in-memory store, --teachers teachers, default
+                       10000): unary Publish of one distinct event by --concurrency concurrent calls (--calls
+                       calls), PublishStream with batches of 500 over --streams streams (--stream-events
+                       events), then one pre-encoded request sent --calls times by our client and by h2load
+                       (Debian nghttp2-client) over one connection with --concurrency streams, and the ratio.
+                       Prints calls/s, events/s and latency percentiles.
           help         This text (also --help, -h).
 
         Options:
@@ -39,13 +49,18 @@ public sealed record BenchOptions(string Command, int? Teachers, int Runs, int D
           --schools N    `province` only: schools (default 12000)
           --events-per-teacher N   `province` only: events per teacher (default 5)
           --partitions N `province` only: grain partitions (default: one per core)
+          --calls N      `grpc` only: unary calls per phase (default 200000)
+          --concurrency N `grpc` only: concurrent unary calls (default 64)
+          --stream-events N `grpc` only: events sent over PublishStream (default 2000000)
+          --streams N    `grpc` only: concurrent PublishStream calls (default 4)
           --by-teacher   `scoring` only: apply the same events grouped by teacher (acceptance order kept
                          within each teacher, so every teacher's scores are the same) to show how much of
                          the cost is cache misses on 10,000 interleaved states rather than computation
 
         Figures only: nothing is asserted. Targets: scoring >= 3,000,000 events/s on one thread;
         state-size <= 2 KB per teacher without spreader sets; province >= 1,000,000 events/s on 2 cores,
-        grains/bare >= 0.5, memory <= 2 GB, top-100 query p99 <= 1 ms. Timings are noisy on a shared machine:
+        grains/bare >= 0.5, memory <= 2 GB, top-100 query p99 <= 1 ms; grpc unary >= 20,000 calls/s,
+        stream >= 300,000 events/s, ours/h2load >= 0.75. Timings are noisy on a shared machine:
         run a few times and read the spread.
         """;
 
@@ -61,7 +76,8 @@ public sealed record BenchOptions(string Command, int? Teachers, int Runs, int D
             {
                 case "--help" or "-h" or "help":
                     return options with { Command = "help" };
-                case "--teachers" or "--runs" or "--days" or "--seed" or "--schools" or "--events-per-teacher" or "--partitions":
+                case "--teachers" or "--runs" or "--days" or "--seed" or "--schools" or "--events-per-teacher" or "--partitions"
+                    or "--calls" or "--concurrency" or "--stream-events" or "--streams":
                     if (i + 1 >= args.Length || !int.TryParse(args[i + 1], out var value) || value < 1)
                     {
                         error = $"{arg} needs a positive whole number";
@@ -76,13 +92,17 @@ public sealed record BenchOptions(string Command, int? Teachers, int Runs, int D
                         "--schools" => options with { Schools = value },
                         "--events-per-teacher" => options with { EventsPerTeacher = value },
                         "--partitions" => options with { Partitions = value },
+                        "--calls" => options with { Calls = value },
+                        "--concurrency" => options with { Concurrency = value },
+                        "--stream-events" => options with { StreamEvents = value },
+                        "--streams" => options with { Streams = value },
                         _ => options with { Seed = value },
                     };
                     break;
                 case "--by-teacher":
                     options = options with { ByTeacher = true };
                     break;
-                case "scoring" or "state-size" or "province" when !commandSeen:
+                case "scoring" or "state-size" or "province" or "grpc" when !commandSeen:
                     options = options with { Command = arg };
                     commandSeen = true;
                     break;

@@ -3,10 +3,12 @@
 //   scoring     ScoringBenchmark: a pre-built event mix applied on one thread (EventMix builds it)
 //   state-size  StateSizeBenchmark: retained bytes per teacher after a simulated year (YearSimulation)
 //   province    ProvinceBenchmark: a whole province through the grains, against a bare loop
+//   grpc        GrpcBenchmark: the silo's gRPC endpoint, unary and streaming, against h2load
 //
 // Options are parsed by BenchOptions; --help prints them.
 
 using ZhijiangLive.Bench;
+using ZhijiangLive.Bench.Grpc;
 using ZhijiangLive.Bench.Province;
 
 var options = BenchOptions.Parse(args, out var error);
@@ -28,6 +30,9 @@ switch (options.Command)
         return 0;
     case "province":
         await ProvinceBenchmark.RunAsync(options.Schools, options.Teachers ?? 600_000, options.EventsPerTeacher, options.Partitions);
+        return 0;
+    case "grpc":
+        await GrpcBenchmark.RunAsync(options);
         return 0;
     default:
         Console.WriteLine(BenchOptions.Help);

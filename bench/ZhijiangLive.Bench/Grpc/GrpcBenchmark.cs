@@ -1,0 +1,136 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using ZhijiangLive.Bench.Province;
+using ZhijiangLive.Client;
+using ZhijiangLive.Contracts.V1;
+using V1 = ZhijiangLive.Contracts.V1;
+using ZhijiangLive.Silo;
+using ZhijiangLive.Silo.Grpc;
+
+namespace ZhijiangLive.Bench.Grpc;
+
+/// <summary>
+/// The silo's gRPC endpoint under load, in one process with its in-memory store: unary Publish of one
+/// event (calls/s), PublishStream with batches of 500 (events/s), and our client against h2load on the
+/// same pre-encoded request (the ratio).
+/// </summary>
+internal static class GrpcBenchmark
+{
+    private const int InFlightPerStream = 8;
+
+    public static async Task RunAsync(BenchOptions options)
+    {
+        var teachers = options.Teachers ?? 10_000;
+        Console.WriteLine($"grpc: {teachers:N0} teachers, {Environment.ProcessorCount} cores, server GC {System.Runtime.GCSettings.IsServerGC}");
+        await using var silo = await StartSiloAsync();
+        var target = silo.Services.GetRequiredService<GrpcEndpoint>().Address;
+        var province = ProvinceRoster.Generate(Math.Max(1, teachers / 50), teachers, options.Seed);
+        using var client = new ZhijiangClient(target);
+        var roster = await client.UpsertRosterAsync(GrpcTraffic.Roster(province));
+        Console.WriteLine($"  roster: {roster.Regions} regions, {roster.Schools} schools, {roster.Teachers} teachers at {target}");
+
+        await UnaryAsync(client, province, options.Calls / 10, options.Concurrency, "warm-up"); // JIT and connections, not reported
+        await UnaryAsync(client, province, options.Calls, options.Concurrency);
+        await StreamAsync(client, province, options.StreamEvents, options.Streams);
+        await RatioAsync(target, options.Calls, options.Concurrency);
+        Console.WriteLine("Targets: unary >= 20,000 calls/s; stream >= 300,000 events/s; ours/h2load >= 0.75 (unary).");
+    }
+
+    private static async Task<WebApplication> StartSiloAsync()
+    {
+        var silo = SiloApplication.Build(
+            ["--urls", "http://127.0.0.1:0", "--Zhijiang:Grpc:Url=http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning"]);
+        await silo.StartAsync();
+        return silo;
+    }
+
+    private static async Task UnaryAsync(ZhijiangClient client, ProvinceRoster province, int calls, int concurrency, string? warmUp = null)
+    {
+        var requests = GrpcTraffic.Requests(warmUp ?? "u", province, calls, batchSize: 1);
+        var latencies = new LatencyRecorder();
+        var next = -1;
+        long accepted = 0;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
+        {
+            var series = latencies.NewSeries();
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < requests.Length)
+            {
+                var start = Stopwatch.GetTimestamp();
+                var reply = await client.PublishAsync(requests[i]);
+                series.Add(LatencyRecorder.Since(start));
+                Interlocked.Add(ref accepted, reply.Accepted);
+            }
+        })));
+        var seconds = clock.Elapsed.TotalSeconds;
+        if (warmUp is not null) return;
+        Console.WriteLine($"unary Publish, 1 event, {concurrency} concurrent calls: {calls / seconds:N0} calls/s " +
+            $"({calls:N0} calls in {seconds:0.0} s, {accepted:N0} accepted; {latencies.Summary()})");
+    }
+
+    private static async Task StreamAsync(ZhijiangClient client, ProvinceRoster province, int events, int streams)
+    {
+        const int batch = 500;
+        var requests = GrpcTraffic.Requests("s", province, events / batch, batch);
+        var latencies = new LatencyRecorder();
+        var next = -1;
+        long accepted = 0;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, streams).Select(_ => Task.Run(async () =>
+        {
+            var series = latencies.NewSeries();
+            await using var call = client.OpenPublishStream();
+            var sentAt = new System.Collections.Concurrent.ConcurrentQueue<long>();
+            // A window of unanswered batches per stream, like a publisher that retries what is unacknowledged:
+            // without it the latency measured would be the length of a client-side queue.
+            using var window = new SemaphoreSlim(InFlightPerStream);
+            var reader = Task.Run(async () =>
+            {
+                await foreach (var reply in call.ReadAllAsync())
+                {
+                    sentAt.TryDequeue(out var start);
+                    series.Add(LatencyRecorder.Since(start));
+                    Interlocked.Add(ref accepted, reply.Accepted);
+                    window.Release();
+                }
+            });
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < requests.Length)
+            {
+                await window.WaitAsync();
+                sentAt.Enqueue(Stopwatch.GetTimestamp());
+                await call.WriteAsync(requests[i]);
+            }
+            await call.CompleteAsync();
+            await reader;
+        })));
+        var seconds = clock.Elapsed.TotalSeconds;
+        var sent = requests.Length * batch;
+        Console.WriteLine($"PublishStream, batches of {batch}, {streams} streams, {InFlightPerStream} batches in flight each: {sent / seconds:N0} events/s " +
+            $"({sent:N0} events in {seconds:0.0} s, {accepted:N0} accepted; per batch {latencies.Summary()})");
+    }
+
+    /// <summary>One pre-built request, sent again and again: after its first time it is a duplicate, the cheapest answer.</summary>
+    private static async Task RatioAsync(Uri target, int calls, int concurrency)
+    {
+        var request = new PublishRequest();
+        request.Events.Add(new V1.ActivityEvent { EventId = "h2load-baseline", TeacherId = "T000000", OccurredAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow), Login = new Login() });
+        using var client = new ZhijiangClient(target, new ZhijiangClientOptions { EnableMultipleHttp2Connections = false });
+        await client.PublishAsync(request);
+        var next = -1;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
+        {
+            while (Interlocked.Increment(ref next) < calls)
+            {
+                await client.PublishAsync(request);
+            }
+        })));
+        var ours = calls / clock.Elapsed.TotalSeconds;
+        var h2load = await H2Load.RequestsPerSecondAsync(target, "/zhijiang.live.v1.Ingest/Publish", request, calls, concurrency);
+        Console.WriteLine($"same pre-encoded request, 1 connection, {concurrency} streams: ours {ours:N0} calls/s, " +
+            (h2load is { } baseline ? $"h2load {baseline:N0} calls/s, ratio {ours / baseline:0.00}" : "no h2load figure"));
+    }
+}

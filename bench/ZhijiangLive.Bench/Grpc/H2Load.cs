@@ -1,0 +1,65 @@
+using System.Buffers;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Google.Protobuf;
+using ZhijiangLive.Contracts.Wire;
+
+namespace ZhijiangLive.Bench.Grpc;
+
+/// <summary>
+/// nghttp2's h2load as the baseline: the same pre-encoded unary request, sent over one connection with
+/// the same number of concurrent streams as our client uses. Its figure is what the endpoint can answer
+/// when the client costs almost nothing.
+/// </summary>
+internal static partial class H2Load
+{
+    public static async Task<double?> RequestsPerSecondAsync(Uri target, string path, IMessage request, int requests, int streams)
+    {
+        var body = Path.GetTempFileName();
+        try
+        {
+            var framed = new ArrayBufferWriter<byte>();
+            MessageFrame.Write(framed, request.ToByteArray());
+            await File.WriteAllBytesAsync(body, framed.WrittenSpan.ToArray());
+            var start = new ProcessStartInfo("h2load")
+            {
+                ArgumentList =
+                {
+                    "-n", requests.ToString(CultureInfo.InvariantCulture), "-c", "1", "-t", "1",
+                    "-m", streams.ToString(CultureInfo.InvariantCulture), "-d", body,
+                    "-H", "content-type: application/grpc", "-H", "te: trailers",
+                    new Uri(target, path).ToString(),
+                },
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            };
+            using var process = Process.Start(start)!;
+            var output = await process.StandardOutput.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            var finished = Finished().Match(output);
+            var succeeded = Succeeded().Match(output);
+            if (!finished.Success || !succeeded.Success || succeeded.Groups[1].Value != requests.ToString(CultureInfo.InvariantCulture))
+            {
+                Console.WriteLine($"  h2load did not finish cleanly:\n{output}");
+                return null;
+            }
+            return double.Parse(finished.Groups[1].Value, CultureInfo.InvariantCulture);
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            Console.WriteLine("  h2load is not installed (Debian package nghttp2-client): no baseline");
+            return null;
+        }
+        finally
+        {
+            File.Delete(body);
+        }
+    }
+
+    [GeneratedRegex(@"finished in [\d.]+\w+, ([\d.]+) req/s")]
+    private static partial Regex Finished();
+
+    [GeneratedRegex(@"requests: \d+ total, \d+ started, \d+ done, (\d+) succeeded")]
+    private static partial Regex Succeeded();
+}
