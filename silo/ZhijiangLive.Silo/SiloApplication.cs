@@ -12,7 +12,12 @@ public static class SiloApplication
         Usage: dotnet run --project silo/ZhijiangLive.Silo [-- options]
 
         Every setting of appsettings.json can be given on the command line or in the environment:
-          --urls <url;url>                              where to listen (default http://localhost:5080)
+          --urls <url;url>                              where the JSON API listens (default http://localhost:5080)
+          --Zhijiang:Grpc:Url <url>                     where gRPC listens, HTTP/2 only (http://localhost:5081;
+                                                        https:// needs --Zhijiang:Grpc:CertificatePath <pfx>)
+          --Zhijiang:Grpc:MaxMessageSize <bytes>        largest request message (4194304)
+          --Zhijiang:Grpc:MaxBatchEvents <n>            most events per PublishRequest (10000)
+          --Zhijiang:Grpc:StreamPipelineDepth <n>       PublishStream requests scored ahead of their replies (8)
           --Zhijiang:RulePackFile <file>                a JSON override laid over the zjer-2018 rule pack
           --Zhijiang:Cluster:Partitions <n>             grain partitions (0: one per core)
           --Zhijiang:Cluster:IdleDeactivationAfter <t>  idle time before a grain is deactivated (00:30:00)
@@ -21,6 +26,7 @@ public static class SiloApplication
           --Zhijiang:Cluster:SchoolActiveRatioTarget <x> / SchoolMeanScoreTarget <x>   (0.15 / 300)
         Environment variables use double underscores: Zhijiang__Cluster__Partitions=2.
 
+        gRPC: zhijiang.live.v1.Ingest, .Roster, .Query and grpc.health.v1.Health (tools/zhijiang.py is a client).
         HTTP: GET /api/teachers/{id}, /api/schools/{id}, /api/regions/{id} (?date=YYYY-MM-DD),
               GET /api/teachers/{id}/ledger?date=YYYY-MM-DD   the day's scoring decisions (recent days)
               GET /api/leaderboards/{scopeId}?kind=teachers|schools|regions&period=day|month|year

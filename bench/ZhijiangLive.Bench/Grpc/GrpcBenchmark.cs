@@ -23,6 +23,10 @@ internal static class GrpcBenchmark
     {
         var teachers = options.Teachers ?? 10_000;
         Console.WriteLine($"grpc: {teachers:N0} teachers, {Environment.ProcessorCount} cores, server GC {System.Runtime.GCSettings.IsServerGC}");
+        if (!System.Runtime.GCSettings.IsServerGC)
+        {
+            Console.WriteLine("  the silo runs with server GC; set DOTNET_gcServer=1 for figures that match it");
+        }
         await using var silo = await StartSiloAsync();
         var target = silo.Services.GetRequiredService<GrpcEndpoint>().Address;
         var province = ProvinceRoster.Generate(Math.Max(1, teachers / 50), teachers, options.Seed);
