@@ -6,28 +6,12 @@ using static ZhijiangLive.Silo.Tests.Grpc.GrpcFixtures;
 namespace ZhijiangLive.Silo.Tests.Grpc;
 
 /// <summary>The wire protocol of the gRPC endpoint, request by hand-built request (grpc/grpc's PROTOCOL-HTTP2).</summary>
-public sealed class GrpcProtocolTests : IAsyncLifetime
+public sealed class GrpcProtocolTests() : SeededSilo("--Zhijiang:Grpc:MaxMessageSize=65536")
 {
-    private RunningSilo _silo = null!;
-    private RawGrpc _grpc = null!;
-
-    public async Task InitializeAsync()
-    {
-        _silo = await RunningSilo.StartAsync("--Zhijiang:Grpc:MaxMessageSize=65536");
-        await SeedRosterAsync(_silo.Cluster);
-        _grpc = new RawGrpc(_silo.GrpcAddress);
-    }
-
-    public async Task DisposeAsync()
-    {
-        _grpc.Dispose();
-        await _silo.DisposeAsync();
-    }
-
     [Fact]
     public async Task Publish_Ok_SendsReplyThenStatusInTrailers()
     {
-        var reply = await _grpc.SendAsync(Publish, RawGrpc.Frame(Batch(Login("e1"))));
+        var reply = await Grpc.SendAsync(Publish, RawGrpc.Frame(Batch(Login("e1"))));
 
         Assert.Equal(HttpStatusCode.OK, reply.Http);
         Assert.Equal("application/grpc", reply.Headers["content-type"]);
@@ -38,7 +22,7 @@ public sealed class GrpcProtocolTests : IAsyncLifetime
     [Fact]
     public async Task Get_IsRefusedWith405()
     {
-        var reply = await _grpc.SendAsync(Publish, [], method: HttpMethod.Get);
+        var reply = await Grpc.SendAsync(Publish, [], method: HttpMethod.Get);
 
         Assert.Equal(HttpStatusCode.MethodNotAllowed, reply.Http);
     }
@@ -46,7 +30,7 @@ public sealed class GrpcProtocolTests : IAsyncLifetime
     [Fact]
     public async Task JsonContentType_IsRefusedWith415()
     {
-        var reply = await _grpc.SendAsync(Publish, RawGrpc.Frame(Batch()), contentType: "application/json");
+        var reply = await Grpc.SendAsync(Publish, RawGrpc.Frame(Batch()), contentType: "application/json");
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, reply.Http);
         Assert.Equal(GrpcStatusCode.Internal, reply.Status);
@@ -55,7 +39,7 @@ public sealed class GrpcProtocolTests : IAsyncLifetime
     [Fact]
     public async Task GrpcProtoContentType_IsAccepted()
     {
-        var reply = await _grpc.SendAsync(Publish, RawGrpc.Frame(Batch(Login("e-proto"))), contentType: "application/grpc+proto");
+        var reply = await Grpc.SendAsync(Publish, RawGrpc.Frame(Batch(Login("e-proto"))), contentType: "application/grpc+proto");
 
         Assert.Equal(GrpcStatusCode.Ok, reply.Status);
     }
@@ -65,7 +49,7 @@ public sealed class GrpcProtocolTests : IAsyncLifetime
     [InlineData("/zhijiang.live.v1.Nowhere/Publish", "service")]
     public async Task UnknownMethodOrService_IsUnimplemented_TrailersOnly(string path, string named)
     {
-        var reply = await _grpc.SendAsync(path, RawGrpc.Frame(Batch()));
+        var reply = await Grpc.SendAsync(path, RawGrpc.Frame(Batch()));
 
         Assert.Equal(HttpStatusCode.OK, reply.Http);
         Assert.True(reply.TrailersOnly);
@@ -76,7 +60,7 @@ public sealed class GrpcProtocolTests : IAsyncLifetime
     [Fact]
     public async Task GzipMessage_IsAccepted()
     {
-        var reply = await _grpc.SendAsync(Publish, RawGrpc.Frame(Batch(Login("e-gz")), gzip: true), headers: ("grpc-encoding", "gzip"));
+        var reply = await Grpc.SendAsync(Publish, RawGrpc.Frame(Batch(Login("e-gz")), gzip: true), headers: ("grpc-encoding", "gzip"));
 
         Assert.Equal(GrpcStatusCode.Ok, reply.Status);
         Assert.Equal(1, Assert.Single(reply.Messages(PublishReply.Parser)).Accepted);
@@ -85,7 +69,7 @@ public sealed class GrpcProtocolTests : IAsyncLifetime
     [Fact]
     public async Task UnsupportedEncoding_IsUnimplemented_AndNamesAcceptedOnes()
     {
-        var reply = await _grpc.SendAsync(Publish, RawGrpc.Frame(Batch()), headers: ("grpc-encoding", "snappy"));
+        var reply = await Grpc.SendAsync(Publish, RawGrpc.Frame(Batch()), headers: ("grpc-encoding", "snappy"));
 
         Assert.Equal(GrpcStatusCode.Unimplemented, reply.Status);
         Assert.Contains("gzip", reply.Headers["grpc-accept-encoding"]);
@@ -94,7 +78,7 @@ public sealed class GrpcProtocolTests : IAsyncLifetime
     [Fact]
     public async Task CompressedFlagWithoutEncoding_IsInternal()
     {
-        var reply = await _grpc.SendAsync(Publish, RawGrpc.Frame(Batch(Login("e-flag")), gzip: true));
+        var reply = await Grpc.SendAsync(Publish, RawGrpc.Frame(Batch(Login("e-flag")), gzip: true));
 
         Assert.Equal(GrpcStatusCode.Internal, reply.Status);
     }
@@ -103,7 +87,7 @@ public sealed class GrpcProtocolTests : IAsyncLifetime
     public async Task OversizePrefix_IsRefusedBeforeTheBody()
     {
         // The prefix announces 4 GiB and no body follows: only the prefix can have been read.
-        var reply = await _grpc.SendAsync(Publish, [0, 0xFF, 0xFF, 0xFF, 0xFF]);
+        var reply = await Grpc.SendAsync(Publish, [0, 0xFF, 0xFF, 0xFF, 0xFF]);
 
         Assert.Equal(GrpcStatusCode.ResourceExhausted, reply.Status);
     }
@@ -114,7 +98,7 @@ public sealed class GrpcProtocolTests : IAsyncLifetime
         var body = RawGrpc.Frame(Batch(Login("e-bad")));
         body[0] = 7;
 
-        var reply = await _grpc.SendAsync(Publish, body);
+        var reply = await Grpc.SendAsync(Publish, body);
 
         Assert.Equal(GrpcStatusCode.Internal, reply.Status);
     }
@@ -124,7 +108,7 @@ public sealed class GrpcProtocolTests : IAsyncLifetime
     {
         var body = RawGrpc.Frame(Batch(Login("e-cut")));
 
-        var reply = await _grpc.SendAsync(Publish, body[..^3]);
+        var reply = await Grpc.SendAsync(Publish, body[..^3]);
 
         Assert.Equal(GrpcStatusCode.Internal, reply.Status);
         Assert.Contains("incomplete", reply.Message);
@@ -133,7 +117,7 @@ public sealed class GrpcProtocolTests : IAsyncLifetime
     [Fact]
     public async Task BytesThatDoNotParse_AreInternal_NamingTheMessage()
     {
-        var reply = await _grpc.SendAsync(Publish, [0, 0, 0, 0, 3, 0xFF, 0xFF, 0xFF]);
+        var reply = await Grpc.SendAsync(Publish, [0, 0, 0, 0, 3, 0xFF, 0xFF, 0xFF]);
 
         Assert.Equal(GrpcStatusCode.Internal, reply.Status);
         Assert.Contains("zhijiang.live.v1.PublishRequest", reply.Message);
@@ -142,7 +126,7 @@ public sealed class GrpcProtocolTests : IAsyncLifetime
     [Fact]
     public async Task NoMessage_IsInternal()
     {
-        var reply = await _grpc.SendAsync(Publish, []);
+        var reply = await Grpc.SendAsync(Publish, []);
 
         Assert.Equal(GrpcStatusCode.Internal, reply.Status);
     }
@@ -152,7 +136,7 @@ public sealed class GrpcProtocolTests : IAsyncLifetime
     {
         var body = RawGrpc.Frame(Batch(Login("e-split-1"), Teaching("e-split-2", "s1")));
 
-        var reply = await _grpc.SendAsync(Publish, new TrickleContent(body, pieceSize: 3));
+        var reply = await Grpc.SendAsync(Publish, new TrickleContent(body, pieceSize: 3));
 
         Assert.Equal(GrpcStatusCode.Ok, reply.Status);
         Assert.Equal(2, Assert.Single(reply.Messages(PublishReply.Parser)).Accepted);
@@ -161,7 +145,7 @@ public sealed class GrpcProtocolTests : IAsyncLifetime
     [Fact]
     public async Task MalformedTimeout_IsInvalidArgument()
     {
-        var reply = await _grpc.SendAsync(Publish, RawGrpc.Frame(Batch()), headers: ("grpc-timeout", "soon"));
+        var reply = await Grpc.SendAsync(Publish, RawGrpc.Frame(Batch()), headers: ("grpc-timeout", "soon"));
 
         Assert.Equal(GrpcStatusCode.InvalidArgument, reply.Status);
     }
@@ -171,7 +155,7 @@ public sealed class GrpcProtocolTests : IAsyncLifetime
     {
         var body = RawGrpc.Frame(Batch(Login("e-deadline")));
 
-        var reply = await _grpc.SendAsync(PublishStream, new TrickleContent(body, body.Length, holdOpen: true), headers: ("grpc-timeout", "300m"));
+        var reply = await Grpc.SendAsync(PublishStream, new TrickleContent(body, body.Length, holdOpen: true), headers: ("grpc-timeout", "300m"));
 
         Assert.Equal(GrpcStatusCode.DeadlineExceeded, reply.Status);
         // The batch that came before the deadline was answered.
@@ -181,7 +165,7 @@ public sealed class GrpcProtocolTests : IAsyncLifetime
     [Fact]
     public async Task ChineseStatusMessage_IsPercentEncodedUtf8()
     {
-        var reply = await _grpc.SendAsync("/zhijiang.live.v1.Query/GetTeacher",
+        var reply = await Grpc.SendAsync("/zhijiang.live.v1.Query/GetTeacher",
             RawGrpc.Frame(new GetRequest { Id = "不存在" }));
 
         Assert.Equal(GrpcStatusCode.NotFound, reply.Status);

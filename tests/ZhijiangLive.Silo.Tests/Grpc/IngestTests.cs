@@ -6,24 +6,8 @@ using static ZhijiangLive.Silo.Tests.Grpc.GrpcFixtures;
 namespace ZhijiangLive.Silo.Tests.Grpc;
 
 /// <summary>Ingest over gRPC: per-event rejections, the batch limit, duplicates across calls and streams, stream order.</summary>
-public sealed class IngestTests : IAsyncLifetime
+public sealed class IngestTests() : SeededSilo("--Zhijiang:Grpc:MaxBatchEvents=5")
 {
-    private RunningSilo _silo = null!;
-    private RawGrpc _grpc = null!;
-
-    public async Task InitializeAsync()
-    {
-        _silo = await RunningSilo.StartAsync("--Zhijiang:Grpc:MaxBatchEvents=5");
-        await SeedRosterAsync(_silo.Cluster);
-        _grpc = new RawGrpc(_silo.GrpcAddress);
-    }
-
-    public async Task DisposeAsync()
-    {
-        _grpc.Dispose();
-        await _silo.DisposeAsync();
-    }
-
     [Fact]
     public async Task Publish_RefusesEachBadEventWithItsReason_AndAcceptsTheRest()
     {
@@ -52,11 +36,11 @@ public sealed class IngestTests : IAsyncLifetime
     {
         var events = Enumerable.Range(0, 6).Select(i => Login($"e-limit-{i}", teacher: "T2")).ToArray();
 
-        var reply = await _grpc.SendAsync(Publish, RawGrpc.Frame(Batch(events)));
+        var reply = await Grpc.SendAsync(Publish, RawGrpc.Frame(Batch(events)));
 
         Assert.Equal(GrpcStatusCode.InvalidArgument, reply.Status);
         Assert.Contains("5", reply.Message);
-        Assert.Equal(0, (await _silo.Cluster.GetTeacherAsync("T2"))!.Scores.Day.Points);
+        Assert.Equal(0, (await Silo.Cluster.GetTeacherAsync("T2"))!.Scores.Day.Points);
     }
 
     [Fact]
@@ -64,21 +48,21 @@ public sealed class IngestTests : IAsyncLifetime
     {
         var first = await PublishAsync(Batch(Teaching("e-d1", "s1"), Teaching("e-d2", "s2")));
         var again = await PublishAsync(Batch(Teaching("e-d1", "s1"), Teaching("e-d3", "s3")));
-        var stream = await _grpc.SendAsync(PublishStream, RawGrpc.Frame(Batch(Teaching("e-d2", "s2"), Teaching("e-d2", "s2"))));
-        await _silo.Cluster.FlushAsync();
+        var stream = await Grpc.SendAsync(PublishStream, RawGrpc.Frame(Batch(Teaching("e-d2", "s2"), Teaching("e-d2", "s2"))));
+        await Silo.Cluster.FlushAsync();
 
         Assert.Equal((2, 0), (first.Accepted, first.Duplicates));
         Assert.Equal((1, 1), (again.Accepted, again.Duplicates));
         var streamed = Assert.Single(stream.Messages(PublishReply.Parser));
         Assert.Equal((0, 2), (streamed.Accepted, streamed.Duplicates));
-        Assert.Equal(10, (await _silo.Cluster.GetTeacherAsync("T1"))!.Scores.Day.ByRule["teaching"]);
+        Assert.Equal(10, (await Silo.Cluster.GetTeacherAsync("T1"))!.Scores.Day.ByRule["teaching"]);
     }
 
     [Fact]
     public async Task RefusedEvent_IsNotRemembered_SoACorrectedRetryIsAccepted()
     {
         var refused = await PublishAsync(Batch(Login("e-retry", teacher: "T-new")));
-        await _silo.Cluster.UpsertRosterAsync(new(
+        await Silo.Cluster.UpsertRosterAsync(new(
             [], [], [new ZhijiangLive.Grains.Roster.TeacherEntry("T-new", "新老师", "S1", "体育", false)]));
 
         var retried = await PublishAsync(Batch(Login("e-retry", teacher: "T-new")));
@@ -94,7 +78,7 @@ public sealed class IngestTests : IAsyncLifetime
             .SelectMany(i => RawGrpc.Frame(Batch(Enumerable.Range(0, i % 4).Select(j => Login($"e-s{i}-{j}", teacher: "T2")).ToArray())))
             .ToArray();
 
-        var reply = await _grpc.SendAsync(PublishStream, body);
+        var reply = await Grpc.SendAsync(PublishStream, body);
 
         Assert.Equal(GrpcStatusCode.Ok, reply.Status);
         var replies = reply.Messages(PublishReply.Parser);
@@ -109,7 +93,7 @@ public sealed class IngestTests : IAsyncLifetime
             .Concat(RawGrpc.Frame(Batch(Login("e-after", teacher: "T2"))))
             .ToArray();
 
-        var reply = await _grpc.SendAsync(PublishStream, body);
+        var reply = await Grpc.SendAsync(PublishStream, body);
 
         Assert.Equal(GrpcStatusCode.InvalidArgument, reply.Status);
         Assert.Equal(1, Assert.Single(reply.Messages(PublishReply.Parser)).Accepted);
@@ -117,7 +101,7 @@ public sealed class IngestTests : IAsyncLifetime
 
     private async Task<PublishReply> PublishAsync(PublishRequest request)
     {
-        var reply = await _grpc.SendAsync(Publish, RawGrpc.Frame(request));
+        var reply = await Grpc.SendAsync(Publish, RawGrpc.Frame(request));
         Assert.Equal(GrpcStatusCode.Ok, reply.Status);
         return Assert.Single(reply.Messages(PublishReply.Parser));
     }

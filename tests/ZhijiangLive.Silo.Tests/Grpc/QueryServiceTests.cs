@@ -5,27 +5,17 @@ using static ZhijiangLive.Silo.Tests.Grpc.GrpcFixtures;
 namespace ZhijiangLive.Silo.Tests.Grpc;
 
 /// <summary>zhijiang.live.v1.Query over gRPC: the same answers as the cluster, and the statuses for what it cannot answer.</summary>
-public sealed class QueryServiceTests : IAsyncLifetime
+public sealed class QueryServiceTests : SeededSilo
 {
     private const string Query = "/zhijiang.live.v1.Query/";
-    private RunningSilo _silo = null!;
-    private RawGrpc _grpc = null!;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _silo = await RunningSilo.StartAsync();
-        await SeedRosterAsync(_silo.Cluster);
-        _grpc = new RawGrpc(_silo.GrpcAddress);
-        var reply = await _grpc.SendAsync(Publish, RawGrpc.Frame(Batch(
+        await base.InitializeAsync();
+        var reply = await Grpc.SendAsync(Publish, RawGrpc.Frame(Batch(
             Login("q1"), Teaching("q2", "s1"), Teaching("q3", "s2"), Teaching("q4", "s3"), Teaching("q5", "s1", teacher: "T2"))));
         Assert.Equal(GrpcStatusCode.Ok, reply.Status);
-        await _silo.Cluster.FlushAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        _grpc.Dispose();
-        await _silo.DisposeAsync();
+        await Silo.Cluster.FlushAsync();
     }
 
     [Fact]
@@ -79,7 +69,7 @@ public sealed class QueryServiceTests : IAsyncLifetime
     [InlineData("ExplainTeacher")]
     public async Task UnknownId_IsNotFound(string method)
     {
-        var reply = await _grpc.SendAsync(Query + method, RawGrpc.Frame(new GetRequest { Id = "nobody" }));
+        var reply = await Grpc.SendAsync(Query + method, RawGrpc.Frame(new GetRequest { Id = "nobody" }));
 
         Assert.Equal(GrpcStatusCode.NotFound, reply.Status);
         Assert.Contains("nobody", reply.Message);
@@ -88,7 +78,7 @@ public sealed class QueryServiceTests : IAsyncLifetime
     [Fact]
     public async Task BadDate_IsInvalidArgument()
     {
-        var reply = await _grpc.SendAsync(Query + "GetTeacher", RawGrpc.Frame(new GetRequest { Id = "T1", Date = "2026/03/02" }));
+        var reply = await Grpc.SendAsync(Query + "GetTeacher", RawGrpc.Frame(new GetRequest { Id = "T1", Date = "2026/03/02" }));
 
         Assert.Equal(GrpcStatusCode.InvalidArgument, reply.Status);
         Assert.Contains("YYYY-MM-DD", reply.Message);
@@ -99,7 +89,7 @@ public sealed class QueryServiceTests : IAsyncLifetime
     [InlineData("teachers", 5000)]
     public async Task UnanswerableLeaderboard_IsInvalidArgument(string kind, int limit)
     {
-        var reply = await _grpc.SendAsync(Query + "GetLeaderboard",
+        var reply = await Grpc.SendAsync(Query + "GetLeaderboard",
             RawGrpc.Frame(new LeaderboardRequest { ScopeId = "330000", Kind = kind, Limit = limit }));
 
         Assert.Equal(GrpcStatusCode.InvalidArgument, reply.Status);
@@ -108,7 +98,7 @@ public sealed class QueryServiceTests : IAsyncLifetime
     private async Task<T> CallAsync<T>(string method, Google.Protobuf.IMessage request, Google.Protobuf.MessageParser<T> parser)
         where T : Google.Protobuf.IMessage<T>
     {
-        var reply = await _grpc.SendAsync(Query + method, RawGrpc.Frame(request));
+        var reply = await Grpc.SendAsync(Query + method, RawGrpc.Frame(request));
         Assert.Equal(GrpcStatusCode.Ok, reply.Status);
         return Assert.Single(reply.Messages(parser));
     }
