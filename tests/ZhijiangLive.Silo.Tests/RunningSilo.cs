@@ -24,6 +24,7 @@ internal sealed class RunningSilo : IAsyncDisposable
 
     /// <summary>The gRPC endpoint (HTTP/2 cleartext) on its own free port.</summary>
     public Uri GrpcAddress { get; }
+    public IServiceProvider Services => _app.Services;
     public ZhijiangCluster Cluster => _app.Services.GetRequiredService<ZhijiangCluster>();
 
     /// <summary>10:00 on 2 March 2026 in Shanghai: the silo's clock stands still there, so no test meets a midnight.</summary>

@@ -11,6 +11,11 @@ namespace ZhijiangLive.Silo.Grpc;
 /// </summary>
 public sealed class GrpcDispatcher(GrpcMethods methods, GrpcServerOptions options, ILogger<GrpcDispatcher> logger)
 {
+    private int _activeCalls;
+
+    /// <summary>Calls whose handler is running now: a reset stream or a passed deadline takes its call off.</summary>
+    public int ActiveCalls => Volatile.Read(ref _activeCalls);
+
     public async Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
@@ -74,6 +79,7 @@ public sealed class GrpcDispatcher(GrpcMethods methods, GrpcServerOptions option
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, context.RequestAborted);
         var call = new GrpcCall(context, gzipRequest, options.MaxMessageSize, linked.Token);
         GrpcStatus status;
+        Interlocked.Increment(ref _activeCalls);
         try
         {
             await handler(call);
@@ -96,6 +102,10 @@ public sealed class GrpcDispatcher(GrpcMethods methods, GrpcServerOptions option
         {
             logger.LogError(e, "gRPC call {Path} failed", context.Request.Path);
             status = new GrpcStatus(GrpcStatusCode.Internal, "the server failed to complete the call; see its log");
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _activeCalls);
         }
         End(context.Response, status);
     }
