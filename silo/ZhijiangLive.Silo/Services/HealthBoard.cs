@@ -37,7 +37,7 @@ public sealed class HealthBoard
         }
     }
 
-    /// <summary>Changes of one service, latest first-come: a slow watcher sees the newest status, not a backlog.</summary>
+    /// <summary>Changes of one service; a slow watcher sees the newest status, not a backlog.</summary>
     public ChannelReader<ServingStatus> Watch(string service, CancellationToken cancellation)
     {
         var channel = Channel.CreateBounded<ServingStatus>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropOldest });

@@ -39,7 +39,7 @@ public static class GrpcTimeout
         return true;
     }
 
-    /// <summary>The header value for <paramref name="timeout"/>, in the coarsest unit that keeps 8 digits.</summary>
+    /// <summary>The header value for <paramref name="timeout"/>, in the finest unit whose value fits in 8 digits.</summary>
     public static string Format(TimeSpan timeout)
     {
         var ticks = Math.Max(0, timeout.Ticks);

@@ -28,6 +28,17 @@ public sealed class GrpcProtocolTests() : SeededSilo("--Zhijiang:Grpc:MaxMessage
     }
 
     [Fact]
+    public async Task Http11_IsRefusedByTheHttp2OnlyEndpoint()
+    {
+        using var http11 = new HttpClient { BaseAddress = Silo.GrpcAddress };
+
+        var response = await http11.PostAsync(Publish, new ByteArrayContent(RawGrpc.Frame(Batch(Login("e-h1")))));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(0, (await Silo.Cluster.GetTeacherAsync("T1"))!.Scores.Day.Points);
+    }
+
+    [Fact]
     public async Task JsonContentType_IsRefusedWith415()
     {
         var reply = await Grpc.SendAsync(Publish, RawGrpc.Frame(Batch()), contentType: "application/json");
