@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Buffers.Binary;
 using Google.Protobuf;
 using ZhijiangLive.Contracts.Wire;
 
@@ -28,22 +27,16 @@ internal readonly struct RentedFrame
         message.WriteTo(array.AsSpan(MessageFrame.PrefixLength, size));
         if (!compress)
         {
-            WritePrefix(array, size, compressed: false);
+            MessageFrame.WritePrefix(array, size, compressed: false);
             return new RentedFrame(array, MessageFrame.PrefixLength + size);
         }
         var compressed = MessageCompression.Compress(array.AsSpan(MessageFrame.PrefixLength, size));
         ArrayPool<byte>.Shared.Return(array);
         array = ArrayPool<byte>.Shared.Rent(MessageFrame.PrefixLength + compressed.Length);
         compressed.CopyTo(array, MessageFrame.PrefixLength);
-        WritePrefix(array, compressed.Length, compressed: true);
+        MessageFrame.WritePrefix(array, compressed.Length, compressed: true);
         return new RentedFrame(array, MessageFrame.PrefixLength + compressed.Length);
     }
 
     public void Return() => ArrayPool<byte>.Shared.Return(_array);
-
-    private static void WritePrefix(byte[] array, int length, bool compressed)
-    {
-        array[0] = compressed ? (byte)1 : (byte)0;
-        BinaryPrimitives.WriteUInt32BigEndian(array.AsSpan(1), (uint)length);
-    }
 }

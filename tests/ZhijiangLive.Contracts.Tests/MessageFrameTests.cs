@@ -22,6 +22,21 @@ public sealed class MessageFrameTests
     }
 
     [Fact]
+    public void Write_AMessage_SerialisesItBehindItsPrefix()
+    {
+        var sent = new ZhijiangLive.Contracts.V1.GetRequest { Id = "T1", Date = "2026-03-02" };
+        var output = new ArrayBufferWriter<byte>();
+
+        MessageFrame.Write(output, sent);
+        var buffer = new ReadOnlySequence<byte>(output.WrittenMemory);
+
+        Assert.True(MessageFrame.TryRead(ref buffer, 1024, out var message, out var compressed));
+        Assert.False(compressed);
+        Assert.True(buffer.IsEmpty);
+        Assert.Equal(sent, ZhijiangLive.Contracts.V1.GetRequest.Parser.ParseFrom(message));
+    }
+
+    [Fact]
     public void TryRead_MessageSplitAtEveryByte_ComesOutWholeOnlyAtTheEnd()
     {
         var framed = Framed([.. Enumerable.Range(0, 40).Select(i => (byte)i)]);

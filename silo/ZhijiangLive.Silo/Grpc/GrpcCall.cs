@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Buffers.Binary;
 using System.IO.Pipelines;
 using Google.Protobuf;
 using ZhijiangLive.Contracts.Wire;
@@ -80,12 +79,7 @@ public sealed class GrpcCall
     /// <summary>Writes one response message and flushes it to the client.</summary>
     public async ValueTask WriteAsync(IMessage message)
     {
-        var size = message.CalculateSize();
-        var span = _writer.GetSpan(MessageFrame.PrefixLength + size);
-        span[0] = 0;
-        BinaryPrimitives.WriteUInt32BigEndian(span[1..], (uint)size);
-        message.WriteTo(span.Slice(MessageFrame.PrefixLength, size));
-        _writer.Advance(MessageFrame.PrefixLength + size);
+        MessageFrame.Write(_writer, message);
         await _writer.FlushAsync(CancellationToken);
     }
 

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Binary;
+using Google.Protobuf;
 
 namespace ZhijiangLive.Contracts.Wire;
 
@@ -14,11 +15,26 @@ public static class MessageFrame
     /// <summary>Writes <paramref name="message"/> with its prefix.</summary>
     public static void Write(IBufferWriter<byte> output, ReadOnlySpan<byte> message, bool compressed = false)
     {
-        var prefix = output.GetSpan(PrefixLength);
-        prefix[0] = compressed ? (byte)1 : (byte)0;
-        BinaryPrimitives.WriteUInt32BigEndian(prefix[1..], (uint)message.Length);
+        WritePrefix(output.GetSpan(PrefixLength), message.Length, compressed);
         output.Advance(PrefixLength);
         output.Write(message);
+    }
+
+    /// <summary>Serialises <paramref name="message"/> straight behind its (uncompressed) prefix, with no copy between.</summary>
+    public static void Write(IBufferWriter<byte> output, IMessage message)
+    {
+        var size = message.CalculateSize();
+        var frame = output.GetSpan(PrefixLength + size);
+        WritePrefix(frame, size, compressed: false);
+        message.WriteTo(frame.Slice(PrefixLength, size));
+        output.Advance(PrefixLength + size);
+    }
+
+    /// <summary>The 5-byte prefix of a message of <paramref name="length"/> bytes, at the start of <paramref name="destination"/>.</summary>
+    public static void WritePrefix(Span<byte> destination, int length, bool compressed)
+    {
+        destination[0] = compressed ? (byte)1 : (byte)0;
+        BinaryPrimitives.WriteUInt32BigEndian(destination[1..], (uint)length);
     }
 
     /// <summary>
