@@ -54,23 +54,6 @@ public sealed class EventIdWindow(TimeSpan graceLate, TimeProvider time)
         }
     }
 
-    /// <summary>How many ids are remembered now.</summary>
-    public long Count
-    {
-        get
-        {
-            long count = 0;
-            foreach (var stripe in _stripes)
-            {
-                lock (stripe)
-                {
-                    count += stripe.Days.Values.Sum(d => (long)d.Count);
-                }
-            }
-            return count;
-        }
-    }
-
     private long OldestKeptDay() => DayOf(time.GetUtcNow() - graceLate) - 1;
 
     private static long DayOf(DateTimeOffset instant) => instant.UtcTicks / TimeSpan.TicksPerDay;

@@ -33,7 +33,7 @@ public sealed class IngestPipeline(IngestBatcher batcher, EventIdWindow ids, Grp
                 reply.Rejections.Add(Rejection(i, activity.EventId, RejectionReason.InvalidField.ToCode(), invalid));
                 continue;
             }
-            if (activity.EventId.Length > 0 && activity.OccurredAt != default && !ids.TryClaim(activity.EventId, activity.OccurredAt))
+            if (Claimable(activity) && !ids.TryClaim(activity.EventId, activity.OccurredAt))
             {
                 reply.Duplicates++;
                 continue;
@@ -56,7 +56,7 @@ public sealed class IngestPipeline(IngestBatcher batcher, EventIdWindow ids, Grp
         foreach (var rejection in result.Rejections)
         {
             var activity = scored[rejection.Index];
-            if (activity.EventId.Length > 0 && activity.OccurredAt != default)
+            if (Claimable(activity))
             {
                 ids.Release(activity.EventId, activity.OccurredAt);
             }
@@ -71,6 +71,9 @@ public sealed class IngestPipeline(IngestBatcher batcher, EventIdWindow ids, Grp
         }
         return reply;
     }
+
+    /// <summary>An event without an id or a time is refused as MISSING_FIELD; it has nothing to remember.</summary>
+    private static bool Claimable(Domain.ActivityEvent activity) => activity.EventId.Length > 0 && activity.OccurredAt != default;
 
     private static Rejection Rejection(int index, string eventId, string reason, string detail) =>
         new() { Index = index, EventId = eventId, Reason = reason, Detail = detail };
