@@ -34,5 +34,5 @@ public sealed class GrainServices
     public int Today => Calendar.DayOf(Time.GetUtcNow());
 
     /// <summary>The first day an event accepted now may still count in, by the rule pack's grace window.</summary>
-    public int FirstOpenDay => Calendar.DayOf(Time.GetUtcNow() - Scorer.Pack.GraceLate);
+    public int FirstOpenDay => Scorer.HorizonAt(Time.GetUtcNow());
 }

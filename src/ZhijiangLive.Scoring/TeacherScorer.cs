@@ -109,9 +109,12 @@ public sealed class TeacherScorer
         state.Lifetime.Add(ruleIndex, points, mobilePoints);
     }
 
+    /// <summary>The first day an event accepted at <paramref name="now"/> may still count in (the grace window).</summary>
+    public int HorizonAt(DateTimeOffset now) => Calendar.DayOf(now - Pack.GraceLate);
+
     private void AdvanceHorizon(TeacherState state, DateTimeOffset now)
     {
-        var horizon = Calendar.DayOf(now - Pack.GraceLate);
+        var horizon = HorizonAt(now);
         if (horizon <= state.HorizonDay)
         {
             return;
