@@ -13,13 +13,17 @@ public sealed class GrpcMethods
 
     public IReadOnlyCollection<string> Services => _services;
 
+    /// <summary>
+    /// A method of one request and one reply. The call stops waiting for the handler at its deadline or the
+    /// client's reset; what the handler began (events handed to the grains, say) still completes.
+    /// </summary>
     public GrpcMethods Unary<TRequest, TResponse>(
-        string service, string method, MessageParser<TRequest> parser, Func<TRequest, GrpcCall, Task<TResponse>> handle)
+        string service, string method, MessageParser<TRequest> parser, Func<TRequest, Task<TResponse>> handle)
         where TRequest : class, IMessage<TRequest>
         where TResponse : IMessage => Add(service, method, async call =>
         {
             var request = await call.ReadSingleAsync(parser);
-            var response = await handle(request, call);
+            var response = await handle(request).WaitAsync(call.CancellationToken);
             await call.WriteAsync(response);
         });
 

@@ -14,7 +14,7 @@ public sealed class HealthService(HealthBoard board, IHostApplicationLifetime li
     public const string Name = "grpc.health.v1.Health";
 
     public void Map(GrpcMethods methods) => methods
-        .Unary(Name, "Check", HealthCheckRequest.Parser, (request, _) => Task.FromResult(new HealthCheckResponse
+        .Unary(Name, "Check", HealthCheckRequest.Parser, request => Task.FromResult(new HealthCheckResponse
         {
             Status = board.StatusOf(request.Service)
                 ?? throw new GrpcStatusException(GrpcStatusCode.NotFound, $"unknown service '{request.Service}'"),

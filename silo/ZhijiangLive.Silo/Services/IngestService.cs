@@ -13,7 +13,7 @@ public sealed class IngestService(IngestPipeline pipeline, GrpcServerOptions opt
     public const string Name = "zhijiang.live.v1.Ingest";
 
     public void Map(GrpcMethods methods) => methods
-        .Unary(Name, "Publish", PublishRequest.Parser, (request, call) => pipeline.PublishAsync(request).WaitAsync(call.CancellationToken))
+        .Unary(Name, "Publish", PublishRequest.Parser, pipeline.PublishAsync)
         .Streaming(Name, "PublishStream", PublishStreamAsync);
 
     /// <summary>

@@ -18,17 +18,18 @@ public sealed class QueryService(ZhijiangCluster cluster)
     public const string Name = "zhijiang.live.v1.Query";
 
     public void Map(GrpcMethods methods) => methods
-        .Unary(Name, "GetTeacher", GetRequest.Parser, async (request, call) =>
-            ViewMapping.ToView(Found("teacher", request.Id, await cluster.GetTeacherAsync(request.Id, DateOf(request.Date)).WaitAsync(call.CancellationToken))))
-        .Unary(Name, "GetSchool", GetRequest.Parser, async (request, call) =>
-            ViewMapping.ToView(Found("school", request.Id, await cluster.GetSchoolAsync(request.Id, DateOf(request.Date)).WaitAsync(call.CancellationToken))))
-        .Unary(Name, "GetRegion", GetRequest.Parser, async (request, call) =>
-            ViewMapping.ToView(Found("region", request.Id, await cluster.GetRegionAsync(request.Id, DateOf(request.Date)).WaitAsync(call.CancellationToken))))
+        .Unary(Name, "GetTeacher", GetRequest.Parser, ById<Grains.Teachers.TeacherView, TeacherView>("teacher", cluster.GetTeacherAsync, ViewMapping.ToView))
+        .Unary(Name, "GetSchool", GetRequest.Parser, ById<Grains.GroupView, GroupView>("school", cluster.GetSchoolAsync, ViewMapping.ToView))
+        .Unary(Name, "GetRegion", GetRequest.Parser, ById<Grains.GroupView, GroupView>("region", cluster.GetRegionAsync, ViewMapping.ToView))
         .Unary(Name, "GetLeaderboard", LeaderboardRequest.Parser, GetLeaderboardAsync)
-        .Unary(Name, "ExplainTeacher", GetRequest.Parser, async (request, call) =>
-            ViewMapping.ToView(Found("teacher", request.Id, await cluster.ExplainTeacherAsync(request.Id, DateOf(request.Date)).WaitAsync(call.CancellationToken))));
+        .Unary(Name, "ExplainTeacher", GetRequest.Parser, ById<Grains.Teachers.LedgerDay, Ledger>("teacher", cluster.ExplainTeacherAsync, ViewMapping.ToView));
 
-    private async Task<LeaderboardView> GetLeaderboardAsync(LeaderboardRequest request, GrpcCall call)
+    /// <summary>A question about one roster member on a date: NOT_FOUND when the cluster has no answer.</summary>
+    private static Func<GetRequest, Task<TView>> ById<TAnswer, TView>(
+        string kind, Func<string, DateOnly?, Task<TAnswer?>> ask, Func<TAnswer, TView> toView) where TAnswer : class =>
+        async request => toView(Found(kind, request.Id, await ask(request.Id, DateOf(request.Date))));
+
+    private async Task<LeaderboardView> GetLeaderboardAsync(LeaderboardRequest request)
     {
         if (!QueryParameters.TryKind(request.Kind.Length == 0 ? null : request.Kind, out var kind, out var problem))
         {
@@ -49,7 +50,7 @@ public sealed class QueryService(ZhijiangCluster cluster)
         }
         try
         {
-            var page = await cluster.GetRankingAsync(ranking).WaitAsync(call.CancellationToken);
+            var page = await cluster.GetRankingAsync(ranking);
             return ViewMapping.ToView(Found("scope", request.ScopeId, page), cluster.Roster);
         }
         catch (ArgumentException e)

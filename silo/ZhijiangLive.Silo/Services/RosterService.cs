@@ -11,6 +11,6 @@ public sealed class RosterService(ZhijiangCluster cluster)
 {
     public const string Name = "zhijiang.live.v1.Roster";
 
-    public void Map(GrpcMethods methods) => methods.Unary(Name, "Upsert", RosterBatch.Parser, async (batch, call) =>
-        RosterMapping.ToReply(await cluster.UpsertRosterAsync(RosterMapping.ToDomain(batch)).WaitAsync(call.CancellationToken)));
+    public void Map(GrpcMethods methods) => methods.Unary(Name, "Upsert", RosterBatch.Parser, async batch =>
+        RosterMapping.ToReply(await cluster.UpsertRosterAsync(RosterMapping.ToDomain(batch))));
 }
