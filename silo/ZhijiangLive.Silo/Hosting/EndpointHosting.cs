@@ -33,25 +33,26 @@ public static class EndpointHosting
             foreach (var url in httpUrls)
             {
                 // HTTP/2 without TLS needs prior knowledge, which browsers lack: cleartext API stays HTTP/1.1.
-                var https = url.StartsWith("https:", StringComparison.OrdinalIgnoreCase);
-                Listen(kestrel, url, grpc, listen => listen.Protocols = https ? HttpProtocols.Http1AndHttp2 : HttpProtocols.Http1);
+                Listen(kestrel, url, grpc, (listen, tls) => listen.Protocols = tls ? HttpProtocols.Http1AndHttp2 : HttpProtocols.Http1);
             }
-            Listen(kestrel, grpc.Url, grpc, listen =>
+            Listen(kestrel, grpc.Url, grpc, (listen, tls) =>
             {
                 listen.Protocols = HttpProtocols.Http2;
-                endpoint.Attach(listen, grpc.Url.StartsWith("https:", StringComparison.OrdinalIgnoreCase));
+                endpoint.Attach(listen, tls);
             });
         });
         return builder;
     }
 
-    private static void Listen(KestrelServerOptions kestrel, string url, GrpcServerOptions grpc, Action<ListenOptions> configure)
+    /// <summary>Binds <paramref name="url"/>; <paramref name="configure"/> learns whether it is TLS (<c>https://</c>).</summary>
+    private static void Listen(KestrelServerOptions kestrel, string url, GrpcServerOptions grpc, Action<ListenOptions, bool> configure)
     {
         var address = BindingAddress.Parse(url);
+        var tls = address.Scheme == "https";
         Action<ListenOptions> withScheme = listen =>
         {
-            configure(listen);
-            if (address.Scheme == "https")
+            configure(listen, tls);
+            if (tls)
             {
                 if (string.IsNullOrEmpty(grpc.CertificatePath))
                 {
