@@ -1,0 +1,48 @@
+namespace ZhijiangLive.Storage;
+
+/// <summary>
+/// Where the silo's acknowledged work survives a crash: the journal of accepted events and roster
+/// changes, the grains' snapshots, and the watermark up to which every grain has a snapshot. One writer
+/// process at a time; every method may be called from any thread, but appends come from one caller in order.
+/// </summary>
+public interface IDurableStore : IAsyncDisposable
+{
+    /// <summary>A short name for logs and metrics: <c>postgres</c> or <c>sqlite</c>.</summary>
+    string Name { get; }
+
+    /// <summary>Creates or upgrades the schema; safe to call on every start.</summary>
+    Task InitializeAsync(CancellationToken cancellation = default);
+
+    /// <summary>The highest position in the journal, or the watermark when the journal was pruned empty; 0 when new.</summary>
+    Task<long> LastPositionAsync(CancellationToken cancellation = default);
+
+    /// <summary>Appends records in one transaction; they are durable (committed and synced) when the task completes.</summary>
+    Task AppendAsync(IReadOnlyList<JournalRecord> records, CancellationToken cancellation = default);
+
+    /// <summary>Whether a record with this position was committed: how a writer settles an append whose outcome it never heard.</summary>
+    Task<bool> ContainsAsync(long position, CancellationToken cancellation = default);
+
+    /// <summary>The records after <paramref name="afterPosition"/>, in position order.</summary>
+    IAsyncEnumerable<JournalRecord> ReadAsync(long afterPosition, CancellationToken cancellation = default);
+
+    /// <summary>The ids of journaled events that occurred at or after <paramref name="occurredSince"/>.</summary>
+    IAsyncEnumerable<RecentEventId> ReadEventIdsAsync(DateTimeOffset occurredSince, CancellationToken cancellation = default);
+
+    /// <summary>Writes snapshots in one transaction; a snapshot older than the stored one of its grain is ignored.</summary>
+    Task WriteSnapshotsAsync(IReadOnlyList<GrainSnapshot> snapshots, CancellationToken cancellation = default);
+
+    /// <summary>Every stored snapshot.</summary>
+    IAsyncEnumerable<GrainSnapshot> ReadSnapshotsAsync(CancellationToken cancellation = default);
+
+    /// <summary>The position every grain's snapshot includes (0 when none); replay starts after it.</summary>
+    Task<long> ReadWatermarkAsync(CancellationToken cancellation = default);
+
+    /// <summary>Moves the watermark forward; a lower value than the stored one is ignored.</summary>
+    Task WriteWatermarkAsync(long position, CancellationToken cancellation = default);
+
+    /// <summary>
+    /// Deletes journal records at or below <paramref name="throughPosition"/> whose event occurred before
+    /// <paramref name="occurredBefore"/> (roster records by position alone); returns how many went.
+    /// </summary>
+    Task<long> PruneAsync(long throughPosition, DateTimeOffset occurredBefore, CancellationToken cancellation = default);
+}

@@ -1,0 +1,158 @@
+using System.Runtime.CompilerServices;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace ZhijiangLive.Storage.Postgres;
+
+/// <summary>
+/// The production store: PostgreSQL through one <see cref="NpgsqlDataSource"/>. Journal batches go in by
+/// binary COPY inside a transaction, so a batch of thousands of events costs one round of writes and one
+/// synced commit.
+/// </summary>
+public sealed class PostgresStore(string connectionString) : IDurableStore
+{
+    private readonly NpgsqlDataSource _source = NpgsqlDataSource.Create(connectionString);
+
+    public string Name => "postgres";
+
+    public Task InitializeAsync(CancellationToken cancellation = default) => PostgresSchema.ApplyAsync(_source, cancellation);
+
+    public async Task<long> LastPositionAsync(CancellationToken cancellation = default)
+    {
+        await using var command = _source.CreateCommand(
+            "SELECT greatest((SELECT coalesce(max(position), 0) FROM journal), (SELECT coalesce(max(position), 0) FROM watermark))");
+        return (long)(await command.ExecuteScalarAsync(cancellation))!;
+    }
+
+    public async Task AppendAsync(IReadOnlyList<JournalRecord> records, CancellationToken cancellation = default)
+    {
+        if (records.Count == 0)
+        {
+            return;
+        }
+        await using var connection = await _source.OpenConnectionAsync(cancellation);
+        await using var transaction = await connection.BeginTransactionAsync(cancellation);
+        await using (var copy = await connection.BeginBinaryImportAsync(
+            "COPY journal (position, kind, event_id, occurred_ticks, accepted_ticks, payload) FROM STDIN (FORMAT BINARY)", cancellation))
+        {
+            foreach (var record in records)
+            {
+                await copy.StartRowAsync(cancellation);
+                await copy.WriteAsync(record.Position, NpgsqlDbType.Bigint, cancellation);
+                await copy.WriteAsync((short)record.Kind, NpgsqlDbType.Smallint, cancellation);
+                if (record.EventId is null)
+                {
+                    await copy.WriteNullAsync(cancellation);
+                }
+                else
+                {
+                    await copy.WriteAsync(record.EventId, NpgsqlDbType.Text, cancellation);
+                }
+                await copy.WriteAsync(record.OccurredAt.UtcTicks, NpgsqlDbType.Bigint, cancellation);
+                await copy.WriteAsync(record.AcceptedAt.UtcTicks, NpgsqlDbType.Bigint, cancellation);
+                await copy.WriteAsync(record.Payload, NpgsqlDbType.Bytea, cancellation);
+            }
+            await copy.CompleteAsync(cancellation);
+        }
+        await transaction.CommitAsync(cancellation);
+    }
+
+    public async Task<bool> ContainsAsync(long position, CancellationToken cancellation = default)
+    {
+        await using var command = _source.CreateCommand("SELECT EXISTS (SELECT 1 FROM journal WHERE position = $1)");
+        command.Parameters.AddWithValue(position);
+        return (bool)(await command.ExecuteScalarAsync(cancellation))!;
+    }
+
+    public async IAsyncEnumerable<JournalRecord> ReadAsync(long afterPosition, [EnumeratorCancellation] CancellationToken cancellation = default)
+    {
+        await using var command = _source.CreateCommand(
+            "SELECT position, kind, event_id, occurred_ticks, accepted_ticks, payload FROM journal WHERE position > $1 ORDER BY position");
+        command.Parameters.AddWithValue(afterPosition);
+        await using var reader = await command.ExecuteReaderAsync(cancellation);
+        while (await reader.ReadAsync(cancellation))
+        {
+            yield return new JournalRecord(
+                reader.GetInt64(0),
+                (JournalKind)reader.GetInt16(1),
+                reader.IsDBNull(2) ? null : reader.GetString(2),
+                new DateTimeOffset(reader.GetInt64(3), TimeSpan.Zero),
+                new DateTimeOffset(reader.GetInt64(4), TimeSpan.Zero),
+                reader.GetFieldValue<byte[]>(5));
+        }
+    }
+
+    public async IAsyncEnumerable<RecentEventId> ReadEventIdsAsync(DateTimeOffset occurredSince, [EnumeratorCancellation] CancellationToken cancellation = default)
+    {
+        await using var command = _source.CreateCommand(
+            "SELECT event_id, occurred_ticks FROM journal WHERE event_id IS NOT NULL AND occurred_ticks >= $1");
+        command.Parameters.AddWithValue(occurredSince.UtcTicks);
+        await using var reader = await command.ExecuteReaderAsync(cancellation);
+        while (await reader.ReadAsync(cancellation))
+        {
+            yield return new RecentEventId(reader.GetString(0), new DateTimeOffset(reader.GetInt64(1), TimeSpan.Zero));
+        }
+    }
+
+    public async Task WriteSnapshotsAsync(IReadOnlyList<GrainSnapshot> snapshots, CancellationToken cancellation = default)
+    {
+        if (snapshots.Count == 0)
+        {
+            return;
+        }
+        await using var connection = await _source.OpenConnectionAsync(cancellation);
+        await using var transaction = await connection.BeginTransactionAsync(cancellation);
+        await using var command = new NpgsqlCommand("""
+            INSERT INTO snapshots (grain_kind, grain_key, version, position, state)
+            SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::bigint[], $5::bytea[])
+            ON CONFLICT (grain_kind, grain_key) DO UPDATE
+               SET version = excluded.version, position = excluded.position, state = excluded.state
+             WHERE snapshots.version < excluded.version
+            """, connection, transaction);
+        command.Parameters.AddWithValue(snapshots.Select(s => s.Kind).ToArray());
+        command.Parameters.AddWithValue(snapshots.Select(s => s.Key).ToArray());
+        command.Parameters.AddWithValue(snapshots.Select(s => s.Version).ToArray());
+        command.Parameters.AddWithValue(snapshots.Select(s => s.Position).ToArray());
+        command.Parameters.AddWithValue(snapshots.Select(s => s.State).ToArray());
+        await command.ExecuteNonQueryAsync(cancellation);
+        await transaction.CommitAsync(cancellation);
+    }
+
+    public async IAsyncEnumerable<GrainSnapshot> ReadSnapshotsAsync([EnumeratorCancellation] CancellationToken cancellation = default)
+    {
+        await using var command = _source.CreateCommand("SELECT grain_kind, grain_key, version, position, state FROM snapshots");
+        await using var reader = await command.ExecuteReaderAsync(cancellation);
+        while (await reader.ReadAsync(cancellation))
+        {
+            yield return new GrainSnapshot(
+                reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetFieldValue<byte[]>(4));
+        }
+    }
+
+    public async Task<long> ReadWatermarkAsync(CancellationToken cancellation = default)
+    {
+        await using var command = _source.CreateCommand("SELECT coalesce(max(position), 0) FROM watermark");
+        return (long)(await command.ExecuteScalarAsync(cancellation))!;
+    }
+
+    public async Task WriteWatermarkAsync(long position, CancellationToken cancellation = default)
+    {
+        await using var command = _source.CreateCommand("""
+            INSERT INTO watermark (id, position) VALUES (1, $1)
+            ON CONFLICT (id) DO UPDATE SET position = excluded.position WHERE watermark.position < excluded.position
+            """);
+        command.Parameters.AddWithValue(position);
+        await command.ExecuteNonQueryAsync(cancellation);
+    }
+
+    public async Task<long> PruneAsync(long throughPosition, DateTimeOffset occurredBefore, CancellationToken cancellation = default)
+    {
+        await using var command = _source.CreateCommand(
+            "DELETE FROM journal WHERE position <= $1 AND (event_id IS NULL OR occurred_ticks < $2)");
+        command.Parameters.AddWithValue(throughPosition);
+        command.Parameters.AddWithValue(occurredBefore.UtcTicks);
+        return await command.ExecuteNonQueryAsync(cancellation);
+    }
+
+    public ValueTask DisposeAsync() => _source.DisposeAsync();
+}
