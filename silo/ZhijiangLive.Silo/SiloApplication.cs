@@ -39,6 +39,7 @@ public static class SiloApplication
         builder.Services.AddProblemDetails();
         builder.AddSiloEndpoints();
         builder.AddZhijiangCluster();
+        builder.AddZhijiangStore();
         builder.AddGrpcServices();
         configure?.Invoke(builder);
 

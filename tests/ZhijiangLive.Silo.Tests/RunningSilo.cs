@@ -33,7 +33,8 @@ internal sealed class RunningSilo : IAsyncDisposable
     public static async Task<RunningSilo> StartAsync(params string[] settings)
     {
         var app = SiloApplication.Build(
-            ["--urls", "http://127.0.0.1:0", "--Zhijiang:Grpc:Url=http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning", .. settings],
+            ["--urls", "http://127.0.0.1:0", "--Zhijiang:Grpc:Url=http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning",
+             "--Zhijiang:Store:Provider=memory", .. settings],
             builder => builder.Services.AddSingleton<TimeProvider>(new StoppedClock(Now)));
         await app.StartAsync();
         var grpc = app.Services.GetRequiredService<GrpcEndpoint>().Address;

@@ -14,7 +14,7 @@ public static class GrpcHosting
         var services = builder.Services;
         services.AddSingleton(s => new EventIdWindow(
             s.GetRequiredService<ZhijiangCluster>().Services.Scorer.Pack.GraceLate, s.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<IngestBatcher>();
+        services.AddSingleton<IngestSequencer>();
         services.AddSingleton<IngestPipeline>();
         services.AddSingleton<IngestService>();
         services.AddSingleton<RosterService>();

@@ -1,5 +1,6 @@
 using System.IO.Hashing;
 using System.Runtime.InteropServices;
+using Domain = ZhijiangLive.Scoring.Events;
 
 namespace ZhijiangLive.Silo.Ingest;
 
@@ -51,6 +52,21 @@ public sealed class EventIdWindow(TimeSpan graceLate, TimeProvider time)
             {
                 ids.Remove(print);
             }
+        }
+    }
+
+    /// <summary>An event without an id or a time is refused as MISSING_FIELD; it has nothing to remember.</summary>
+    public static bool Remembers(Domain.ActivityEvent activity) => activity.EventId.Length > 0 && activity.OccurredAt != default;
+
+    /// <summary>Claims a remembered event's id; true when it is new (or not remembered at all).</summary>
+    public bool TryClaim(Domain.ActivityEvent activity) => !Remembers(activity) || TryClaim(activity.EventId, activity.OccurredAt);
+
+    /// <summary>Releases a remembered event's claim.</summary>
+    public void Forget(Domain.ActivityEvent activity)
+    {
+        if (Remembers(activity))
+        {
+            Release(activity.EventId, activity.OccurredAt);
         }
     }
 

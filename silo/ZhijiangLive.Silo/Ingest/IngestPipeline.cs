@@ -2,18 +2,18 @@ using ZhijiangLive.Contracts.V1;
 using ZhijiangLive.Contracts.Wire;
 using ZhijiangLive.Grains.Cluster;
 using ZhijiangLive.Scoring;
+using ZhijiangLive.Silo.Durability;
 using ZhijiangLive.Silo.Grpc;
 using ZhijiangLive.Silo.Mapping;
-using Domain = ZhijiangLive.Scoring.Events;
 
 namespace ZhijiangLive.Silo.Ingest;
 
 /// <summary>
-/// From a published batch to its reply: the batch limit, duplicates, then the cluster's checks and scoring.
-/// Everything up to the hand-off to the batcher happens before the first await, so batches are accepted
-/// in the order they are published, also when a stream has several in flight.
+/// From a published batch to its reply: the batch limit, duplicates, then the sequencer (checks, journal,
+/// scoring). Everything up to the hand-off to the sequencer happens before the first await, so batches
+/// are accepted in the order they are published, also when a stream has several in flight.
 /// </summary>
-public sealed class IngestPipeline(IngestBatcher batcher, EventIdWindow ids, GrpcServerOptions options)
+public sealed class IngestPipeline(IngestSequencer sequencer, EventIdWindow ids, GrpcServerOptions options)
 {
     public Task<PublishReply> PublishAsync(PublishRequest request)
     {
@@ -22,45 +22,56 @@ public sealed class IngestPipeline(IngestBatcher batcher, EventIdWindow ids, Grp
             throw new GrpcStatusException(GrpcStatusCode.InvalidArgument,
                 $"a batch may carry at most {options.MaxBatchEvents} events; this one carries {request.Events.Count}");
         }
+        if (!sequencer.Available)
+        {
+            throw Unavailable("the journal is unreachable; nothing of this batch was taken, send it again later");
+        }
         var reply = new PublishReply();
-        var toScore = new List<Domain.ActivityEvent>(request.Events.Count);
+        var toScore = new List<IngestEvent>(request.Events.Count);
         var indexes = new List<int>(request.Events.Count);
         for (var i = 0; i < request.Events.Count; i++)
         {
-            var activity = EventMapping.ToDomain(request.Events[i], out var invalid);
+            var wire = request.Events[i];
+            var activity = EventMapping.ToDomain(wire, out var invalid);
             if (invalid is not null)
             {
                 reply.Rejections.Add(Rejection(i, activity.EventId, RejectionReason.InvalidField.ToCode(), invalid));
                 continue;
             }
-            if (Claimable(activity) && !ids.TryClaim(activity.EventId, activity.OccurredAt))
+            if (!ids.TryClaim(activity))
             {
                 reply.Duplicates++;
                 continue;
             }
-            toScore.Add(activity);
+            toScore.Add(new IngestEvent(activity, wire));
             indexes.Add(i);
         }
-        if (toScore.Count == 0)
-        {
-            return Task.FromResult(reply);
-        }
-        return CompleteAsync(batcher.PublishAsync(toScore), toScore, indexes, reply);
+        // A duplicate repeats an event that may still be on its way to the journal: its reply waits until that is durable.
+        var repeated = reply.Duplicates > 0 ? sequencer.DurableBarrier() : Task.CompletedTask;
+        var scoring = toScore.Count > 0 ? sequencer.PublishAsync(toScore) : null;
+        return CompleteAsync(repeated, scoring, toScore, indexes, reply);
     }
 
     private async Task<PublishReply> CompleteAsync(
-        Task<PublishResult> scoring, List<Domain.ActivityEvent> scored, List<int> indexes, PublishReply reply)
+        Task repeated, Task<PublishResult>? scoring, List<IngestEvent> scored, List<int> indexes, PublishReply reply)
     {
-        var result = await scoring;
-        reply.Accepted = result.Accepted;
-        foreach (var rejection in result.Rejections)
+        try
         {
-            var activity = scored[rejection.Index];
-            if (Claimable(activity))
+            if (scoring is not null)
             {
-                ids.Release(activity.EventId, activity.OccurredAt);
+                Fill(reply, await scoring, scored, indexes);
             }
-            reply.Rejections.Add(Rejection(indexes[rejection.Index], rejection.EventId, rejection.Code, rejection.Detail));
+            await repeated;
+        }
+        catch (NotDurableException error)
+        {
+            if (!error.InDoubt)
+            {
+                scored.ForEach(e => ids.Forget(e.Event));
+            }
+            throw Unavailable(error.InDoubt
+                ? $"{error.Message}; the batch will be journaled when the store returns: send it again, and what was taken is answered as duplicates"
+                : $"{error.Message}; nothing of this batch was taken, send it again later");
         }
         if (reply.Rejections.Count > 1)
         {
@@ -72,8 +83,17 @@ public sealed class IngestPipeline(IngestBatcher batcher, EventIdWindow ids, Grp
         return reply;
     }
 
-    /// <summary>An event without an id or a time is refused as MISSING_FIELD; it has nothing to remember.</summary>
-    private static bool Claimable(Domain.ActivityEvent activity) => activity.EventId.Length > 0 && activity.OccurredAt != default;
+    private void Fill(PublishReply reply, PublishResult result, List<IngestEvent> scored, List<int> indexes)
+    {
+        reply.Accepted = result.Accepted;
+        foreach (var rejection in result.Rejections)
+        {
+            ids.Forget(scored[rejection.Index].Event);
+            reply.Rejections.Add(Rejection(indexes[rejection.Index], rejection.EventId, rejection.Code, rejection.Detail));
+        }
+    }
+
+    private static GrpcStatusException Unavailable(string message) => new(GrpcStatusCode.Unavailable, message);
 
     private static Rejection Rejection(int index, string eventId, string reason, string detail) =>
         new() { Index = index, EventId = eventId, Reason = reason, Detail = detail };

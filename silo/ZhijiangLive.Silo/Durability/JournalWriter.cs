@@ -1,0 +1,78 @@
+using ZhijiangLive.Storage;
+
+namespace ZhijiangLive.Silo.Durability;
+
+/// <summary>
+/// Appends to the store's journal for the one ingest loop that calls it: gives positions, bounds an append
+/// by <see cref="StoreOptions.AppendTimeout"/>, and after a failure keeps appending the same records (same
+/// positions) until the store has them. A timed-out commit may still have landed; appending it again then
+/// fails on its positions, which is how the writer learns that it did.
+/// </summary>
+public sealed class JournalWriter(IDurableStore store, StoreOptions options, ILogger<JournalWriter> logger)
+{
+    private long _lastPosition;
+
+    public IDurableStore Store => store;
+
+    public long LastPosition => Volatile.Read(ref _lastPosition);
+
+    /// <summary>Where positions continue from: the journal's last position, read at start-up.</summary>
+    public void StartAfter(long position) => Volatile.Write(ref _lastPosition, position);
+
+    public long Reserve(int count)
+    {
+        var first = _lastPosition + 1;
+        Volatile.Write(ref _lastPosition, _lastPosition + count);
+        return first;
+    }
+
+    /// <summary>One try, bounded in time; throws what the store threw, or <see cref="TimeoutException"/>.</summary>
+    public async Task AppendAsync(IReadOnlyList<JournalRecord> records)
+    {
+        using var timeout = new CancellationTokenSource(options.AppendTimeout);
+        try
+        {
+            await store.AppendAsync(records, timeout.Token).WaitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        {
+            throw new TimeoutException($"the {store.Name} journal did not commit within {options.AppendTimeout.TotalSeconds:0.###} s");
+        }
+    }
+
+    /// <summary>After a failed append: tries again until the records are in the journal, by this try or an earlier one.</summary>
+    public async Task AppendUntilDurableAsync(IReadOnlyList<JournalRecord> records, CancellationToken stopping)
+    {
+        var tries = 0;
+        while (true)
+        {
+            stopping.ThrowIfCancellationRequested();
+            try
+            {
+                if (await ContainsAllAsync(records))
+                {
+                    return;
+                }
+                await AppendAsync(records);
+                return;
+            }
+            catch (Exception error) when (error is not OperationCanceledException || !stopping.IsCancellationRequested)
+            {
+                if (++tries % 20 == 1)
+                {
+                    logger.LogWarning("The {Store} journal is still unreachable ({Error}); trying again every {Interval}",
+                        store.Name, error.Message, options.RetryInterval);
+                }
+            }
+            await Task.Delay(options.RetryInterval, stopping);
+        }
+    }
+
+    /// <summary>A batch is one transaction, so its first and last positions stand for all of it.</summary>
+    private async Task<bool> ContainsAllAsync(IReadOnlyList<JournalRecord> records)
+    {
+        using var timeout = new CancellationTokenSource(options.AppendTimeout);
+        return await store.ContainsAsync(records[0].Position, timeout.Token)
+            && await store.ContainsAsync(records[^1].Position, timeout.Token);
+    }
+}

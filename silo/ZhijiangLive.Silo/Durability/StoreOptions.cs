@@ -1,0 +1,24 @@
+namespace ZhijiangLive.Silo.Durability;
+
+/// <summary>Where acknowledged work is kept (<c>Zhijiang:Store</c>), and how the silo behaves when it cannot be reached.</summary>
+public sealed record StoreOptions
+{
+    /// <summary><c>sqlite</c> (the embedded default), <c>postgres</c>, or <c>memory</c> (nothing survives the process).</summary>
+    public string Provider { get; init; } = "sqlite";
+
+    /// <summary>The SQLite file, relative to the working directory.</summary>
+    public string SqlitePath { get; init; } = "data/zhijiang-live.db";
+
+    /// <summary>An Npgsql connection string; setting it alone chooses PostgreSQL.</summary>
+    public string? ConnectionString { get; init; }
+
+    /// <summary>How long an append may take before ingest answers UNAVAILABLE.</summary>
+    public TimeSpan AppendTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How often an append that failed is tried again while the store is unreachable.</summary>
+    public TimeSpan RetryInterval { get; init; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>The provider actually used: a connection string alone means PostgreSQL.</summary>
+    public string EffectiveProvider =>
+        !string.IsNullOrWhiteSpace(ConnectionString) && Provider == "sqlite" ? "postgres" : Provider.ToLowerInvariant();
+}

@@ -1,0 +1,29 @@
+using ZhijiangLive.Silo.Durability;
+using ZhijiangLive.Storage;
+using ZhijiangLive.Storage.Postgres;
+using ZhijiangLive.Storage.Sqlite;
+
+namespace ZhijiangLive.Silo.Hosting;
+
+/// <summary>The durable store chosen by <c>Zhijiang:Store</c>, the journal writer on it, and recovery at start-up.</summary>
+public static class StoreHosting
+{
+    public static WebApplicationBuilder AddZhijiangStore(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection($"{ClusterHosting.Section}:Store").Get<StoreOptions>() ?? new StoreOptions();
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(_ => Create(options));
+        builder.Services.AddSingleton<JournalWriter>();
+        builder.Services.AddHostedService<JournalRecovery>();
+        return builder;
+    }
+
+    public static IDurableStore Create(StoreOptions options) => options.EffectiveProvider switch
+    {
+        "sqlite" => new SqliteStore(options.SqlitePath),
+        "postgres" when !string.IsNullOrWhiteSpace(options.ConnectionString) => new PostgresStore(options.ConnectionString),
+        "postgres" => throw new InvalidOperationException("Zhijiang:Store:Provider is postgres but Zhijiang:Store:ConnectionString is empty"),
+        "memory" => new VolatileStore(),
+        var other => throw new InvalidOperationException($"Zhijiang:Store:Provider '{other}' is not one of sqlite, postgres, memory"),
+    };
+}

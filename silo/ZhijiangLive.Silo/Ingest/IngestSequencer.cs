@@ -1,0 +1,225 @@
+using ZhijiangLive.Grains.Cluster;
+using ZhijiangLive.Scoring;
+using ZhijiangLive.Silo.Durability;
+using ZhijiangLive.Silo.Mapping;
+using ZhijiangLive.Storage;
+using V1 = ZhijiangLive.Contracts.V1;
+using Domain = ZhijiangLive.Scoring.Events;
+
+namespace ZhijiangLive.Silo.Ingest;
+
+/// <summary>
+/// The one order in which work is accepted. Calls that arrive while a group is being journaled wait
+/// together and become the next group: one append (group commit) for all their events, then one hand-off
+/// to the grains. Journal order is therefore acceptance order, which is what replay reproduces. Nothing is
+/// acknowledged before its append committed; while the journal cannot be reached, calls fail at once
+/// with <see cref="NotDurableException"/> and the failed group is appended again until it is durable.
+/// </summary>
+public sealed class IngestSequencer(
+    ZhijiangCluster cluster, JournalWriter journal, EventIdWindow ids, TimeProvider time,
+    IHostApplicationLifetime lifetime, ILogger<IngestSequencer> logger)
+{
+    private readonly Lock _lock = new();
+    private List<IngestWork> _pending = [];
+    private TaskCompletionSource _pendingDurable = NewBarrier();
+    private Task _inFlightDurable = Task.CompletedTask;
+    private bool _running;
+    private volatile string? _unavailable;
+
+    /// <summary>False while the journal is unreachable: new work is refused rather than left waiting.</summary>
+    public bool Available => _unavailable is null;
+
+    public Task<PublishResult> PublishAsync(IReadOnlyList<IngestEvent> events)
+    {
+        var work = new EventWork(events);
+        Enqueue(work);
+        return work.Result.Task;
+    }
+
+    public Task<RosterResult> UpsertRosterAsync(V1.RosterBatch batch)
+    {
+        var work = new RosterWork(batch);
+        Enqueue(work);
+        return work.Result.Task;
+    }
+
+    /// <summary>
+    /// Completes when everything taken so far is durable, and fails if some of it could not be journaled: a
+    /// duplicate is acknowledged only once the event it repeats is on disk.
+    /// </summary>
+    public Task DurableBarrier()
+    {
+        lock (_lock)
+        {
+            return _pending.Count > 0 ? _pendingDurable.Task : _inFlightDurable;
+        }
+    }
+
+    private void Enqueue(IngestWork work)
+    {
+        if (_unavailable is { } reason)
+        {
+            work.Fail(new NotDurableException(reason, inDoubt: false));
+            return;
+        }
+        bool start;
+        lock (_lock)
+        {
+            _pending.Add(work);
+            start = !_running;
+            _running = true;
+        }
+        if (start)
+        {
+            _ = Task.Run(RunAsync);
+        }
+    }
+
+    private async Task RunAsync()
+    {
+        while (true)
+        {
+            List<IngestWork> group;
+            TaskCompletionSource durable;
+            lock (_lock)
+            {
+                if (_pending.Count == 0)
+                {
+                    _running = false;
+                    return;
+                }
+                (group, _pending) = (_pending, []);
+                (durable, _pendingDurable) = (_pendingDurable, NewBarrier());
+                _inFlightDurable = durable.Task;
+            }
+            try
+            {
+                await ProcessAsync(group);
+                durable.TrySetResult();
+            }
+            catch (Exception error)
+            {
+                durable.TrySetException(error);
+            }
+        }
+    }
+
+    private async Task ProcessAsync(List<IngestWork> group)
+    {
+        var run = new List<EventWork>();
+        foreach (var work in group)
+        {
+            if (work is EventWork events)
+            {
+                run.Add(events);
+                continue;
+            }
+            await ProcessEventsAsync(run);
+            run.Clear();
+            await ProcessRosterAsync((RosterWork)work);
+        }
+        await ProcessEventsAsync(run);
+    }
+
+    private async Task ProcessEventsAsync(List<EventWork> run)
+    {
+        if (run.Count == 0)
+        {
+            return;
+        }
+        var at = time.GetUtcNow();
+        var merged = new MergedEvents(run, cluster, at);
+        var records = merged.ToRecords(journal.Reserve(merged.Passed.Count));
+        try
+        {
+            if (records.Count > 0)
+            {
+                await journal.AppendAsync(records);
+            }
+        }
+        catch (Exception error)
+        {
+            merged.ForgetRefused(ids);
+            await SurviveAsync(run, records, error);
+            if (records.Count > 0)
+            {
+                Release(await cluster.PublishAsync(merged.Passed, at), merged.Passed);
+            }
+            throw;
+        }
+        // Not awaited: the grains score this group while the next one is journaled. The hand-off itself
+        // happens inside PublishAsync before it first yields, so groups reach the grains in journal order.
+        var scoring = cluster.PublishAsync(merged.Passed, at);
+        _ = scoring.ContinueWith(static (done, state) => ((MergedEvents)state!).Complete(done), merged,
+            CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
+    private async Task ProcessRosterAsync(RosterWork work)
+    {
+        var at = time.GetUtcNow();
+        JournalRecord[] record = [new(journal.Reserve(1), JournalKind.Roster, null, at, at, JournalPayloads.Roster(work.Batch))];
+        try
+        {
+            await journal.AppendAsync(record);
+        }
+        catch (Exception error)
+        {
+            await SurviveAsync([work], record, error);
+            await cluster.UpsertRosterAsync(RosterMapping.ToDomain(work.Batch));
+            throw;
+        }
+        try
+        {
+            work.Result.TrySetResult(await cluster.UpsertRosterAsync(RosterMapping.ToDomain(work.Batch)));
+        }
+        catch (Exception error)
+        {
+            work.Fail(error);
+        }
+    }
+
+    /// <summary>
+    /// Fails the group and everything waiting behind it, refuses new work, and appends the group again until
+    /// the journal has it: its callers were told UNAVAILABLE, but the append may have landed, so the only
+    /// safe outcome left is that it does.
+    /// </summary>
+    private async Task SurviveAsync(IEnumerable<IngestWork> failed, IReadOnlyList<JournalRecord> records, Exception error)
+    {
+        var reason = $"the {journal.Store.Name} journal is unavailable: {error.Message}";
+        _unavailable = reason;
+        logger.LogError("Ingest refuses work until the journal is back: {Reason}", reason);
+        foreach (var work in failed)
+        {
+            work.Fail(new NotDurableException(reason, inDoubt: records.Count > 0, error));
+        }
+        List<IngestWork> waiting;
+        TaskCompletionSource waitingDurable;
+        lock (_lock)
+        {
+            (waiting, _pending) = (_pending, []);
+            (waitingDurable, _pendingDurable) = (_pendingDurable, NewBarrier());
+        }
+        waitingDurable.TrySetException(new NotDurableException(reason, inDoubt: false));
+        foreach (var work in waiting)
+        {
+            work.Fail(new NotDurableException(reason, inDoubt: false));
+        }
+        if (records.Count > 0)
+        {
+            await journal.AppendUntilDurableAsync(records, lifetime.ApplicationStopping);
+        }
+        _unavailable = null;
+        logger.LogInformation("The {Store} journal is reachable again; ingest resumes", journal.Store.Name);
+    }
+
+    /// <summary>An event the grains refused after it was journaled leaves the duplicates window, as in a reply.</summary>
+    private void Release(PublishResult result, IReadOnlyList<Domain.ActivityEvent> scored)
+    {
+        foreach (var rejection in result.Rejections)
+        {
+            ids.Forget(scored[rejection.Index]);
+        }
+    }
+
+    private static TaskCompletionSource NewBarrier() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+}

@@ -1,0 +1,32 @@
+using ZhijiangLive.Grains.Cluster;
+using V1 = ZhijiangLive.Contracts.V1;
+using Domain = ZhijiangLive.Scoring.Events;
+
+namespace ZhijiangLive.Silo.Ingest;
+
+/// <summary>An event as the engine reads it, with the wire message the journal keeps.</summary>
+public readonly record struct IngestEvent(Domain.ActivityEvent Event, V1.ActivityEvent Wire);
+
+/// <summary>One call's work waiting for its turn in the ingest sequence.</summary>
+internal abstract class IngestWork
+{
+    public abstract void Fail(Exception error);
+}
+
+/// <summary>A call's events; the result's rejection indexes count within <see cref="Events"/>.</summary>
+internal sealed class EventWork(IReadOnlyList<IngestEvent> events) : IngestWork
+{
+    public IReadOnlyList<IngestEvent> Events { get; } = events;
+    public TaskCompletionSource<PublishResult> Result { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public override void Fail(Exception error) => Result.TrySetException(error);
+}
+
+/// <summary>A roster upsert, journaled and applied in its place among the events.</summary>
+internal sealed class RosterWork(V1.RosterBatch batch) : IngestWork
+{
+    public V1.RosterBatch Batch { get; } = batch;
+    public TaskCompletionSource<RosterResult> Result { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public override void Fail(Exception error) => Result.TrySetException(error);
+}
