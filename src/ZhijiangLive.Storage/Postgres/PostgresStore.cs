@@ -104,7 +104,9 @@ public sealed class PostgresStore(string connectionString) : IDurableStore
         await using var transaction = await connection.BeginTransactionAsync(cancellation);
         await using var command = new NpgsqlCommand("""
             INSERT INTO snapshots (grain_kind, grain_key, version, position, state)
-            SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::bigint[], $5::bytea[])
+            SELECT DISTINCT ON (k, g) k, g, v, p, s
+              FROM unnest($1::text[], $2::text[], $3::bigint[], $4::bigint[], $5::bytea[]) AS t(k, g, v, p, s)
+             ORDER BY k, g, v DESC
             ON CONFLICT (grain_kind, grain_key) DO UPDATE
                SET version = excluded.version, position = excluded.position, state = excluded.state
              WHERE snapshots.version < excluded.version
