@@ -1,0 +1,73 @@
+using System.Collections.Concurrent;
+using ZhijiangLive.Client;
+using ZhijiangLive.Contracts.Wire;
+using ZhijiangLive.Contracts.V1;
+
+namespace ZhijiangLive.Silo.Tests.Durability;
+
+/// <summary>
+/// Publishes batches from several workers, as a platform would: a batch that gets no reply (the silo died,
+/// the call failed) is sent again, with the same event ids, until one comes. Every event of an answered
+/// batch is acknowledged (accepted, or a duplicate of one accepted before); none may be refused.
+/// </summary>
+internal sealed class AcknowledgingClient(ZhijiangClient client, int workers, int batchSize)
+{
+    private readonly ConcurrentDictionary<string, int> _acknowledged = new();
+    private readonly ConcurrentQueue<string> _problems = new();
+    private int _retries;
+    private int _unavailable;
+
+    public IReadOnlyDictionary<string, int> Acknowledged => _acknowledged;
+    public IReadOnlyCollection<string> Problems => _problems;
+    public int Retries => _retries;
+
+    /// <summary>How many calls were answered UNAVAILABLE (as opposed to failing to connect at all).</summary>
+    public int Unavailable => _unavailable;
+
+    /// <summary>Sends new batches until <paramref name="stopNew"/> is cancelled, then finishes the batches it holds.</summary>
+    public Task RunAsync(int seed, CancellationToken stopNew, CancellationToken giveUp) =>
+        Task.WhenAll(Enumerable.Range(0, workers).Select(w => WorkAsync(w, new Random(seed * 31 + w), stopNew, giveUp)));
+
+    private async Task WorkAsync(int worker, Random random, CancellationToken stopNew, CancellationToken giveUp)
+    {
+        for (var b = 0; !stopNew.IsCancellationRequested; b++)
+        {
+            var request = new PublishRequest();
+            var now = DateTimeOffset.UtcNow;
+            for (var i = 0; i < batchSize; i++)
+            {
+                request.Events.Add(CrashRoster.Event($"w{worker}-b{b}-e{i}", random, now - TimeSpan.FromSeconds(random.Next(3600))));
+            }
+            var reply = await PublishUntilAnsweredAsync(request, giveUp);
+            if (reply.Rejections.Count > 0 || reply.Accepted + reply.Duplicates != batchSize)
+            {
+                _problems.Enqueue($"batch w{worker}-b{b}: accepted {reply.Accepted}, duplicates {reply.Duplicates}, rejections {reply.Rejections}");
+            }
+            foreach (var e in request.Events)
+            {
+                _acknowledged.AddOrUpdate(e.EventId, 1, (_, n) => n + 1);
+            }
+        }
+    }
+
+    private async Task<PublishReply> PublishUntilAnsweredAsync(PublishRequest request, CancellationToken giveUp)
+    {
+        while (true)
+        {
+            giveUp.ThrowIfCancellationRequested();
+            try
+            {
+                return await client.PublishAsync(request, new CallOptions { Timeout = TimeSpan.FromSeconds(5) }, giveUp);
+            }
+            catch (GrpcStatusException error) when (!giveUp.IsCancellationRequested)
+            {
+                Interlocked.Increment(ref _retries);
+                if (error.Status.Code == GrpcStatusCode.Unavailable && error.Status.Message.Contains("journal"))
+                {
+                    Interlocked.Increment(ref _unavailable);
+                }
+                await Task.Delay(20, giveUp);
+            }
+        }
+    }
+}
