@@ -52,14 +52,7 @@ public sealed class RecentLedger
         {
             DropOldest();
         }
-        var idLength = Encoding.UTF8.GetByteCount(entry.EventId);
-        var header = new Header(day, entry.Points, (byte)RuleIds.IndexOf(entry.Rule), notes.IndexOf(entry.Note), checked((ushort)idLength));
-        Reserve(HeaderSize + idLength);
-        var span = _records.AsSpan(_length);
-        MemoryMarshal.Write(span, in header);
-        Encoding.UTF8.GetBytes(entry.EventId, span[HeaderSize..]);
-        _length += HeaderSize + idLength;
-        _count++;
+        Append(entry, notes);
     }
 
     /// <summary>The entries of <paramref name="date"/>, when no day before <paramref name="firstKeptDay"/> is kept any longer.</summary>
@@ -82,6 +75,47 @@ public sealed class RecentLedger
             offset += HeaderSize + header.IdLength;
         }
         return new LedgerDay(date, Kept: true, Complete: (_cappedDays & Bit(day)) == 0, entries);
+    }
+
+    /// <summary>The first day kept, as a snapshot records it.</summary>
+    internal int FirstKeptDay => _firstKeptDay;
+
+    /// <summary>Which kept days the cap dropped entries of, as a snapshot records it.</summary>
+    internal ulong CappedDays => _cappedDays;
+
+    /// <summary>Every kept entry in acceptance order, with its note as text: note numbers differ between processes.</summary>
+    internal IEnumerable<LedgerEntry> Entries(LedgerNotes notes)
+    {
+        for (var offset = 0; offset < _length;)
+        {
+            var header = HeaderAt(offset);
+            var eventId = Encoding.UTF8.GetString(_records!, offset + HeaderSize, header.IdLength);
+            yield return new LedgerEntry(eventId, RuleIds.All[header.Rule], header.Points, DateOnly.FromDayNumber(header.Day), notes.NoteAt(header.Note));
+            offset += HeaderSize + header.IdLength;
+        }
+    }
+
+    /// <summary>A ledger as a snapshot recorded it: its window and capped days as they were, every entry kept.</summary>
+    internal static RecentLedger Restore(int firstKeptDay, ulong cappedDays, IEnumerable<LedgerEntry> entries, LedgerNotes notes)
+    {
+        var ledger = new RecentLedger { _firstKeptDay = firstKeptDay, _cappedDays = cappedDays };
+        foreach (var entry in entries)
+        {
+            ledger.Append(entry, notes);
+        }
+        return ledger;
+    }
+
+    private void Append(LedgerEntry entry, LedgerNotes notes)
+    {
+        var idLength = Encoding.UTF8.GetByteCount(entry.EventId);
+        var header = new Header(entry.Day.DayNumber, entry.Points, (byte)RuleIds.IndexOf(entry.Rule), notes.IndexOf(entry.Note), checked((ushort)idLength));
+        Reserve(HeaderSize + idLength);
+        var span = _records.AsSpan(_length);
+        MemoryMarshal.Write(span, in header);
+        Encoding.UTF8.GetBytes(entry.EventId, span[HeaderSize..]);
+        _length += HeaderSize + idLength;
+        _count++;
     }
 
     private void DropOldest()

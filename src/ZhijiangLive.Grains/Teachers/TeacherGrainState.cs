@@ -8,10 +8,22 @@ namespace ZhijiangLive.Grains.Teachers;
 /// A teacher grain's state: the rules' memory, the ledger of its recent days, the roster entry, and what
 /// it last told its school.
 /// </summary>
-public sealed class TeacherGrainState(string teacherId)
+public sealed class TeacherGrainState
 {
-    public TeacherState Scores { get; } = new(teacherId);
-    public RecentLedger Ledger { get; } = new();
+    public TeacherGrainState(string teacherId)
+        : this(new TeacherState(teacherId), new RecentLedger())
+    {
+    }
+
+    /// <summary>A state restored from a snapshot (see <see cref="TeacherGrainStateCodec"/>).</summary>
+    internal TeacherGrainState(TeacherState scores, RecentLedger ledger)
+    {
+        Scores = scores;
+        Ledger = ledger;
+    }
+
+    public TeacherState Scores { get; }
+    public RecentLedger Ledger { get; }
     public TeacherEntry? Entry { get; set; }
 
     /// <summary>Numbers this teacher's reports so aggregators can tell a stale one from a newer one.</summary>

@@ -12,6 +12,9 @@ public sealed class DecidedTasks
 
     public int Count => _fingerprints.Length;
 
+    /// <summary>The fingerprints in ascending order, as a snapshot records them.</summary>
+    internal ReadOnlySpan<ulong> Fingerprints => _fingerprints;
+
     public bool Contains(string taskId) => Array.BinarySearch(_fingerprints, Fingerprint(taskId)) >= 0;
 
     public void Add(string taskId)
@@ -29,6 +32,9 @@ public sealed class DecidedTasks
         Array.Copy(_fingerprints, at, grown, at + 1, _fingerprints.Length - at);
         _fingerprints = grown;
     }
+
+    /// <summary>Takes back fingerprints a snapshot recorded; they must be ascending and distinct.</summary>
+    internal void Restore(ulong[] fingerprints) => _fingerprints = fingerprints;
 
     /// <summary>FNV-1a over the UTF-16 code units, then a mixing finaliser: stable across processes and runs.</summary>
     public static ulong Fingerprint(string id)

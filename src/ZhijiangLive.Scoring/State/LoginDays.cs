@@ -44,6 +44,9 @@ public sealed class LoginDays
         }
     }
 
+    /// <summary>Appends a run a snapshot recorded; it must start more than a day after the last run ends.</summary>
+    internal void AppendRun(int first, int last) => _runs.Add((first, last));
+
     /// <summary>Consecutive login days ending with <paramref name="day"/>; 0 when there was no login that day.</summary>
     public int StreakEndingAt(int day)
     {

@@ -64,6 +64,9 @@ public sealed class PeriodSeries
         return null;
     }
 
+    /// <summary>Takes back closed periods a snapshot recorded, sorted by key; the series must have none yet.</summary>
+    internal void RestoreClosed(List<ClosedPeriod> closed) => _closed = closed.Count == 0 ? null : closed;
+
     /// <summary>Closes every live period with a key below <paramref name="firstOpenKey"/>; empty ones leave no trace.</summary>
     public void CloseBefore(int firstOpenKey)
     {

@@ -18,9 +18,9 @@ public static class StateDigest
         foreach (var (id, r) in (state.Resources ?? []).OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             s.AppendLine($"resource {id} count {r.SpreadCount} spread {r.SpreadPoints} review {r.ReviewPoints} " +
-                $"levels {r.ReviewLevelsPaid} deleted {r.Deleted} spreaders {Set(r.Spreaders)}");
+                $"mobile review {r.MobileReviewPoints} levels {r.ReviewLevelsPaid} deleted {r.Deleted} spreaders {Set(r.Spreaders)}");
         }
-        s.AppendLine($"decided tasks {state.DecidedTasks.Count}");
+        s.AppendLine($"decided tasks {string.Join(',', state.DecidedTasks.Fingerprints.ToArray())}");
         foreach (var (id, t) in (state.Tasks ?? []).OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             s.AppendLine($"task {id} published {t.Published} last {t.LastActivityDay} students {Set(t.Students)}");
