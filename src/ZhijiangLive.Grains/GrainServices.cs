@@ -31,6 +31,9 @@ public sealed class GrainServices
     public FigureRules Figures { get; }
     public LedgerNotes LedgerNotes { get; } = new();
 
+    /// <summary>Where teachers leave their snapshot when deactivated; null while nothing takes snapshots.</summary>
+    public Snapshots.ParkedSnapshots? ParkedSnapshots { get; set; }
+
     public int Today => Calendar.DayOf(Time.GetUtcNow());
 
     /// <summary>The first day an event accepted now may still count in, by the rule pack's grace window.</summary>

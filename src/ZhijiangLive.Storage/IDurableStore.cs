@@ -41,8 +41,8 @@ public interface IDurableStore : IAsyncDisposable
     Task WriteWatermarkAsync(long position, CancellationToken cancellation = default);
 
     /// <summary>
-    /// Deletes journal records at or below <paramref name="throughPosition"/> whose event occurred before
-    /// <paramref name="occurredBefore"/> (roster records by position alone); returns how many went.
+    /// Deletes journal records at or below <paramref name="throughPosition"/> that occurred before
+    /// <paramref name="occurredBefore"/> (a roster record's time is when it was accepted); returns how many went.
     /// </summary>
     Task<long> PruneAsync(long throughPosition, DateTimeOffset occurredBefore, CancellationToken cancellation = default);
 }

@@ -6,19 +6,23 @@ using ZhijiangLive.Storage;
 namespace ZhijiangLive.Silo.Durability;
 
 /// <summary>
-/// Brings the cluster back to where the journal says it was, before the silo listens: the host starts its
+/// Brings the cluster back to where the store says it was, before the silo listens: the host starts its
 /// servers only after every hosted service's <see cref="StartingAsync"/>, so the silo is ready (and its
-/// ports open) only once replay is done.
+/// ports open) only once replay is done. Teachers come from their snapshots, the roster from its snapshot
+/// at the watermark, schools and regions from the teachers' reports; then the journal after the watermark
+/// is replayed, each teacher passing over what its snapshot already holds.
 /// </summary>
 public sealed class JournalRecovery(
-    IDurableStore store, JournalWriter journal, ZhijiangCluster cluster, EventIdWindow ids, ILogger<JournalRecovery> logger)
-    : IHostedLifecycleService
+    IDurableStore store, JournalWriter journal, ZhijiangCluster cluster, EventIdWindow ids, TimeProvider time,
+    ILogger<JournalRecovery> logger) : IHostedLifecycleService
 {
     public async Task StartingAsync(CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         await store.InitializeAsync(cancellationToken);
         var watermark = await store.ReadWatermarkAsync(cancellationToken);
+        var teachers = await RestoreSnapshotsAsync(watermark, cancellationToken);
+        var remembered = await RememberEventIdsAsync(cancellationToken);
         var replay = new JournalReplay(cluster, ids);
         await foreach (var record in store.ReadAsync(watermark, cancellationToken))
         {
@@ -27,8 +31,50 @@ public sealed class JournalRecovery(
         await replay.CompleteAsync();
         journal.StartAfter(Math.Max(await store.LastPositionAsync(cancellationToken), replay.LastPosition));
         logger.LogInformation(
-            "Recovered from the {Store} store in {Seconds:0.00} s: {Events} events and {Roster} roster changes replayed after position {Watermark}",
-            store.Name, clock.Elapsed.TotalSeconds, replay.Events, replay.RosterChanges, watermark);
+            "Recovered from the {Store} store in {Seconds:0.00} s: {Teachers} teacher snapshots, {Remembered} recent event ids, " +
+            "{Events} events and {Roster} roster changes replayed after position {Watermark}",
+            store.Name, clock.Elapsed.TotalSeconds, teachers, remembered, replay.Events, replay.RosterChanges, watermark);
+    }
+
+    /// <summary>Teachers into grain storage first, so that the roster's upsert activates them with their state.</summary>
+    private async Task<int> RestoreSnapshotsAsync(long watermark, CancellationToken cancellation)
+    {
+        GrainSnapshot? roster = null;
+        var teachers = 0;
+        await foreach (var row in store.ReadSnapshotsAsync(cancellation))
+        {
+            if (row.Kind == SnapshotRows.Teacher)
+            {
+                cluster.RestoreTeacher(SnapshotRows.ToTeacher(row));
+                teachers++;
+            }
+            else if (row.Kind == SnapshotRows.Roster && row.Position <= watermark && row.Position > (roster?.Position ?? -1))
+            {
+                roster = row;
+            }
+        }
+        if (roster is not null)
+        {
+            await cluster.UpsertRosterAsync(SnapshotRows.ToRoster(roster));
+        }
+        if (teachers > 0)
+        {
+            cluster.AnnounceAllTeachers();
+        }
+        return teachers;
+    }
+
+    /// <summary>The ids of events journaled before the watermark that a retry could still repeat.</summary>
+    private async Task<long> RememberEventIdsAsync(CancellationToken cancellation)
+    {
+        var since = time.GetUtcNow() - cluster.Services.Scorer.Pack.GraceLate - TimeSpan.FromDays(2);
+        var count = 0L;
+        await foreach (var id in store.ReadEventIdsAsync(since, cancellation))
+        {
+            ids.TryClaim(id.EventId, id.OccurredAt);
+            count++;
+        }
+        return count;
     }
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -18,6 +18,7 @@ public sealed class JournalReplay(ZhijiangCluster cluster, EventIdWindow ids)
     private readonly List<Domain.ActivityEvent> _group = [];
     private readonly Queue<(Task<PublishResult> Scoring, List<Domain.ActivityEvent> Events)> _inFlight = new();
     private DateTimeOffset _groupAcceptedAt;
+    private long _groupFirstPosition;
 
     public long Events { get; private set; }
     public long RosterChanges { get; private set; }
@@ -34,13 +35,18 @@ public sealed class JournalReplay(ZhijiangCluster cluster, EventIdWindow ids)
             RosterChanges++;
             return;
         }
-        if (_group.Count > 0 && record.AcceptedAt != _groupAcceptedAt)
+        // A group's events have consecutive positions: the grains learn each one's position from the first.
+        if (_group.Count > 0 && (record.AcceptedAt != _groupAcceptedAt || record.Position != _groupFirstPosition + _group.Count))
         {
             await FlushGroupAsync();
         }
         var activity = JournalPayloads.ToEvent(record);
         ids.TryClaim(activity);
-        _groupAcceptedAt = record.AcceptedAt;
+        if (_group.Count == 0)
+        {
+            _groupAcceptedAt = record.AcceptedAt;
+            _groupFirstPosition = record.Position;
+        }
         _group.Add(activity);
         Events++;
     }
@@ -64,7 +70,7 @@ public sealed class JournalReplay(ZhijiangCluster cluster, EventIdWindow ids)
         }
         var events = _group.ToList();
         _group.Clear();
-        _inFlight.Enqueue((cluster.PublishAsync(events, _groupAcceptedAt), events));
+        _inFlight.Enqueue((cluster.PublishAsync(events, _groupAcceptedAt, _groupFirstPosition), events));
         if (_inFlight.Count >= GroupsInFlight)
         {
             await SettleOldestAsync();

@@ -18,6 +18,15 @@ public sealed record StoreOptions
     /// <summary>How often an append that failed is tried again while the store is unreachable.</summary>
     public TimeSpan RetryInterval { get; init; } = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>How often changed teachers are written as snapshots and the watermark moves on; zero turns snapshots off.</summary>
+    public TimeSpan SnapshotInterval { get; init; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// How long journal records are kept once a snapshot includes them, for a rebuild with another rule pack;
+    /// never less than the duplicates window (the grace window and a day). Zero keeps the journal for good.
+    /// </summary>
+    public TimeSpan JournalRetention { get; init; } = TimeSpan.FromDays(30);
+
     /// <summary>The provider actually used: a connection string alone means PostgreSQL.</summary>
     public string EffectiveProvider =>
         !string.IsNullOrWhiteSpace(ConnectionString) && Provider == "sqlite" ? "postgres" : Provider.ToLowerInvariant();

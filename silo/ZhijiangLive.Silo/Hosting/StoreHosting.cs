@@ -15,6 +15,11 @@ public static class StoreHosting
         builder.Services.AddSingleton(_ => Create(options));
         builder.Services.AddSingleton<JournalWriter>();
         builder.Services.AddHostedService<JournalRecovery>();
+        if (options.SnapshotInterval > TimeSpan.Zero && options.EffectiveProvider != "memory")
+        {
+            builder.Services.AddSingleton<SnapshotWriter>();
+            builder.Services.AddHostedService(services => services.GetRequiredService<SnapshotWriter>());
+        }
         return builder;
     }
 

@@ -44,6 +44,18 @@ public sealed class IngestSequencer(
     }
 
     /// <summary>
+    /// Takes a snapshot cut in the ingest order: <paramref name="cut"/> runs between two groups, with the
+    /// journal's last position, when everything journaled so far has been handed to the grains and nothing
+    /// after it has.
+    /// </summary>
+    public Task<T> AtCutAsync<T>(Func<long, T> cut)
+    {
+        var work = new CutWork<T>(cut);
+        Enqueue(work);
+        return work.Result.Task;
+    }
+
+    /// <summary>
     /// Completes when everything taken so far is durable, and fails if some of it could not be journaled: a
     /// duplicate is acknowledged only once the event it repeats is on disk.
     /// </summary>
@@ -116,7 +128,14 @@ public sealed class IngestSequencer(
             }
             await ProcessEventsAsync(run);
             run.Clear();
-            await ProcessRosterAsync((RosterWork)work);
+            if (work is RosterWork roster)
+            {
+                await ProcessRosterAsync(roster);
+            }
+            else
+            {
+                ((ICutWork)work).Run(journal.LastPosition);
+            }
         }
         await ProcessEventsAsync(run);
     }
@@ -143,13 +162,13 @@ public sealed class IngestSequencer(
             await SurviveAsync(run, records, error);
             if (records.Count > 0)
             {
-                Release(await cluster.PublishAsync(merged.Passed, at), merged.Passed);
+                Release(await cluster.PublishAsync(merged.Passed, at, records[0].Position), merged.Passed);
             }
             throw;
         }
         // Not awaited: the grains score this group while the next one is journaled. The hand-off itself
         // happens inside PublishAsync before it first yields, so groups reach the grains in journal order.
-        var scoring = cluster.PublishAsync(merged.Passed, at);
+        var scoring = cluster.PublishAsync(merged.Passed, at, records.Count > 0 ? records[0].Position : 0);
         _ = scoring.ContinueWith(static (done, state) => ((MergedEvents)state!).Complete(done), merged,
             CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }

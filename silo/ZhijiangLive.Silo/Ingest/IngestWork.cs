@@ -30,3 +30,29 @@ internal sealed class RosterWork(V1.RosterBatch batch) : IngestWork
 
     public override void Fail(Exception error) => Result.TrySetException(error);
 }
+
+/// <summary>Work that runs at a point of the ingest order rather than adding to it.</summary>
+internal interface ICutWork
+{
+    void Run(long lastPosition);
+}
+
+/// <summary>A snapshot cut: runs with the last journaled position, between two groups.</summary>
+internal sealed class CutWork<T>(Func<long, T> cut) : IngestWork, ICutWork
+{
+    public TaskCompletionSource<T> Result { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public void Run(long lastPosition)
+    {
+        try
+        {
+            Result.TrySetResult(cut(lastPosition));
+        }
+        catch (Exception error)
+        {
+            Result.TrySetException(error);
+        }
+    }
+
+    public override void Fail(Exception error) => Result.TrySetException(error);
+}

@@ -29,7 +29,7 @@ internal sealed class PublishBatch
     {
         try
         {
-            Outcomes[pending.Index] = teacher.Publish(pending.Event, pending.AcceptedAt);
+            Outcomes[pending.Index] = teacher.Publish(pending.Event, pending.AcceptedAt, pending.Position);
         }
         catch (Exception e)
         {
@@ -52,5 +52,5 @@ internal sealed class PublishBatch
     }
 }
 
-/// <summary>One event on its way to its teacher grain.</summary>
-internal readonly record struct PendingEvent(int Index, ActivityEvent Event, DateTimeOffset AcceptedAt, PublishBatch Batch);
+/// <summary>One event on its way to its teacher grain, with its journal position (0 when it has none).</summary>
+internal readonly record struct PendingEvent(int Index, ActivityEvent Event, DateTimeOffset AcceptedAt, long Position, PublishBatch Batch);

@@ -10,8 +10,11 @@ public sealed partial class ZhijiangCluster
     /// Scores a batch of events accepted at <paramref name="acceptedAt"/> (now by default). Events that
     /// fail validation or name an unknown or locked teacher are refused here, before any grain sees them;
     /// the rest go to their teacher grains, one delivery per partition, and the result lists every refusal.
+    /// With a <paramref name="firstPosition"/>, event i has journal position firstPosition + i: a teacher
+    /// restored from a snapshot that already includes a position passes over its event (a replay).
+    /// The hand-off to the grains happens before the first await, so calls reach them in call order.
     /// </summary>
-    public async Task<PublishResult> PublishAsync(IReadOnlyList<ActivityEvent> events, DateTimeOffset? acceptedAt = null)
+    public async Task<PublishResult> PublishAsync(IReadOnlyList<ActivityEvent> events, DateTimeOffset? acceptedAt = null, long firstPosition = 0)
     {
         var at = acceptedAt ?? Services.Time.GetUtcNow();
         var batch = new PublishBatch(events.Count);
@@ -21,7 +24,7 @@ public sealed partial class ZhijiangCluster
             var (reason, detail) = Precheck(events[i], at);
             if (reason == RejectionReason.None)
             {
-                toScore.Add(new PendingEvent(i, events[i], at, batch));
+                toScore.Add(new PendingEvent(i, events[i], at, firstPosition == 0 ? 0 : firstPosition + i, batch));
             }
             else
             {

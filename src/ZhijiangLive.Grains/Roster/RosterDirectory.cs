@@ -21,10 +21,31 @@ public sealed class RosterDirectory
     public TeacherEntry? Teacher(string id) => _teachers.GetValueOrDefault(id);
 
     public IEnumerable<RegionEntry> Regions => _regions.Values;
+    public IEnumerable<SchoolEntry> Schools => _schools.Values;
+    public IEnumerable<TeacherEntry> Teachers => _teachers.Values;
 
-    internal void Put(RegionEntry entry) => _regions[entry.Id] = entry;
-    internal void Put(SchoolEntry entry) => _schools[entry.Id] = entry;
-    internal void Put(TeacherEntry entry) => _teachers[entry.Id] = entry;
+    /// <summary>Bumped by every change, so that a snapshot of the roster is taken only when there is something new.</summary>
+    public long Changes => Interlocked.Read(ref _changes);
+
+    private long _changes;
+
+    internal void Put(RegionEntry entry)
+    {
+        _regions[entry.Id] = entry;
+        Interlocked.Increment(ref _changes);
+    }
+
+    internal void Put(SchoolEntry entry)
+    {
+        _schools[entry.Id] = entry;
+        Interlocked.Increment(ref _changes);
+    }
+
+    internal void Put(TeacherEntry entry)
+    {
+        _teachers[entry.Id] = entry;
+        Interlocked.Increment(ref _changes);
+    }
 
     /// <summary>A display name for any member of the tree, or its id when unknown.</summary>
     public string NameOf(string id) =>

@@ -31,6 +31,33 @@ public sealed partial class GrainRuntime
             $"{ActiveGrainCount} grains were still being reactivated by OnDeactivate after {MaxDeactivationRounds} rounds.");
     }
 
+    /// <summary>
+    /// Runs <paramref name="visit"/> on every active grain of a type, each on its own partition's thread
+    /// and after every message enqueued there before the call; completes when every partition is done.
+    /// Used for snapshots: what a grain shows here includes everything sent to it before.
+    /// </summary>
+    public Task VisitActiveAsync<TGrain>(Action<TGrain> visit) where TGrain : Grain
+    {
+        ArgumentNullException.ThrowIfNull(visit);
+        var visits = new Task[_partitions.Length];
+        for (int i = 0; i < _partitions.Length; i++)
+        {
+            var action = new PartitionAction(partition =>
+            {
+                foreach (var grain in partition.ActiveGrains)
+                {
+                    if (grain is TGrain typed)
+                    {
+                        visit(typed);
+                    }
+                }
+            }, tracked: true);
+            PostHousekeeping(i, default, action);
+            visits[i] = action.Completion;
+        }
+        return Task.WhenAll(visits);
+    }
+
     /// <summary>Stops the idle scan, deactivates every grain (persisting state) and stops the partitions.</summary>
     public async ValueTask DisposeAsync()
     {

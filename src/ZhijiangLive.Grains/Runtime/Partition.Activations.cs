@@ -24,6 +24,8 @@ internal sealed partial class Partition
             $"Grain {id} is a {grain.GetType().Name}, not a {typeof(TGrain).Name}.");
     }
 
+    internal IEnumerable<Grain> ActiveGrains => _grains.Values;
+
     internal bool IsActive(Grain grain) =>
         _grains.TryGetValue(grain.Id, out var current) && ReferenceEquals(current, grain);
 

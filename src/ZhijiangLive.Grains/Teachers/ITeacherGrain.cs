@@ -11,7 +11,7 @@ namespace ZhijiangLive.Grains.Teachers;
 public interface ITeacherGrain
 {
     /// <summary>Scores one accepted event; refuses it if the teacher is not on the roster or is locked.</summary>
-    ScoreOutcome Publish(ActivityEvent activity, DateTimeOffset acceptedAt);
+    ScoreOutcome Publish(ActivityEvent activity, DateTimeOffset acceptedAt, long position = 0);
 
     /// <summary>Takes a roster entry: a new teacher, a rename, a move to another school, a lock or unlock.</summary>
     void Upsert(TeacherEntry entry);

@@ -3,6 +3,7 @@ using ZhijiangLive.Grains.Periods;
 using ZhijiangLive.Grains.Roster;
 using ZhijiangLive.Grains.Runtime;
 using ZhijiangLive.Grains.Schools;
+using ZhijiangLive.Grains.Snapshots;
 using ZhijiangLive.Scoring;
 using ZhijiangLive.Scoring.Events;
 
@@ -14,8 +15,16 @@ public sealed class TeacherGrain(GrainServices services) : Grain<TeacherGrainSta
 
     protected override TeacherGrainState CreateState() => new(Id.Key);
 
-    public ScoreOutcome Publish(ActivityEvent activity, DateTimeOffset acceptedAt)
+    /// <summary>
+    /// Scores an event; <paramref name="position"/> is its journal position (0 when it has none). An event
+    /// the state already includes, because it was restored from a snapshot taken after it, is passed over.
+    /// </summary>
+    public ScoreOutcome Publish(ActivityEvent activity, DateTimeOffset acceptedAt, long position = 0)
     {
+        if (position != 0 && position <= State.Marks.Covered)
+        {
+            return default;
+        }
         if (State.Entry is not { } entry)
         {
             return ScoreOutcome.Rejected(RejectionReason.UnknownTeacher, $"teacher '{Id.Key}' is not on the roster");
@@ -29,6 +38,7 @@ public sealed class TeacherGrain(GrainServices services) : Grain<TeacherGrainSta
         {
             return outcome;
         }
+        State.Marks.Apply(position);
         State.Ledger.Add(outcome.Entry, State.Scores.HorizonDay, services.Options.LedgerEntriesPerTeacher, services.LedgerNotes);
         if (outcome.Entry.Points != 0)
         {
@@ -41,6 +51,7 @@ public sealed class TeacherGrain(GrainServices services) : Grain<TeacherGrainSta
 
     public void Upsert(TeacherEntry entry)
     {
+        State.Marks.Dirty = true;
         var previous = State.Entry;
         State.Entry = entry;
         var wasCounted = previous is { Locked: false };
@@ -56,6 +67,39 @@ public sealed class TeacherGrain(GrainServices services) : Grain<TeacherGrainSta
         {
             State.LastReport = Report(entry.SchoolId, today, counted: true);
             Send(State.LastReport.Value);
+        }
+    }
+
+    /// <summary>
+    /// Tells the school this teacher's standing again, as after a restart, when schools and regions are built
+    /// anew from their teachers rather than from snapshots of their own.
+    /// </summary>
+    public void Announce()
+    {
+        if (State.Entry is { Locked: false } entry)
+        {
+            State.Marks.Dirty = true;
+            State.LastReport = Report(entry.SchoolId, services.Today, counted: true);
+            Send(State.LastReport.Value);
+        }
+    }
+
+    /// <summary>The state as a snapshot at <paramref name="cut"/>, if it changed since the last one.</summary>
+    public TeacherSnapshot? TakeSnapshot(long cut)
+    {
+        if (!State.Marks.Dirty)
+        {
+            return null;
+        }
+        var (version, covered) = State.Marks.Take(cut);
+        return new TeacherSnapshot(Id.Key, version, covered, TeacherGrainStateCodec.Serialize(State, services.LedgerNotes));
+    }
+
+    public override void OnDeactivate()
+    {
+        if (services.ParkedSnapshots is { } parked && TakeSnapshot(0) is { } snapshot)
+        {
+            parked.Park(snapshot);
         }
     }
 

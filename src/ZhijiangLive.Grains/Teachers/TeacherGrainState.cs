@@ -26,6 +26,9 @@ public sealed class TeacherGrainState
     public RecentLedger Ledger { get; }
     public TeacherEntry? Entry { get; set; }
 
+    /// <summary>Journal positions and snapshot versions; not part of a snapshot's bytes.</summary>
+    public Snapshots.SnapshotMarks Marks { get; } = new();
+
     /// <summary>Numbers this teacher's reports so aggregators can tell a stale one from a newer one.</summary>
     public long ReportSeq { get; set; }
 

@@ -150,7 +150,7 @@ public sealed class PostgresStore(string connectionString) : IDurableStore
     public async Task<long> PruneAsync(long throughPosition, DateTimeOffset occurredBefore, CancellationToken cancellation = default)
     {
         await using var command = _source.CreateCommand(
-            "DELETE FROM journal WHERE position <= $1 AND (event_id IS NULL OR occurred_ticks < $2)");
+            "DELETE FROM journal WHERE position <= $1 AND occurred_ticks < $2");
         command.Parameters.AddWithValue(throughPosition);
         command.Parameters.AddWithValue(occurredBefore.UtcTicks);
         return await command.ExecuteNonQueryAsync(cancellation);

@@ -174,7 +174,7 @@ public sealed class SqliteStore : IDurableStore
 
     public Task<long> PruneAsync(long throughPosition, DateTimeOffset occurredBefore, CancellationToken cancellation = default) => WithTurn(async () =>
     {
-        using var command = Command("DELETE FROM journal WHERE position <= $p AND (event_id IS NULL OR occurred_ticks < $o)", null,
+        using var command = Command("DELETE FROM journal WHERE position <= $p AND occurred_ticks < $o", null,
             ("$p", throughPosition), ("$o", occurredBefore.UtcTicks));
         return (long)await command.ExecuteNonQueryAsync(cancellation);
     });

@@ -1,0 +1,105 @@
+using System.Diagnostics;
+using ZhijiangLive.Grains.Cluster;
+using ZhijiangLive.Grains.Snapshots;
+using ZhijiangLive.Silo.Ingest;
+using ZhijiangLive.Storage;
+
+namespace ZhijiangLive.Silo.Durability;
+
+/// <summary>
+/// Every <see cref="StoreOptions.SnapshotInterval"/>: takes a cut in the ingest order, writes the teachers
+/// changed since their last snapshot (and the roster, if it changed), moves the watermark to the cut, and
+/// prunes the journal the watermark and the retention no longer need. One last round runs at shutdown.
+/// </summary>
+public sealed class SnapshotWriter(
+    ZhijiangCluster cluster, IngestSequencer sequencer, IDurableStore store, StoreOptions options, TimeProvider time,
+    ILogger<SnapshotWriter> logger) : BackgroundService
+{
+    private const int RowsPerWrite = 2_000;
+    private long _rosterChangesWritten = -1;
+
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        cluster.EnableSnapshots();
+        return base.StartAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stopping)
+    {
+        while (!stopping.IsCancellationRequested)
+        {
+            await Task.Delay(options.SnapshotInterval, time, stopping).ContinueWith(_ => { }, TaskScheduler.Default);
+            if (stopping.IsCancellationRequested)
+            {
+                return;
+            }
+            await TryRoundAsync(stopping);
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        await TryRoundAsync(cancellationToken);
+    }
+
+    private async Task TryRoundAsync(CancellationToken cancellation)
+    {
+        try
+        {
+            await RoundAsync(cancellation);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            logger.LogWarning("Snapshot round skipped: {Error}", error.Message);
+        }
+    }
+
+    /// <summary>Writes one round of snapshots; returns the cut, now the watermark.</summary>
+    public async Task<long> RoundAsync(CancellationToken cancellation = default)
+    {
+        var clock = Stopwatch.StartNew();
+        var (cut, roster, capture) = await sequencer.AtCutAsync(last =>
+        {
+            var changes = cluster.Roster.Changes;
+            GrainSnapshot? rosterRow = changes != _rosterChangesWritten ? SnapshotRows.Of(cluster.Roster, last) : null;
+            return (last, (Row: rosterRow, Changes: changes), cluster.CaptureTeachersAsync(last));
+        });
+        var teachers = await capture;
+        try
+        {
+            if (roster.Row is { } rosterRow)
+            {
+                await store.WriteSnapshotsAsync([rosterRow], cancellation);
+            }
+            foreach (var chunk in teachers.Chunk(RowsPerWrite))
+            {
+                await store.WriteSnapshotsAsync(chunk.Select(SnapshotRows.Of).ToList(), cancellation);
+            }
+            await store.WriteWatermarkAsync(cut, cancellation);
+        }
+        catch
+        {
+            // Those teachers are no longer marked changed: keep their snapshots for the next round.
+            teachers.ForEach(cluster.Services.ParkedSnapshots!.Park);
+            throw;
+        }
+        _rosterChangesWritten = roster.Changes;
+        var pruned = await store.PruneAsync(cut, PruneBefore(), cancellation);
+        logger.LogInformation(
+            "Snapshot round at position {Cut}: {Teachers} teachers{Roster} in {Seconds:0.00} s; {Pruned} journal records pruned",
+            cut, teachers.Count, roster.Row is null ? "" : " and the roster", clock.Elapsed.TotalSeconds, pruned);
+        return cut;
+    }
+
+    /// <summary>Events that occurred before this are no longer needed for duplicates nor kept by the retention.</summary>
+    private DateTimeOffset PruneBefore()
+    {
+        if (options.JournalRetention == TimeSpan.Zero)
+        {
+            return DateTimeOffset.MinValue;
+        }
+        var duplicatesWindow = cluster.Services.Scorer.Pack.GraceLate + TimeSpan.FromDays(2);
+        return time.GetUtcNow() - (options.JournalRetention > duplicatesWindow ? options.JournalRetention : duplicatesWindow);
+    }
+}

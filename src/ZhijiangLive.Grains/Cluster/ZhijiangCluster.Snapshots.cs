@@ -1,0 +1,55 @@
+using System.Collections.Concurrent;
+using ZhijiangLive.Grains.Runtime;
+using ZhijiangLive.Grains.Snapshots;
+using ZhijiangLive.Grains.Teachers;
+
+namespace ZhijiangLive.Grains.Cluster;
+
+/// <summary>
+/// Snapshots of teacher grains for durable storage. Only teachers are written: schools and regions are sums
+/// of their teachers' reports, rebuilt at start-up by <see cref="AnnounceAllTeachers"/>.
+/// </summary>
+public sealed partial class ZhijiangCluster
+{
+    /// <summary>From now on teachers deactivated with unsaved changes keep their snapshot for the next round.</summary>
+    public void EnableSnapshots() => Services.ParkedSnapshots ??= new ParkedSnapshots();
+
+    /// <summary>
+    /// The teachers changed since their last snapshot, as of <paramref name="cut"/>: every event sent to the
+    /// grains before this call is in what it returns. The visits are posted before the first await, so a
+    /// caller that hands out events in order can take a cut between two hand-offs.
+    /// </summary>
+    public async Task<List<TeacherSnapshot>> CaptureTeachersAsync(long cut)
+    {
+        var taken = new ConcurrentBag<TeacherSnapshot>();
+        await Runtime.VisitActiveAsync<TeacherGrain>(teacher =>
+        {
+            if (teacher.TakeSnapshot(cut) is { } snapshot)
+            {
+                taken.Add(snapshot);
+            }
+        }).ConfigureAwait(false);
+        IEnumerable<TeacherSnapshot> all = taken;
+        if (Services.ParkedSnapshots is { } parked)
+        {
+            // A teacher parked when it went idle and since woken up is here twice: the newer version stands.
+            all = all.Concat(parked.TakeAll());
+        }
+        return all.GroupBy(s => s.TeacherId).Select(g => g.MaxBy(s => s.Version)!).ToList();
+    }
+
+    /// <summary>Puts a teacher's snapshot where its grain will find it on activation. Call before the grain is first used.</summary>
+    public void RestoreTeacher(TeacherSnapshot snapshot)
+    {
+        var state = TeacherGrainStateCodec.Deserialize(snapshot.TeacherId, snapshot.State, Services.LedgerNotes);
+        state.Marks.Restore(snapshot.Version, snapshot.Covered);
+        Runtime.Storage.Write(new GrainId(TeacherGrain.Kind, snapshot.TeacherId), state);
+    }
+
+    /// <summary>Every teacher on the roster tells its school its standing again (after a restart).</summary>
+    public void AnnounceAllTeachers()
+    {
+        var ids = Roster.Teachers.Select(t => t.Id).ToList();
+        Runtime.TellMany<TeacherGrain, string>(TeacherGrain.Kind, ids, static id => id, static (teacher, _) => teacher.Announce());
+    }
+}

@@ -1,0 +1,46 @@
+namespace ZhijiangLive.Grains.Snapshots;
+
+/// <summary>
+/// What a grain's state knows about the journal and its own snapshots. Not part of the snapshot bytes: the
+/// position and version travel beside them, and a restored state starts clean.
+/// </summary>
+public sealed class SnapshotMarks
+{
+    /// <summary>Changed since its last snapshot.</summary>
+    public bool Dirty { get; set; }
+
+    /// <summary>The highest journal position applied to the state.</summary>
+    public long Applied { get; private set; }
+
+    /// <summary>Every journal position up to this one is in the state: replay passes over them.</summary>
+    public long Covered { get; private set; }
+
+    /// <summary>The version of the last snapshot taken; each new one is higher.</summary>
+    public long Version { get; private set; }
+
+    public void Apply(long position)
+    {
+        Dirty = true;
+        Applied = Math.Max(Applied, position);
+    }
+
+    /// <summary>
+    /// Marks a snapshot taken now, at cut <paramref name="cut"/>: the state includes every position up to the
+    /// cut (everything sent before the cut was handled first) and every position it applied after it.
+    /// </summary>
+    public (long Version, long Covered) Take(long cut)
+    {
+        Dirty = false;
+        Covered = Math.Max(Covered, Math.Max(cut, Applied));
+        return (++Version, Covered);
+    }
+
+    /// <summary>For a state restored from a snapshot of <paramref name="version"/> covering <paramref name="covered"/>.</summary>
+    public void Restore(long version, long covered)
+    {
+        Version = version;
+        Covered = covered;
+        Applied = covered;
+        Dirty = false;
+    }
+}

@@ -1,0 +1,4 @@
+namespace ZhijiangLive.Grains.Snapshots;
+
+/// <summary>A teacher grain's state as bytes, with the snapshot's version and the journal position it covers.</summary>
+public sealed record TeacherSnapshot(string TeacherId, long Version, long Covered, byte[] State);
