@@ -1,10 +1,21 @@
 using ZhijiangLive.Silo;
+using ZhijiangLive.Silo.Rebuild;
 
+if (args is ["rebuild", ..])
+{
+    if (args.Contains("--help") || args.Contains("-h"))
+    {
+        Console.WriteLine(RebuildCommand.Help);
+        return 0;
+    }
+    return await RebuildCommand.RunAsync(args[1..], Console.Out, Console.Error);
+}
 if (args.Contains("--help") || args.Contains("-h"))
 {
     Console.WriteLine(SiloApplication.Help);
-    return;
+    return 0;
 }
 
 var app = SiloApplication.Build(args);
-app.Run();
+await app.RunAsync();
+return 0;

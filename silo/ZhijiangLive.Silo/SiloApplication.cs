@@ -24,7 +24,18 @@ public static class SiloApplication
           --Zhijiang:Cluster:NotifyInterval <t>         the most often a followed region pushes (00:00:01)
           --Zhijiang:Cluster:NotifyTop <n>              ranking members per pushed update (10)
           --Zhijiang:Cluster:SchoolActiveRatioTarget <x> / SchoolMeanScoreTarget <x>   (0.15 / 300)
+          --Zhijiang:Store:Provider <p>                 sqlite (default), postgres or memory (nothing survives a restart)
+          --Zhijiang:Store:SqlitePath <file>            the SQLite file (data/zhijiang-live.db, under the working directory)
+          --Zhijiang:Store:ConnectionString <npgsql>    PostgreSQL, e.g. "Host=db;Database=zhijiang;Username=zl;Password=…"
+                                                        (set alone, it chooses PostgreSQL)
+          --Zhijiang:Store:AppendTimeout <t>            longest journal commit before ingest answers UNAVAILABLE (00:00:05)
+          --Zhijiang:Store:RetryInterval <t>            how often a failed commit is tried again (00:00:00.500)
+          --Zhijiang:Store:SnapshotInterval <t>         how often changed teachers are snapshotted (00:01:00; 0 turns it off)
+          --Zhijiang:Store:JournalRetention <t>         journal kept past the snapshots, for a rebuild (30.00:00:00; 0 keeps all)
         Environment variables use double underscores: Zhijiang__Cluster__Partitions=2.
+
+        Commands:
+          rebuild [--rule-pack <file>] [--date <d>] [--apply]   recompute every score from the journal (rebuild --help)
 
         gRPC: zhijiang.live.v1.Ingest, .Roster, .Query and grpc.health.v1.Health (tools/zhijiang.py is a client).
         HTTP: GET /api/teachers/{id}, /api/schools/{id}, /api/regions/{id} (?date=YYYY-MM-DD),

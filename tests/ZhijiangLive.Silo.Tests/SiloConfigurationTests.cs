@@ -14,6 +14,20 @@ public sealed class SiloConfigurationTests
     }
 
     [Fact]
+    public async Task StoreProvider_Unknown_StopsTheStartWithAReason()
+    {
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => RunningSilo.StartAsync("--Zhijiang:Store:Provider=oracle"));
+        Assert.Contains("'oracle' is not one of sqlite, postgres, memory", error.Message);
+    }
+
+    [Fact]
+    public async Task StoreProvider_PostgresWithoutConnectionString_StopsTheStartWithAReason()
+    {
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => RunningSilo.StartAsync("--Zhijiang:Store:Provider=postgres"));
+        Assert.Contains("ConnectionString is empty", error.Message);
+    }
+
+    [Fact]
     public async Task RulePackFile_IsLaidOverTheDefaultPack()
     {
         var file = Path.GetTempFileName();

@@ -12,15 +12,23 @@ public static class ClusterHosting
 
     public static WebApplicationBuilder AddZhijiangCluster(this WebApplicationBuilder builder)
     {
-        var section = builder.Configuration.GetSection(Section);
-        var options = section.GetSection("Cluster").Get<ClusterOptions>() ?? new ClusterOptions();
-        var rulePackFile = section["RulePackFile"];
-        var pack = RulePackLoader.DefaultWith(string.IsNullOrEmpty(rulePackFile) ? null : File.ReadAllText(rulePackFile));
+        var options = ClusterOptionsFrom(builder.Configuration);
+        var pack = RulePackFrom(builder.Configuration);
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<IGrainStorage, InMemoryGrainStorage>();
         builder.Services.AddSingleton(services => new ZhijiangCluster(
             pack, options, services.GetRequiredService<IGrainStorage>(), services.GetRequiredService<TimeProvider>()));
         return builder;
+    }
+
+    public static ClusterOptions ClusterOptionsFrom(IConfiguration configuration) =>
+        configuration.GetSection(Section).GetSection("Cluster").Get<ClusterOptions>() ?? new ClusterOptions();
+
+    /// <summary>The zjer-2018 pack with <c>Zhijiang:RulePackFile</c> laid over it, when one is named.</summary>
+    public static RulePack RulePackFrom(IConfiguration configuration)
+    {
+        var rulePackFile = configuration.GetSection(Section)["RulePackFile"];
+        return RulePackLoader.DefaultWith(string.IsNullOrEmpty(rulePackFile) ? null : File.ReadAllText(rulePackFile));
     }
 }

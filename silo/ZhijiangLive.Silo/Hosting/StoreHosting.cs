@@ -10,7 +10,7 @@ public static class StoreHosting
 {
     public static WebApplicationBuilder AddZhijiangStore(this WebApplicationBuilder builder)
     {
-        var options = builder.Configuration.GetSection($"{ClusterHosting.Section}:Store").Get<StoreOptions>() ?? new StoreOptions();
+        var options = StoreOptionsFrom(builder.Configuration);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(_ => Create(options));
         builder.Services.AddSingleton<JournalWriter>();
@@ -22,6 +22,9 @@ public static class StoreHosting
         }
         return builder;
     }
+
+    public static StoreOptions StoreOptionsFrom(IConfiguration configuration) =>
+        configuration.GetSection($"{ClusterHosting.Section}:Store").Get<StoreOptions>() ?? new StoreOptions();
 
     public static IDurableStore Create(StoreOptions options) => options.EffectiveProvider switch
     {

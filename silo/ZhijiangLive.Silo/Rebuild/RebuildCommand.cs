@@ -1,0 +1,142 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging.Abstractions;
+using ZhijiangLive.Grains.Cluster;
+using ZhijiangLive.Grains.Runtime;
+using ZhijiangLive.Scoring.RulePacks;
+using ZhijiangLive.Silo.Durability;
+using ZhijiangLive.Silo.Hosting;
+using ZhijiangLive.Silo.Ingest;
+using ZhijiangLive.Storage;
+
+namespace ZhijiangLive.Silo.Rebuild;
+
+/// <summary>
+/// <c>rebuild</c>: recomputes every teacher's scores from the retained journal, with the configured rule
+/// pack or another one, and prints what changed against the state the silo would recover. With
+/// <c>--apply</c> it writes the rebuilt teachers as snapshots at the journal's end, so that a silo started
+/// afterwards (with the same rule pack) serves them.
+/// </summary>
+public static class RebuildCommand
+{
+    public const string Help = """
+        Usage: dotnet run --project silo/ZhijiangLive.Silo -- rebuild [--rule-pack <file>] [--date YYYY-MM-DD] [--apply] [settings]
+
+        Recomputes every score from the retained journal of the configured store and prints what changed.
+          --rule-pack <file>   a JSON override of zjer-2018 to rebuild with (default: Zhijiang:RulePackFile)
+          --date <date>        the day whose day, month and year scores are compared (default: today)
+          --apply              write the rebuilt teachers as snapshots; stop the silo first, and start it
+                               again with the same rule pack (--Zhijiang:RulePackFile)
+        Settings are the silo's: --Zhijiang:Store:Provider, --Zhijiang:Store:ConnectionString, ...
+        """;
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter progress)
+    {
+        if (!RebuildArguments.TryParse(args, out var arguments, out var problem))
+        {
+            await output.WriteLineAsync($"rebuild: {problem}\n\n{Help}");
+            return 2;
+        }
+        var configuration = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
+            .AddEnvironmentVariables()
+            .AddCommandLine(arguments.Settings)
+            .Build();
+        var storeOptions = StoreHosting.StoreOptionsFrom(configuration);
+        if (storeOptions.EffectiveProvider == "memory")
+        {
+            await output.WriteLineAsync("rebuild: the memory store keeps no journal; choose sqlite or postgres");
+            return 2;
+        }
+        var currentPack = ClusterHosting.RulePackFrom(configuration);
+        var newPack = arguments.RulePackFile is { } file ? RulePackLoader.DefaultWith(File.ReadAllText(file)) : currentPack;
+        var clusterOptions = ClusterHosting.ClusterOptionsFrom(configuration);
+        var time = TimeProvider.System;
+        await using var store = StoreHosting.Create(storeOptions);
+        await store.InitializeAsync();
+        var last = await store.LastPositionAsync();
+        var clock = Stopwatch.StartNew();
+
+        await using var before = new ZhijiangCluster(currentPack, clusterOptions, new InMemoryGrainStorage(), time);
+        await progress.WriteLineAsync($"Recovering the current state from the {store.Name} store ...");
+        await new JournalRecovery(store, new JournalWriter(store, storeOptions, NullLogger<JournalWriter>.Instance), before,
+            new EventIdWindow(currentPack.GraceLate, time), time, NullLogger<JournalRecovery>.Instance).StartingAsync(CancellationToken.None);
+
+        await using var after = new ZhijiangCluster(newPack, clusterOptions, new InMemoryGrainStorage(), time);
+        after.EnableSnapshots();
+        var replay = await ReplayAllAsync(store, after, newPack, last, progress);
+        var date = arguments.Date ?? after.Today;
+        var comparison = await ScoreComparison.CompareAsync(before, after, date);
+
+        await output.WriteLineAsync(
+            $"Rebuilt {replay.Events:N0} events and {replay.RosterChanges:N0} roster changes up to position {last:N0} in {clock.Elapsed.TotalSeconds:0.0} s" +
+            (arguments.RulePackFile is null ? "" : $", with rule pack {arguments.RulePackFile}"));
+        if (replay.Refused > 0)
+        {
+            await output.WriteLineAsync($"Events this rule pack refuses that were accepted before: {replay.Refused:N0}");
+        }
+        comparison.Print(output, date);
+        if (!arguments.Apply)
+        {
+            await output.WriteLineAsync("Nothing was written (run again with --apply, the silo stopped, to keep the rebuilt scores).");
+            return 0;
+        }
+        var written = await ApplyAsync(store, after, last);
+        await output.WriteLineAsync($"Wrote {written:N0} teacher snapshots and the roster at position {last:N0}; start the silo with the same rule pack.");
+        return 0;
+    }
+
+    /// <summary>Every retained record into a fresh cluster; a pruned journal starts from the roster as it was then.</summary>
+    private static async Task<JournalReplay> ReplayAllAsync(IDurableStore store, ZhijiangCluster after, RulePack pack, long last, TextWriter progress)
+    {
+        var replay = new JournalReplay(after, new EventIdWindow(pack.GraceLate, TimeProvider.System));
+        var bar = new ProgressBar(progress, "rebuild", last);
+        var first = true;
+        await foreach (var record in store.ReadAsync(0))
+        {
+            if (first && record.Position > 1)
+            {
+                await progress.WriteLineAsync($"The journal starts at position {record.Position:N0}: earlier records were pruned, so scores count only what follows.");
+                await RestoreRosterBeforeAsync(store, after, record.Position);
+            }
+            first = false;
+            await replay.AddAsync(record);
+            bar.Report(record.Position);
+        }
+        await replay.CompleteAsync();
+        bar.Finish(last);
+        return replay;
+    }
+
+    private static async Task RestoreRosterBeforeAsync(IDurableStore store, ZhijiangCluster after, long position)
+    {
+        GrainSnapshot? roster = null;
+        await foreach (var row in store.ReadSnapshotsAsync())
+        {
+            if (row.Kind == SnapshotRows.Roster && row.Position < position && row.Position > (roster?.Position ?? -1))
+            {
+                roster = row;
+            }
+        }
+        if (roster is not null)
+        {
+            await after.UpsertRosterAsync(SnapshotRows.ToRoster(roster));
+        }
+    }
+
+    /// <summary>
+    /// Writes the rebuilt teachers at the journal's end. Their versions start above any the silo gave (a
+    /// snapshot only replaces a lower version), and the silo's own counters carry on from there.
+    /// </summary>
+    private static async Task<int> ApplyAsync(IDurableStore store, ZhijiangCluster after, long last)
+    {
+        var versionBase = DateTimeOffset.UtcNow.UtcTicks;
+        var teachers = await after.CaptureTeachersAsync(last);
+        foreach (var chunk in teachers.Chunk(2_000))
+        {
+            await store.WriteSnapshotsAsync(chunk.Select(t => SnapshotRows.Of(t with { Version = versionBase + t.Version })).ToList());
+        }
+        await store.WriteSnapshotsAsync([SnapshotRows.Of(after.Roster, last)]);
+        await store.WriteWatermarkAsync(last);
+        return teachers.Count;
+    }
+}
