@@ -30,12 +30,15 @@ internal sealed class RunningSilo : IAsyncDisposable
     /// <summary>10:00 on 2 March 2026 in Shanghai: the silo's clock stands still there, so no test meets a midnight.</summary>
     public static readonly DateTimeOffset Now = new(2026, 3, 2, 2, 0, 0, TimeSpan.Zero);
 
-    public static async Task<RunningSilo> StartAsync(params string[] settings)
+    public static Task<RunningSilo> StartAsync(params string[] settings) => StartAsync(new StoppedClock(Now), settings);
+
+    /// <summary>A silo on the given clock (a <see cref="StoppedClock"/> that a test moves, say).</summary>
+    public static async Task<RunningSilo> StartAsync(TimeProvider clock, params string[] settings)
     {
         var app = SiloApplication.Build(
             ["--urls", "http://127.0.0.1:0", "--Zhijiang:Grpc:Url=http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning",
              "--Zhijiang:Store:Provider=memory", .. settings],
-            builder => builder.Services.AddSingleton<TimeProvider>(new StoppedClock(Now)));
+            builder => builder.Services.AddSingleton(clock));
         await app.StartAsync();
         var grpc = app.Services.GetRequiredService<GrpcEndpoint>().Address;
         var http = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses
@@ -43,9 +46,14 @@ internal sealed class RunningSilo : IAsyncDisposable
         return new RunningSilo(app, http, grpc);
     }
 
-    private sealed class StoppedClock(DateTimeOffset now) : TimeProvider
+    /// <summary>A clock that stands still until the test moves it; its timers still run in real time.</summary>
+    public sealed class StoppedClock(DateTimeOffset now) : TimeProvider
     {
-        public override DateTimeOffset GetUtcNow() => now;
+        private DateTimeOffset _now = now;
+
+        public override DateTimeOffset GetUtcNow() => _now;
+
+        public void Advance(TimeSpan by) => _now += by;
     }
 
     public async ValueTask DisposeAsync()
