@@ -40,6 +40,7 @@ public sealed class JournalRecovery(
     private async Task<int> RestoreSnapshotsAsync(long watermark, CancellationToken cancellation)
     {
         GrainSnapshot? roster = null;
+        var histories = new List<GrainSnapshot>();
         var teachers = 0;
         await foreach (var row in store.ReadSnapshotsAsync(cancellation))
         {
@@ -47,6 +48,10 @@ public sealed class JournalRecovery(
             {
                 cluster.RestoreTeacher(SnapshotRows.ToTeacher(row));
                 teachers++;
+            }
+            else if (SnapshotRows.IsHistory(row))
+            {
+                histories.Add(row);
             }
             else if (row.Kind == SnapshotRows.Roster && row.Position <= watermark && row.Position > (roster?.Position ?? -1))
             {
@@ -56,6 +61,10 @@ public sealed class JournalRecovery(
         if (roster is not null)
         {
             await cluster.UpsertRosterAsync(SnapshotRows.ToRoster(roster));
+        }
+        foreach (var history in histories)
+        {
+            await cluster.RestoreGroupHistoryAsync(SnapshotRows.ToHistory(history));
         }
         if (teachers > 0)
         {

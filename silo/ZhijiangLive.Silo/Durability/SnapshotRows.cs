@@ -1,5 +1,7 @@
 using Google.Protobuf;
+using ZhijiangLive.Grains.Regions;
 using ZhijiangLive.Grains.Roster;
+using ZhijiangLive.Grains.Schools;
 using ZhijiangLive.Grains.Snapshots;
 using ZhijiangLive.Silo.Mapping;
 using ZhijiangLive.Storage;
@@ -10,6 +12,7 @@ namespace ZhijiangLive.Silo.Durability;
 /// How snapshots sit in the store. A teacher is one row, replaced by newer versions. The roster is one row
 /// per cut at which it had changed, keyed by that position: recovery needs the roster as it was at the
 /// watermark, and a round that wrote its roster but died before moving the watermark must not replace it.
+/// A school's or region's closed-period history is one row under the grain's own kind.
 /// </summary>
 public static class SnapshotRows
 {
@@ -19,6 +22,12 @@ public static class SnapshotRows
     public static GrainSnapshot Of(TeacherSnapshot teacher) => new(Teacher, teacher.TeacherId, teacher.Version, teacher.Covered, teacher.State);
 
     public static TeacherSnapshot ToTeacher(GrainSnapshot row) => new(row.Key, row.Version, row.Position, row.State);
+
+    public static bool IsHistory(GrainSnapshot row) => row.Kind is SchoolGrain.Kind or RegionGrain.Kind;
+
+    public static GrainSnapshot Of(GroupHistorySnapshot history, long cut) => new(history.Kind, history.Key, history.Version, cut, history.State);
+
+    public static GroupHistorySnapshot ToHistory(GrainSnapshot row) => new(row.Kind, row.Key, row.Version, row.State);
 
     public static GrainSnapshot Of(RosterDirectory roster, long cut) =>
         new(Roster, cut.ToString("D19"), cut, cut, RosterMapping.ToWire(roster).ToByteArray());

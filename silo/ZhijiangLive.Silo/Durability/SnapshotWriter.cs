@@ -63,9 +63,11 @@ public sealed class SnapshotWriter(
         {
             var changes = cluster.Roster.Changes;
             GrainSnapshot? rosterRow = changes != _rosterChangesWritten ? SnapshotRows.Of(cluster.Roster, last) : null;
-            return (last, (Row: rosterRow, Changes: changes), cluster.CaptureTeachersAsync(last));
+            var capture = (Teachers: cluster.CaptureTeachersAsync(last), Histories: cluster.CaptureGroupHistoriesAsync());
+            return (last, (Row: rosterRow, Changes: changes), capture);
         });
-        var teachers = await capture;
+        var teachers = await capture.Teachers;
+        var histories = await capture.Histories;
         try
         {
             if (roster.Row is { } rosterRow)
@@ -76,19 +78,24 @@ public sealed class SnapshotWriter(
             {
                 await store.WriteSnapshotsAsync(chunk.Select(SnapshotRows.Of).ToList(), cancellation);
             }
+            foreach (var chunk in histories.Chunk(RowsPerWrite))
+            {
+                await store.WriteSnapshotsAsync(chunk.Select(h => SnapshotRows.Of(h, cut)).ToList(), cancellation);
+            }
             await store.WriteWatermarkAsync(cut, cancellation);
         }
         catch
         {
             // Those teachers are no longer marked changed: keep their snapshots for the next round.
             teachers.ForEach(cluster.Services.ParkedSnapshots!.Park);
+            histories.ForEach(cluster.Services.ParkedSnapshots!.Park);
             throw;
         }
         _rosterChangesWritten = roster.Changes;
         var pruned = await store.PruneAsync(cut, PruneBefore(), cancellation);
         logger.LogInformation(
-            "Snapshot round at position {Cut}: {Teachers} teachers{Roster} in {Seconds:0.00} s; {Pruned} journal records pruned",
-            cut, teachers.Count, roster.Row is null ? "" : " and the roster", clock.Elapsed.TotalSeconds, pruned);
+            "Snapshot round at position {Cut}: {Teachers} teachers, {Histories} group histories{Roster} in {Seconds:0.00} s; {Pruned} journal records pruned",
+            cut, teachers.Count, histories.Count, roster.Row is null ? "" : " and the roster", clock.Elapsed.TotalSeconds, pruned);
         return cut;
     }
 

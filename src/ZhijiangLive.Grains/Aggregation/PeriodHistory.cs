@@ -11,8 +11,23 @@ public sealed class PeriodHistory
     private const int DaysKept = 62;
     private readonly Dictionary<(Period, int), PeriodFigures> _closed = [];
 
+    /// <summary>Counts the closings: a snapshot of the history is due when it moved past the one written.</summary>
+    public long Changes { get; private set; }
+
+    public IEnumerable<KeyValuePair<(Period Period, int Key), PeriodFigures>> Closed => _closed;
+
     public PeriodFigures? Find(Period period, int key) =>
         _closed.TryGetValue((period, key), out var figures) ? figures : null;
+
+    /// <summary>Puts back what a snapshot of <paramref name="changes"/> closings held.</summary>
+    internal void Restore(IEnumerable<KeyValuePair<(Period, int), PeriodFigures>> closed, long changes)
+    {
+        foreach (var (key, figures) in closed)
+        {
+            _closed[key] = figures;
+        }
+        Changes = Math.Max(Changes, changes);
+    }
 
     internal void Close(PeriodKeys current, PeriodKeys next, in GroupTotals totals)
     {
@@ -21,6 +36,7 @@ public sealed class PeriodHistory
             if (current[period] != next[period])
             {
                 _closed[(period, current[period])] = PeriodFigures.Of(totals, period);
+                Changes++;
             }
         }
         foreach (var key in _closed.Keys)

@@ -30,6 +30,10 @@ public sealed class RegionFigures(FigureRules rules, PeriodKeys current, Func<Te
     public FrozenLeaderboard? PublishedSchoolRanking(int monthKey) =>
         _publishedSchoolRankings.GetValueOrDefault(monthKey);
 
+    public IReadOnlyDictionary<int, FrozenLeaderboard> PublishedSchoolRankings => _publishedSchoolRankings;
+
+    internal void RestorePublished(int monthKey, FrozenLeaderboard ranking) => _publishedSchoolRankings[monthKey] = ranking;
+
     public void AddSchool(string schoolId, string? childId)
     {
         if (_schools.TryAdd(schoolId, default))

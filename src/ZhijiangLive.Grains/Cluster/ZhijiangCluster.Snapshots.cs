@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using ZhijiangLive.Grains.Runtime;
 using ZhijiangLive.Grains.Snapshots;
+using ZhijiangLive.Grains.Regions;
+using ZhijiangLive.Grains.Schools;
 using ZhijiangLive.Grains.Teachers;
 
 namespace ZhijiangLive.Grains.Cluster;
@@ -37,6 +39,37 @@ public sealed partial class ZhijiangCluster
         }
         return all.GroupBy(s => s.TeacherId).Select(g => g.MaxBy(s => s.Version)!).ToList();
     }
+
+    /// <summary>The schools' and regions' closed-period histories that changed since their last snapshot.</summary>
+    public async Task<List<GroupHistorySnapshot>> CaptureGroupHistoriesAsync()
+    {
+        var taken = new ConcurrentBag<GroupHistorySnapshot>();
+        var schools = Runtime.VisitActiveAsync<SchoolGrain>(school => Add(school.TakeHistorySnapshot()));
+        var regions = Runtime.VisitActiveAsync<RegionGrain>(region => Add(region.TakeHistorySnapshot()));
+        await Task.WhenAll(schools, regions).ConfigureAwait(false);
+        IEnumerable<GroupHistorySnapshot> all = taken;
+        if (Services.ParkedSnapshots is { } parked)
+        {
+            all = all.Concat(parked.TakeAllHistories());
+        }
+        return all.GroupBy(s => (s.Kind, s.Key)).Select(g => g.MaxBy(s => s.Version)!).ToList();
+
+        void Add(GroupHistorySnapshot? snapshot)
+        {
+            if (snapshot is not null)
+            {
+                taken.Add(snapshot);
+            }
+        }
+    }
+
+    /// <summary>Gives a school or region back the history a snapshot holds (after the roster, before teachers announce).</summary>
+    public Task RestoreGroupHistoryAsync(GroupHistorySnapshot snapshot) => snapshot.Kind switch
+    {
+        SchoolGrain.Kind => Runtime.Ask<SchoolGrain>(new GrainId(SchoolGrain.Kind, snapshot.Key), g => g.RestoreHistory(snapshot)),
+        RegionGrain.Kind => Runtime.Ask<RegionGrain>(new GrainId(RegionGrain.Kind, snapshot.Key), g => g.RestoreHistory(snapshot)),
+        _ => throw new InvalidDataException($"no grain kind '{snapshot.Kind}' keeps a history"),
+    };
 
     /// <summary>Puts a teacher's snapshot where its grain will find it on activation. Call before the grain is first used.</summary>
     public void RestoreTeacher(TeacherSnapshot snapshot)

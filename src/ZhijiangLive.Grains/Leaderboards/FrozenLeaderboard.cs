@@ -21,6 +21,9 @@ public sealed class FrozenLeaderboard : IReadOnlyLeaderboard
 
     public int Count => _ids.Length;
 
+    /// <summary>The listing in rank order, for a snapshot; <see cref="FromListing"/> takes it back.</summary>
+    internal (string[] Ids, double[] Scores) Listing => (_ids, _scores);
+
     /// <summary>
     /// Takes ownership of a listing already in order (score descending, then id ordinal); ranks are derived.
     /// </summary>

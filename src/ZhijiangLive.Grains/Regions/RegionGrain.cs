@@ -3,6 +3,7 @@ using ZhijiangLive.Grains.Periods;
 using ZhijiangLive.Grains.Ranking;
 using ZhijiangLive.Grains.Roster;
 using ZhijiangLive.Grains.Runtime;
+using ZhijiangLive.Grains.Snapshots;
 
 namespace ZhijiangLive.Grains.Regions;
 
@@ -45,6 +46,33 @@ public sealed partial class RegionGrain(GrainServices services) : Grain<RegionGr
         if (changed)
         {
             MarkChanged();
+        }
+    }
+
+    /// <summary>The closed periods' figures and published rankings, if they changed since the last snapshot.</summary>
+    public GroupHistorySnapshot? TakeHistorySnapshot()
+    {
+        var figures = State.Figures;
+        var history = figures.Members.History;
+        if (history.Changes == State.HistoryWritten)
+        {
+            return null;
+        }
+        State.HistoryWritten = history.Changes;
+        return new GroupHistorySnapshot(Kind, Id.Key, history.Changes, GroupHistoryCodec.Serialize(history, figures.PublishedSchoolRankings));
+    }
+
+    public void RestoreHistory(GroupHistorySnapshot snapshot)
+    {
+        GroupHistoryCodec.Restore(snapshot, State.Figures.Members.History, State.Figures.RestorePublished);
+        State.HistoryWritten = snapshot.Version;
+    }
+
+    public override void OnDeactivate()
+    {
+        if (services.ParkedSnapshots is { } parked && TakeHistorySnapshot() is { } snapshot)
+        {
+            parked.Park(snapshot);
         }
     }
 

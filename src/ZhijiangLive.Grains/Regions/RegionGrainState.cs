@@ -14,6 +14,9 @@ public sealed class RegionGrainState
     public RegionEntry? Entry { get; set; }
     public RegionFigures Figures { get; }
 
+    /// <summary>The history's count of closings when it was last snapshotted.</summary>
+    public long HistoryWritten { get; set; }
+
     /// <summary>Followers are callbacks of this process: kept while the grain lives, never persisted.</summary>
     public List<RegionSubscription> Subscriptions { get; } = [];
 

@@ -4,6 +4,7 @@ using ZhijiangLive.Grains.Periods;
 using ZhijiangLive.Grains.Regions;
 using ZhijiangLive.Grains.Roster;
 using ZhijiangLive.Grains.Runtime;
+using ZhijiangLive.Grains.Snapshots;
 
 namespace ZhijiangLive.Grains.Schools;
 
@@ -64,6 +65,32 @@ public sealed class SchoolGrain(GrainServices services) : Grain<SchoolGrainState
         }
         RankingPeriods.ThrowUnlessCurrent(request, State.Members.Current, services.Today);
         return RankingPage.From(State.Members.TeacherBoard(request.Period), request);
+    }
+
+    /// <summary>The closed periods' figures, if they changed since the last snapshot.</summary>
+    public GroupHistorySnapshot? TakeHistorySnapshot()
+    {
+        var history = State.Members.History;
+        if (history.Changes == State.HistoryWritten)
+        {
+            return null;
+        }
+        State.HistoryWritten = history.Changes;
+        return new GroupHistorySnapshot(Kind, Id.Key, history.Changes, GroupHistoryCodec.Serialize(history, null));
+    }
+
+    public void RestoreHistory(GroupHistorySnapshot snapshot)
+    {
+        GroupHistoryCodec.Restore(snapshot, State.Members.History, publish: null);
+        State.HistoryWritten = snapshot.Version;
+    }
+
+    public override void OnDeactivate()
+    {
+        if (services.ParkedSnapshots is { } parked && TakeHistorySnapshot() is { } snapshot)
+        {
+            parked.Park(snapshot);
+        }
     }
 
     private void Forward(TeacherChange report) =>

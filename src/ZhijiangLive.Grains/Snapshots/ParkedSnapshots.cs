@@ -9,6 +9,23 @@ namespace ZhijiangLive.Grains.Snapshots;
 public sealed class ParkedSnapshots
 {
     private readonly ConcurrentDictionary<string, TeacherSnapshot> _parked = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string, string), GroupHistorySnapshot> _histories = new();
+
+    public void Park(GroupHistorySnapshot history) =>
+        _histories.AddOrUpdate((history.Kind, history.Key), history, (_, old) => old.Version >= history.Version ? old : history);
+
+    public List<GroupHistorySnapshot> TakeAllHistories()
+    {
+        var taken = new List<GroupHistorySnapshot>(_histories.Count);
+        foreach (var key in _histories.Keys)
+        {
+            if (_histories.TryRemove(key, out var history))
+            {
+                taken.Add(history);
+            }
+        }
+        return taken;
+    }
 
     public void Park(TeacherSnapshot snapshot) =>
         _parked.AddOrUpdate(snapshot.TeacherId, snapshot, (_, old) => old.Version >= snapshot.Version ? old : snapshot);

@@ -25,6 +25,7 @@ public sealed class PruningTests : IDisposable
         string[] settings = ["--Zhijiang:Store:Provider=sqlite", $"--Zhijiang:Store:SqlitePath={Database}",
             "--Zhijiang:Store:SnapshotInterval=01:00:00", "--Zhijiang:Store:JournalRetention=00:00:01"];
         TeacherView before;
+        GroupView firstDay;
         await using (var silo = await RunningSilo.StartAsync(clock, settings))
         {
             using var client = new ZhijiangClient(silo.GrpcAddress);
@@ -39,6 +40,8 @@ public sealed class PruningTests : IDisposable
             Assert.Equal(4, await writer.RoundAsync());
             before = await client.GetTeacherAsync(new GetRequest { Id = "T1" });
             Assert.Equal(10, before.Month);
+            firstDay = await client.GetSchoolAsync(new GetRequest { Id = "S1", Date = "2026-03-02" });
+            Assert.Equal(5, firstDay.Day.Total);
         }
 
         await using (var store = new SqliteStore(Database))
@@ -59,6 +62,8 @@ public sealed class PruningTests : IDisposable
             Assert.Equal(before, await client.GetTeacherAsync(new GetRequest { Id = "T1" }));
             var school = await client.GetSchoolAsync(new GetRequest { Id = "S1" });
             Assert.Equal(10, school.Month.Total);
+            // A closed day's figures are the school's own history, not a sum of today's reports: from its snapshot.
+            Assert.Equal(firstDay, await client.GetSchoolAsync(new GetRequest { Id = "S1", Date = "2026-03-02" }));
             // An event of the pruned days can no longer be accepted anyway: it is out of the grace window.
             var retry = await client.PublishAsync(new PublishRequest { Events = { Teaching("first-1", "T1", new RunningSilo.StoppedClock(RunningSilo.Now)) } });
             Assert.Equal("OUT_OF_WINDOW", Assert.Single(retry.Rejections).Reason);
