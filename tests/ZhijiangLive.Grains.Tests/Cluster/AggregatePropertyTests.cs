@@ -12,8 +12,6 @@ namespace ZhijiangLive.Grains.Tests.Cluster;
 /// </summary>
 public sealed class AggregatePropertyTests
 {
-    private static readonly string[] Apps = ["mingshi-studio", "base-school", "weike"];
-
     [Theory]
     [InlineData(1)]
     [InlineData(2)]
@@ -70,17 +68,7 @@ public sealed class AggregatePropertyTests
     private static ActivityEvent RandomEvent(ClusterHarness h, Random random, string[] teachers)
     {
         var teacher = random.Next(40) == 0 ? "nobody" : teachers[random.Next(teachers.Length)];
-        ActivityBody body = random.Next(8) switch
-        {
-            0 => Login.Instance,
-            1 => new TeachingSession($"s{random.Next(1_000_000)}", 1800),
-            2 => new MobileOperation("message"),
-            3 => new Interaction($"student{random.Next(12)}", "answer"),
-            4 => new AppUsage(Apps[random.Next(Apps.Length)]),
-            5 => new ResourceReviewed($"r{random.Next(3)}", (ReviewLevel)random.Next(1, 4)),
-            6 => new ResourceDeleted($"r{random.Next(3)}"),
-            _ => new ResourceSpread($"r{random.Next(3)}", $"user{random.Next(30)}", "view"),
-        };
+        var body = RandomBodies.Next(random);
         // Some events arrive late, up to a day after they happened.
         var occurred = h.Clock.GetUtcNow() - (random.Next(5) == 0 ? TimeSpan.FromHours(random.Next(24)) : TimeSpan.Zero);
         return h.Event(teacher, body, occurred, random.Next(3) == 0 ? ClientKind.Mobile : ClientKind.Pc);

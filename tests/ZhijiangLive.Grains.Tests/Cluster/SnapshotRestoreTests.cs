@@ -10,8 +10,6 @@ namespace ZhijiangLive.Grains.Tests.Cluster;
 /// </summary>
 public sealed class SnapshotRestoreTests
 {
-    private static readonly string[] Apps = ["mingshi-studio", "base-school", "weike"];
-
     [Theory]
     [InlineData(1)]
     [InlineData(2)]
@@ -145,16 +143,7 @@ public sealed class SnapshotRestoreTests
     private static ActivityEvent RandomEvent(ClusterHarness h, Random random, Roster.TeacherEntry[] teachers)
     {
         var teacher = teachers[random.Next(teachers.Length)].Id;
-        ActivityBody body = random.Next(7) switch
-        {
-            0 => Login.Instance,
-            1 => new TeachingSession($"s{random.Next(1_000_000)}", 1800),
-            2 => new MobileOperation("message"),
-            3 => new Interaction($"student{random.Next(12)}", "answer"),
-            4 => new AppUsage(Apps[random.Next(Apps.Length)]),
-            5 => new ResourceReviewed($"r{random.Next(3)}", (ReviewLevel)random.Next(1, 4)),
-            _ => new ResourceSpread($"r{random.Next(3)}", $"user{random.Next(30)}", "view"),
-        };
+        var body = RandomBodies.Next(random, deletions: false);
         return h.Event(teacher, body, client: random.Next(3) == 0 ? ClientKind.Mobile : ClientKind.Pc);
     }
 }
