@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using ZhijiangLive.Silo.Metrics;
 using ZhijiangLive.Storage;
 
 namespace ZhijiangLive.Silo.Durability;
@@ -8,7 +10,7 @@ namespace ZhijiangLive.Silo.Durability;
 /// positions) until the store has them. A timed-out commit may still have landed; appending it again then
 /// fails on its positions, which is how the writer learns that it did.
 /// </summary>
-public sealed class JournalWriter(IDurableStore store, StoreOptions options, ILogger<JournalWriter> logger)
+public sealed class JournalWriter(IDurableStore store, StoreOptions options, ILogger<JournalWriter> logger, IngestMetrics? metrics = null)
 {
     private long _lastPosition;
 
@@ -30,13 +32,21 @@ public sealed class JournalWriter(IDurableStore store, StoreOptions options, ILo
     public async Task AppendAsync(IReadOnlyList<JournalRecord> records)
     {
         using var timeout = new CancellationTokenSource(options.AppendTimeout);
+        var started = Stopwatch.GetTimestamp();
         try
         {
             await store.AppendAsync(records, timeout.Token).WaitAsync(timeout.Token);
+            metrics?.Committed(records.Count, Stopwatch.GetElapsedTime(started));
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested)
         {
+            metrics?.CommitFailed();
             throw new TimeoutException($"the {store.Name} journal did not commit within {options.AppendTimeout.TotalSeconds:0.###} s");
+        }
+        catch
+        {
+            metrics?.CommitFailed();
+            throw;
         }
     }
 

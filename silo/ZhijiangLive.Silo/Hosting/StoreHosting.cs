@@ -1,4 +1,5 @@
 using ZhijiangLive.Silo.Durability;
+using ZhijiangLive.Silo.Metrics;
 using ZhijiangLive.Storage;
 using ZhijiangLive.Storage.Postgres;
 using ZhijiangLive.Storage.Sqlite;
@@ -13,6 +14,7 @@ public static class StoreHosting
         var options = StoreOptionsFrom(builder.Configuration);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(_ => Create(options));
+        builder.Services.AddSingleton<IngestMetrics>();
         builder.Services.AddSingleton<JournalWriter>();
         builder.Services.AddHostedService<JournalRecovery>();
         if (options.SnapshotInterval > TimeSpan.Zero && options.EffectiveProvider != "memory")

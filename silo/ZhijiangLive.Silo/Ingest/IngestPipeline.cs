@@ -5,6 +5,7 @@ using ZhijiangLive.Scoring;
 using ZhijiangLive.Silo.Durability;
 using ZhijiangLive.Silo.Grpc;
 using ZhijiangLive.Silo.Mapping;
+using ZhijiangLive.Silo.Metrics;
 
 namespace ZhijiangLive.Silo.Ingest;
 
@@ -13,7 +14,7 @@ namespace ZhijiangLive.Silo.Ingest;
 /// scoring). Everything up to the hand-off to the sequencer happens before the first await, so batches
 /// are accepted in the order they are published, also when a stream has several in flight.
 /// </summary>
-public sealed class IngestPipeline(IngestSequencer sequencer, EventIdWindow ids, GrpcServerOptions options)
+public sealed class IngestPipeline(IngestSequencer sequencer, EventIdWindow ids, GrpcServerOptions options, IngestMetrics metrics)
 {
     public Task<PublishReply> PublishAsync(PublishRequest request)
     {
@@ -72,6 +73,12 @@ public sealed class IngestPipeline(IngestSequencer sequencer, EventIdWindow ids,
             throw Unavailable(error.InDoubt
                 ? $"{error.Message}; the batch will be journaled when the store returns: send it again, and what was taken is answered as duplicates"
                 : $"{error.Message}; nothing of this batch was taken, send it again later");
+        }
+        metrics.Accepted(reply.Accepted);
+        metrics.Duplicates(reply.Duplicates);
+        foreach (var rejection in reply.Rejections)
+        {
+            metrics.Rejected(rejection.Reason);
         }
         if (reply.Rejections.Count > 1)
         {

@@ -1,0 +1,48 @@
+using System.Diagnostics.Metrics;
+
+namespace ZhijiangLive.Silo.Metrics;
+
+/// <summary>
+/// What ingest counts, through <see cref="System.Diagnostics.Metrics"/> (meter <c>ZhijiangLive.Ingest</c>):
+/// events accepted, refused by reason and answered as duplicates, and each journal commit's size and time.
+/// Any listener can read them (<c>dotnet-counters</c>, OpenTelemetry, a test's <see cref="MeterListener"/>).
+/// </summary>
+public sealed class IngestMetrics : IDisposable
+{
+    public const string MeterName = "ZhijiangLive.Ingest";
+
+    private readonly Meter _meter;
+    private readonly Counter<long> _accepted;
+    private readonly Counter<long> _rejected;
+    private readonly Counter<long> _duplicates;
+    private readonly Histogram<int> _commitSize;
+    private readonly Histogram<double> _commitSeconds;
+    private readonly Counter<long> _commitFailures;
+
+    public IngestMetrics(IMeterFactory meters)
+    {
+        _meter = meters.Create(MeterName);
+        _accepted = _meter.CreateCounter<long>("zhijiang.ingest.events.accepted", "{event}", "events accepted and journaled");
+        _rejected = _meter.CreateCounter<long>("zhijiang.ingest.events.rejected", "{event}", "events refused, by reason");
+        _duplicates = _meter.CreateCounter<long>("zhijiang.ingest.events.duplicates", "{event}", "events answered as duplicates");
+        _commitSize = _meter.CreateHistogram<int>("zhijiang.journal.commit.records", "{record}", "records per journal commit");
+        _commitSeconds = _meter.CreateHistogram<double>("zhijiang.journal.commit.duration", "s", "time of one journal commit");
+        _commitFailures = _meter.CreateCounter<long>("zhijiang.journal.commit.failures", "{commit}", "journal commits that failed or timed out");
+    }
+
+    public void Accepted(int count) => _accepted.Add(count);
+
+    public void Rejected(string reason) => _rejected.Add(1, new KeyValuePair<string, object?>("reason", reason));
+
+    public void Duplicates(int count) => _duplicates.Add(count);
+
+    public void Committed(int records, TimeSpan took)
+    {
+        _commitSize.Record(records);
+        _commitSeconds.Record(took.TotalSeconds);
+    }
+
+    public void CommitFailed() => _commitFailures.Add(1);
+
+    public void Dispose() => _meter.Dispose();
+}
