@@ -52,6 +52,7 @@ public static class SiloApplication
         builder.AddZhijiangCluster();
         builder.AddZhijiangStore();
         builder.AddGrpcServices();
+        builder.AddLiveDashboard();
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -59,6 +60,7 @@ public static class SiloApplication
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapQueryApi();
+        app.MapLiveDashboard();
         return app;
     }
 }

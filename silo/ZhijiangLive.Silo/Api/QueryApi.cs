@@ -2,6 +2,7 @@ using ZhijiangLive.Grains;
 using ZhijiangLive.Grains.Aggregation;
 using ZhijiangLive.Grains.Cluster;
 using ZhijiangLive.Grains.Ranking;
+using ZhijiangLive.Grains.Regions;
 using static ZhijiangLive.Silo.Api.QueryParameters;
 
 namespace ZhijiangLive.Silo.Api;
@@ -23,6 +24,7 @@ public static class QueryApi
         api.MapGet("/regions/{id}", (string id, string? date, ZhijiangCluster cluster) =>
             GetGroup("region", id, date, cluster.GetRegionAsync));
         api.MapGet("/leaderboards/{scopeId}", GetLeaderboard);
+        api.MapGet("/shortlists/{cityId}", GetShortlist);
         return api;
     }
 
@@ -93,6 +95,29 @@ public static class QueryApi
         {
             return NotFound("scope", scopeId);
         }
+        var entries = page.Entries.Select(e => new LeaderboardEntryDto(e.Rank, e.Id, cluster.Roster.NameOf(e.Id), e.Score)).ToList();
+        return Results.Ok(new LeaderboardDto(entries, page.Total));
+    }
+
+    /// <summary>A city's quota shortlist (SPEC §6): <c>kind</c> is teacher-spaces (the default), digital-schools or club-spaces.</summary>
+    private static async Task<IResult> GetShortlist(string cityId, string? kind, ZhijiangCluster cluster)
+    {
+        ShortlistKind? shortlist = (kind ?? "teacher-spaces") switch
+        {
+            "teacher-spaces" => ShortlistKind.TeacherSpaces,
+            "digital-schools" => ShortlistKind.DigitalSchools,
+            "club-spaces" => ShortlistKind.ClubSpaces,
+            _ => null,
+        };
+        if (shortlist is null)
+        {
+            return BadRequest($"kind '{kind}' is not one of teacher-spaces, digital-schools, club-spaces");
+        }
+        if (cluster.Roster.Region(cityId) is not { Level: Grains.Roster.RegionLevel.City })
+        {
+            return NotFound("city", cityId);
+        }
+        var page = (await cluster.GetShortlistAsync(cityId, shortlist.Value))!;
         var entries = page.Entries.Select(e => new LeaderboardEntryDto(e.Rank, e.Id, cluster.Roster.NameOf(e.Id), e.Score)).ToList();
         return Results.Ok(new LeaderboardDto(entries, page.Total));
     }

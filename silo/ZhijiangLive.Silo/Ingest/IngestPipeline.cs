@@ -5,6 +5,7 @@ using ZhijiangLive.Scoring;
 using ZhijiangLive.Silo.Durability;
 using ZhijiangLive.Silo.Grpc;
 using ZhijiangLive.Silo.Mapping;
+using ZhijiangLive.Silo.Live;
 using ZhijiangLive.Silo.Metrics;
 
 namespace ZhijiangLive.Silo.Ingest;
@@ -14,7 +15,7 @@ namespace ZhijiangLive.Silo.Ingest;
 /// scoring). Everything up to the hand-off to the sequencer happens before the first await, so batches
 /// are accepted in the order they are published, also when a stream has several in flight.
 /// </summary>
-public sealed class IngestPipeline(IngestSequencer sequencer, EventIdWindow ids, GrpcServerOptions options, IngestMetrics metrics)
+public sealed class IngestPipeline(IngestSequencer sequencer, EventIdWindow ids, GrpcServerOptions options, IngestMetrics metrics, EventRate rate)
 {
     public Task<PublishReply> PublishAsync(PublishRequest request)
     {
@@ -75,6 +76,7 @@ public sealed class IngestPipeline(IngestSequencer sequencer, EventIdWindow ids,
                 : $"{error.Message}; nothing of this batch was taken, send it again later");
         }
         metrics.Accepted(reply.Accepted);
+        rate.Add(reply.Accepted);
         metrics.Duplicates(reply.Duplicates);
         foreach (var rejection in reply.Rejections)
         {
