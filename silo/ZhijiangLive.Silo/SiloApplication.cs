@@ -1,4 +1,5 @@
 using ZhijiangLive.Silo.Api;
+using ZhijiangLive.Silo.Demo;
 using ZhijiangLive.Silo.Hosting;
 
 namespace ZhijiangLive.Silo;
@@ -46,6 +47,7 @@ public static class SiloApplication
 
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
+        args = DemoHosting.Expand(args);
         var builder = WebApplication.CreateBuilder(args);
         builder.Services.AddProblemDetails();
         builder.AddSiloEndpoints();
@@ -53,6 +55,7 @@ public static class SiloApplication
         builder.AddZhijiangStore();
         builder.AddGrpcServices();
         builder.AddLiveDashboard();
+        builder.AddDemo();
         configure?.Invoke(builder);
 
         var app = builder.Build();
