@@ -35,14 +35,21 @@ public static class SiloApplication
           --Zhijiang:Store:JournalRetention <t>         journal kept past the snapshots, for a rebuild (30.00:00:00; 0 keeps all)
         Environment variables use double underscores: Zhijiang__Cluster__Partitions=2.
 
+        Demo:
+          --demo                                        a generated Zhejiang and simulated traffic, on the memory store
+          --Zhijiang:Demo:Scale <x>                     share of the real province (0.02: 240 schools, 12,000 teachers)
+          --Zhijiang:Demo:EventsPerSecond <n>           simulated events a second (2000)
+
         Commands:
           rebuild [--rule-pack <file>] [--date <d>] [--apply]   recompute every score from the journal (rebuild --help)
 
         gRPC: zhijiang.live.v1.Ingest, .Roster, .Query and grpc.health.v1.Health (tools/zhijiang.py is a client).
+        Dashboard: http://localhost:5080/ (SignalR hub /hubs/live).
         HTTP: GET /api/teachers/{id}, /api/schools/{id}, /api/regions/{id} (?date=YYYY-MM-DD),
               GET /api/teachers/{id}/ledger?date=YYYY-MM-DD   the day's scoring decisions (recent days)
               GET /api/leaderboards/{scopeId}?kind=teachers|schools|regions&period=day|month|year
                   &date=&limit=&offset=&around=
+              GET /api/shortlists/{cityId}?kind=teacher-spaces|digital-schools|club-spaces
         """;
 
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
