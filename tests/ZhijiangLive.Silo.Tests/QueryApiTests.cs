@@ -37,6 +37,28 @@ public sealed class QueryApiTests : IAsyncLifetime
     public async Task DisposeAsync() => await _silo.DisposeAsync();
 
     [Fact]
+    public async Task Shortlist_OfACity_RanksItsTeachersByYearScore()
+    {
+        var response = await _silo.Http.GetFromJsonAsync<JsonElement>("/api/shortlists/330100?kind=teacher-spaces");
+
+        var entries = response.GetProperty("entries").EnumerateArray()
+            .Select(e => (e.GetProperty("rank").GetInt32(), e.GetProperty("id").GetString(), e.GetProperty("name").GetString(), e.GetProperty("score").GetDouble()))
+            .ToList();
+        Assert.Equal([(1, "T1", "王老师", 6.0), (2, "T2", "李老师", 5.0)], entries);
+    }
+
+    [Theory]
+    [InlineData("/api/shortlists/330106", HttpStatusCode.NotFound, "no city '330106'")]
+    [InlineData("/api/shortlists/330100?kind=best", HttpStatusCode.BadRequest, "kind 'best' is not one of")]
+    public async Task Shortlist_OfANonCityOrUnknownKind_IsAProblem(string path, HttpStatusCode status, string detail)
+    {
+        var response = await _silo.Http.GetAsync(path);
+
+        Assert.Equal(status, response.StatusCode);
+        Assert.Contains(detail, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+    }
+
+    [Fact]
     public async Task Teacher_ReturnsScoresAndBreakdown()
     {
         var teacher = await _silo.Http.GetFromJsonAsync<JsonElement>("/api/teachers/T1");
