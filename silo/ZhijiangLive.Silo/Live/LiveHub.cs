@@ -13,7 +13,7 @@ public sealed class LiveHub(LiveSubscriptions subscriptions, ZhijiangCluster clu
     /// <summary>Follows <paramref name="regionId"/> for <paramref name="period"/> (day, month or year), instead of whatever this connection followed.</summary>
     public async Task Subscribe(string regionId, string period)
     {
-        if (!Enum.TryParse<Period>(period, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed) || int.TryParse(period, out _))
+        if (!Enum.GetNames<Period>().Contains(period, StringComparer.OrdinalIgnoreCase) || !Enum.TryParse<Period>(period, ignoreCase: true, out var parsed))
         {
             throw new HubException($"period '{period}' is not one of day, month, year");
         }
