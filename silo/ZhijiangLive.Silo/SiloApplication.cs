@@ -55,7 +55,12 @@ public static class SiloApplication
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         args = DemoHosting.Expand(args);
-        var builder = WebApplication.CreateBuilder(args);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            // The dashboard's files are copied beside the assembly, wherever the silo is started from.
+            WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
+        });
         builder.Services.AddProblemDetails();
         builder.AddSiloEndpoints();
         builder.AddZhijiangCluster();

@@ -1,0 +1,180 @@
+// The page's words in Chinese (first) and English. The choice is remembered in localStorage.
+// Static text carries data-i18n="key" (data-i18n-label="key" for an aria-label); whatever renders text at
+// run time asks t() and re-renders on a change.
+
+const STRINGS = {
+  'zh-CN': {
+    title: '之江汇教师空间活跃度实时看板',
+    toggle: 'English',
+    region: '区域',
+    period: '周期',
+    'period.day': '今天',
+    'period.month': '本月',
+    'period.year': '本年',
+    'level.province': '省',
+    'level.city': '市',
+    'level.county': '区县',
+    'region.wholeProvince': '全省',
+    'region.wholeCity': '全市',
+    'state.connecting': '连接中',
+    'state.live': '在线',
+    'state.reconnecting': '重连中',
+    'state.offline': '离线',
+    'kpi.activeRatio': '活跃空间比例',
+    'kpi.mean': '平均活跃度',
+    'kpi.teachersAtTarget': '达标教师',
+    'kpi.schoolsMeeting': '双达标学校',
+    'kpi.eventRate': '实时事件速率',
+    'kpi.ok': '达标',
+    'kpi.below': '未达标',
+    'kpi.targetAtLeast': '目标 ≥ {target}',
+    'kpi.activeOf': '{active} / {teachers} 名教师',
+    'kpi.total': '总分 {total}',
+    'kpi.teachersNeeded': '目标 ≥ {needed} 人（{ratio}）',
+    'kpi.allSchools': '目标：全部学校',
+    'kpi.perTeacher': '达标：本期得分 ≥ {threshold}',
+    'kpi.share': '占 {share}',
+    'kpi.perSecond': '{rate} 条/秒',
+    'kpi.rateHint': '最近 {n} 次推送',
+    'panel.topTeachers': '教师排行',
+    'panel.topSchools': '学校排行',
+    'panel.children': '下级区域活跃空间比例',
+    'panel.published': '月度学校排行（已发布）',
+    'panel.shortlist': '名额推荐名单',
+    'col.rank': '名次',
+    'col.teacher': '教师',
+    'col.school': '学校',
+    'col.county': '区县',
+    'col.score': '得分',
+    'col.mean': '均分',
+    'col.name': '名称',
+    'chart.target': '目标 {target}',
+    'chart.ratio': '活跃空间比例',
+    empty: '暂无数据',
+    'children.none': '该区域没有下级区域',
+    'published.month': '月份',
+    'published.none': '{month} 没有已发布的排行',
+    'shortlist.city': '城市',
+    'shortlist.kind': '类别',
+    'shortlist.teacher-spaces': '教师空间',
+    'shortlist.digital-schools': '数字微校建设校',
+    'shortlist.club-spaces': '社团空间',
+    'shortlist.count': '前 {shown} 名，共 {total}',
+    'shortlist.noCity': '名册中没有城市',
+    updated: '数据日期 {date}',
+    loadFailed: '加载失败：{error}',
+    noRegions: '名册中还没有区域：载入名册后请刷新本页',
+  },
+  en: {
+    title: 'Zhijiang teacher-space activity, live',
+    toggle: '中文',
+    region: 'Region',
+    period: 'Period',
+    'period.day': 'Today',
+    'period.month': 'This month',
+    'period.year': 'This year',
+    'level.province': 'province',
+    'level.city': 'city',
+    'level.county': 'county',
+    'region.wholeProvince': 'Whole province',
+    'region.wholeCity': 'Whole city',
+    'state.connecting': 'Connecting',
+    'state.live': 'Live',
+    'state.reconnecting': 'Reconnecting',
+    'state.offline': 'Offline',
+    'kpi.activeRatio': 'Active-space ratio',
+    'kpi.mean': 'Mean score',
+    'kpi.teachersAtTarget': 'Teachers at target',
+    'kpi.schoolsMeeting': 'Schools meeting both targets',
+    'kpi.eventRate': 'Live event rate',
+    'kpi.ok': 'On target',
+    'kpi.below': 'Below target',
+    'kpi.targetAtLeast': 'target ≥ {target}',
+    'kpi.activeOf': '{active} of {teachers} teachers',
+    'kpi.total': '{total} points in all',
+    'kpi.teachersNeeded': 'target ≥ {needed} ({ratio})',
+    'kpi.allSchools': 'target: every school',
+    'kpi.perTeacher': 'at target: a score of {threshold} or more',
+    'kpi.share': '{share} of schools',
+    'kpi.perSecond': '{rate} events/s',
+    'kpi.rateHint': 'pushes shown: {n}',
+    'panel.topTeachers': 'Top teachers',
+    'panel.topSchools': 'Top schools',
+    'panel.children': 'Child regions: active-space ratio',
+    'panel.published': 'Monthly school ranking (published)',
+    'panel.shortlist': 'Quota shortlist',
+    'col.rank': 'Rank',
+    'col.teacher': 'Teacher',
+    'col.school': 'School',
+    'col.county': 'County',
+    'col.score': 'Score',
+    'col.mean': 'Mean',
+    'col.name': 'Name',
+    'chart.target': 'target {target}',
+    'chart.ratio': 'Active-space ratio',
+    empty: 'No data yet',
+    'children.none': 'This region has no child regions',
+    'published.month': 'Month',
+    'published.none': 'No ranking was published for {month}',
+    'shortlist.city': 'City',
+    'shortlist.kind': 'Kind',
+    'shortlist.teacher-spaces': 'Teacher spaces',
+    'shortlist.digital-schools': 'Digital micro-schools',
+    'shortlist.club-spaces': 'Club spaces',
+    'shortlist.count': 'top {shown} of {total}',
+    'shortlist.noCity': 'No city on the roster',
+    updated: 'figures of {date}',
+    loadFailed: 'could not load: {error}',
+    noRegions: 'The roster has no regions yet: reload this page once it is loaded',
+  },
+};
+
+const STORAGE_KEY = 'zhijiang.dashboard.language';
+const listeners = [];
+let current = stored() ?? 'zh-CN';
+
+function stored() {
+  try {
+    const value = localStorage.getItem(STORAGE_KEY);
+    return value in STRINGS ? value : null;
+  } catch {
+    return null; // storage can be switched off; Chinese then
+  }
+}
+
+export function language() {
+  return current;
+}
+
+/** The text of key in the chosen language, with {name} placeholders filled from vars. */
+export function t(key, vars = {}) {
+  const text = STRINGS[current][key] ?? STRINGS['zh-CN'][key] ?? key;
+  return text.replace(/\{(\w+)\}/g, (_, name) => String(vars[name] ?? ''));
+}
+
+export function toggleLanguage() {
+  current = current === 'zh-CN' ? 'en' : 'zh-CN';
+  try {
+    localStorage.setItem(STORAGE_KEY, current);
+  } catch {
+    // not remembered, still switched
+  }
+  translatePage();
+  listeners.forEach((listener) => listener());
+}
+
+export function onLanguageChange(listener) {
+  listeners.push(listener);
+}
+
+/** Fills every data-i18n element and data-i18n-label, the page's lang and its title. */
+export function translatePage(root = document) {
+  document.documentElement.lang = current;
+  document.title = t('title');
+  for (const element of root.querySelectorAll('[data-i18n]')) {
+    element.textContent = t(element.dataset.i18n);
+  }
+  for (const element of root.querySelectorAll('[data-i18n-label]')) {
+    element.setAttribute('aria-label', t(element.dataset.i18nLabel));
+  }
+}

@@ -1,0 +1,144 @@
+// The dashboard: a bureau follows one region and period over /hubs/live and sees its figures as they are
+// pushed. The region and period are in the address (?region=330100&period=month), so a view can be shared.
+import './styles.css';
+import { byTestId, setText } from './dom.js';
+import { onLanguageChange, t, toggleLanguage, translatePage } from './i18n.js';
+import { createLiveConnection } from './live-connection.js';
+import { LiveView } from './live-view.js';
+import { RegionPicker } from './region-picker.js';
+import { renderKpis } from './kpi-tiles.js';
+import { renderTopSchools, renderTopTeachers } from './top-rankings.js';
+import { ChildrenChart } from './children-chart.js';
+import { Sparkline } from './sparkline.js';
+import { PublishedRanking } from './published-ranking.js';
+import { Shortlist } from './shortlist.js';
+
+const PERIODS = ['day', 'month', 'year'];
+const query = new URLSearchParams(location.search);
+let period = PERIODS.includes(query.get('period')) ? query.get('period') : 'year';
+let followed = null;
+let connectionState = 'connecting';
+let messages = 0;
+
+const page = byTestId('dashboard');
+const view = new LiveView();
+const picker = new RegionPicker(byTestId('region-picker'), follow);
+const chart = new ChildrenChart(byTestId('children-chart'), byTestId('children-empty'));
+const sparkline = new Sparkline(byTestId('event-rate'));
+const published = new PublishedRanking(byTestId('published-ranking'));
+const shortlist = new Shortlist(byTestId('shortlist'), picker);
+
+const live = createLiveConnection({
+  onState: showState,
+  onSnapshot: (message) => show(view.snapshot(message), true),
+  onUpdate: (message) => show(view.update(message), false),
+  onConnected: loadRegions,
+  onError: showError,
+});
+
+/** On every (re)connect: the roster's regions, keeping the followed one (or the address's) if it is there. */
+async function loadRegions() {
+  try {
+    const selected = picker.setRegions(await live.regions(), followed ?? query.get('region'));
+    if (!selected) {
+      showError(t('noRegions'));
+    } else if (selected !== followed) {
+      follow(selected);
+    }
+  } catch (error) {
+    showError(error);
+  }
+}
+
+function follow(regionId) {
+  followed = regionId;
+  view.expect(regionId, period);
+  delete page.dataset.snapshot;
+  history.replaceState(null, '', `?region=${encodeURIComponent(regionId)}&period=${period}`);
+  markPeriod();
+  shortlist.show(regionId);
+  live.subscribe(regionId, period);
+}
+
+function markPeriod() {
+  for (const button of document.querySelectorAll('[data-period]')) {
+    button.setAttribute('aria-pressed', String(button.dataset.period === period));
+  }
+}
+
+function show(result, isSnapshot) {
+  if (!result) {
+    return;
+  }
+  const { view: current, changed } = result;
+  renderHeader(current);
+  if (changed.includes('kpi')) renderKpis(current.kpi);
+  if (changed.includes('topTeachers')) renderTopTeachers(current.topTeachers);
+  if (changed.includes('topSchools')) renderTopSchools(current.topSchools);
+  if (changed.includes('children')) chart.render(current.children, current.kpi?.activeRatioTarget ?? 0.15);
+  sparkline.push(current.eventsPerSecond);
+  published.show(current.regionId, current.date);
+  if (!isSnapshot && (changed.includes('topTeachers') || changed.includes('topSchools'))) {
+    shortlist.refresh();
+  }
+  if (isSnapshot) {
+    showError(null);
+  }
+  // For the browser test and anyone curious: which subscription is on screen, and how many pushes came.
+  page.dataset.snapshot = `${current.regionId}|${current.period}|${current.date}`;
+  page.dataset.messages = String(++messages);
+}
+
+function renderHeader(current) {
+  setText(byTestId('region-title'), `${current.regionName} · ${t(`level.${current.level}`)}`);
+  setText(byTestId('live-date'), t('updated', { date: current.date }));
+}
+
+function showState(state) {
+  connectionState = state;
+  const element = byTestId('connection-state');
+  element.dataset.state = state;
+  setText(element, t(`state.${state}`));
+}
+
+function showError(error) {
+  const banner = byTestId('error');
+  const text = error ? String(error.message ?? error).replace(/^.*HubException: /, '') : '';
+  setText(banner, text);
+  banner.hidden = !text;
+}
+
+function renderAll() {
+  translatePage();
+  picker.render();
+  showState(connectionState);
+  const current = view.current;
+  if (current) {
+    renderHeader(current);
+    renderKpis(current.kpi);
+    renderTopTeachers(current.topTeachers);
+    renderTopSchools(current.topSchools);
+    chart.render(current.children, current.kpi?.activeRatioTarget ?? 0.15);
+  }
+  sparkline.render();
+  published.render();
+  shortlist.render();
+}
+
+for (const button of document.querySelectorAll('[data-period]')) {
+  button.addEventListener('click', () => {
+    if (button.dataset.period === period) {
+      return;
+    }
+    period = button.dataset.period;
+    markPeriod();
+    if (followed) {
+      follow(followed);
+    }
+  });
+}
+byTestId('lang-toggle').addEventListener('click', toggleLanguage);
+onLanguageChange(renderAll);
+markPeriod();
+renderAll();
+live.start();

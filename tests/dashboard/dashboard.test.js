@@ -1,0 +1,174 @@
+// The dashboard in Debian's chromium against a running silo whose roster the caller seeded: events
+// published over gRPC must reach the KPI tile and the top-teachers table within 3 seconds, without a
+// reload. Prints the event-to-screen latency of each round, saves screenshots, then checks the pickers,
+// the English toggle (remembered over a reload) and the phone layout. Ends with "N passed, M failed".
+//
+// node dashboard.test.js --url http://127.0.0.1:5080/ --target 127.0.0.1:5081 --now 2026-03-02T02:00:00Z
+//   --out TestResults --province 330000 --city 330100
+//   --teachers '[{"id":"T1","name":"王丽华","year":0},…]'      every teacher in id order, with the year's score so far
+//   --published '{"month":"2026-02","leader":"…","score":"5"}'  the first school of the last month's published ranking
+'use strict';
+
+const fs = require('node:fs');
+const path = require('node:path');
+const { Publisher, Report, launchChromium, parseArguments, text, watchChanges } = require('./harness');
+
+const WITHIN_MS = 3000;
+const DESKTOP = { width: 1366, height: 768 };
+const PHONE = { width: 390, height: 844 };
+// Which teacher (by index) gets a teaching session (5 points) in each round: every round moves the mean
+// and a row of the table, and no teacher passes the day's cap of two sessions.
+const ROUNDS = [1, 2, 1, 0, 3];
+// The hub pushes on a 1 s tick and a round starts just after a push. Pausing a different part of the tick
+// before each publish spreads the publishes over its phase, so the latencies sample it evenly.
+const PAUSES_MS = [0, 800, 200, 600, 400];
+
+const mean1 = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const snapshotOf = (region, period) => `[data-testid="dashboard"][data-snapshot^="${region}|${period}|"]`;
+const report = new Report();
+
+async function main() {
+  const args = parseArguments(process.argv.slice(2), ['url', 'target', 'now', 'out', 'province', 'city', 'teachers', 'published']);
+  const teachers = JSON.parse(args.teachers);
+  const published = JSON.parse(args.published);
+  const chromiumPath = args.chromium ?? '/usr/bin/chromium';
+  fs.mkdirSync(args.out, { recursive: true });
+  const publisher = new Publisher(args.target, new Date(args.now), `dash-${Date.now()}`);
+  const browser = await launchChromium(chromiumPath);
+  try {
+    const context = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const page = await context.newPage();
+    const pageErrors = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    page.on('console', (m) => m.type() === 'error' && pageErrors.push(m.text()));
+
+    await page.goto(args.url);
+    await report.within('the connection state turns live (在线)',
+      () => page.waitForSelector('[data-testid="connection-state"][data-state="live"]', { timeout: 10_000 }));
+    await report.within('the first snapshot shows the province for this year',
+      () => page.waitForSelector(snapshotOf(args.province, 'year'), { timeout: 10_000 }));
+    report.equal('the connection state reads 在线', '在线', await text(page, '[data-testid="connection-state"]'));
+    const startMean = mean1.format(teachers.reduce((sum, t) => sum + t.year, 0) / teachers.length);
+    report.equal(`the mean score starts at ${startMean}`, startMean, await text(page, '[data-testid="kpi-mean-value"]'));
+    report.equal('the mean tile is red against its target', 'below',
+      await page.getAttribute('[data-testid="kpi-mean"]', 'data-status'));
+    report.equal('every unlocked teacher is ranked', teachers.length,
+      await page.locator('[data-testid="top-teachers-row"]').count());
+
+    await httpPanels(page, teachers, published);
+    await livePushes(page, publisher, teachers);
+
+    const screenshot = path.resolve(args.out, 'dashboard-zh-CN.png');
+    await page.screenshot({ path: screenshot, fullPage: true, animations: 'disabled' });
+    console.log(`screenshot (zh-CN, ${DESKTOP.width}x${DESKTOP.height}, full page): ${screenshot}`);
+
+    await pickers(page, args);
+    await english(page, args);
+
+    await page.setViewportSize(PHONE);
+    const [scrollWidth, innerWidth] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+    report.check(`the page fits a phone's width (${PHONE.width} px) without scrolling sideways`,
+      scrollWidth <= innerWidth, `the page is ${scrollWidth} px wide`);
+    const phone = path.resolve(args.out, 'dashboard-phone.png');
+    await page.screenshot({ path: phone, fullPage: true, animations: 'disabled' });
+    console.log(`screenshot (phone, ${PHONE.width}x${PHONE.height}): ${phone}`);
+
+    report.equal('the page logged no errors', [], pageErrors);
+  } finally {
+    await browser.close();
+    publisher.close();
+  }
+  return report.close();
+}
+
+/** The published ranking (last month's, by default) and the city's teacher-space shortlist, over HTTP. */
+async function httpPanels(page, teachers, published) {
+  report.equal('the published ranking offers last month first', published.month,
+    await page.inputValue('[data-testid="published-month"]'));
+  const firstRow = (testId) => `[data-testid="${testId}"]:first-child`;
+  await report.within(`last month's published ranking starts with ${published.leader} at ${published.score}`,
+    () => page.waitForFunction(([selector, name, score]) => {
+      const row = document.querySelector(selector);
+      return row?.querySelector('.name').textContent === name && row.querySelector('.score').textContent === score;
+    }, [firstRow('published-ranking-row'), published.leader, published.score], { timeout: 5000 }));
+  const best = teachers.reduce((a, b) => (b.year > a.year ? b : a));
+  await report.within(`the city's teacher-space shortlist starts with ${best.name} at ${best.year}`,
+    () => page.waitForFunction(([selector, name, score]) => {
+      const row = document.querySelector(selector);
+      return row?.querySelector('.name').textContent === name && row.querySelector('.score').textContent === score;
+    }, [firstRow('shortlist-row'), best.name, String(best.year)], { timeout: 5000 }));
+}
+
+/** Each round publishes one event and waits for the mean tile and the table to show it. */
+async function livePushes(page, publisher, teachers) {
+  await page.evaluate(() => { window.__sameDocument = true; });
+  await watchChanges(page, ['kpi-mean-value', 'top-teachers']);
+  const scores = teachers.map((t) => t.year);
+  const latencies = [];
+  for (const [round, index] of ROUNDS.entries()) {
+    scores[index] += 5;
+    const expectedMean = mean1.format(scores.reduce((a, b) => a + b, 0) / teachers.length);
+    const top = Math.max(...scores);
+    const leader = teachers[scores.indexOf(top)]; // ties list by id, and the ids are in order
+    await new Promise((resolve) => setTimeout(resolve, PAUSES_MS[round]));
+    await page.evaluate(() => window.__resetChanges());
+    const publishedAt = Date.now();
+    const reply = await publisher.publish([publisher.teaching(teachers[index].id)]);
+    const ackedAt = Date.now();
+    report.equal(`round ${round + 1}: the event is accepted`, 1, reply.accepted);
+    const shown = await report.within(
+      `round ${round + 1}: within ${WITHIN_MS} ms the mean reads ${expectedMean} and ${leader.name} leads with ${top}`,
+      () => page.waitForFunction(([mean, name, score]) => {
+        const row = document.querySelector('[data-testid="top-teachers-row"]');
+        return document.querySelector('[data-testid="kpi-mean-value"]').textContent === mean
+          && row?.querySelector('.name').textContent === name && row?.querySelector('.score').textContent === score
+          && window.__changes['kpi-mean-value'] && window.__changes['top-teachers'];
+      }, [expectedMean, leader.name, String(top)], { timeout: Math.max(1, publishedAt + WITHIN_MS - Date.now()), polling: 'raf' }));
+    if (shown) {
+      const changes = await page.evaluate(() => window.__changes);
+      const onScreen = Math.max(changes['kpi-mean-value'], changes['top-teachers']);
+      latencies.push(onScreen - publishedAt);
+      console.log(`     latency: publish → screen ${onScreen - publishedAt} ms (publish → ack ${ackedAt - publishedAt} ms)`);
+    }
+  }
+  report.check('no reload: the same document all along', await page.evaluate(() => window.__sameDocument === true));
+  if (latencies.length > 0) {
+    const sorted = [...latencies].sort((a, b) => a - b);
+    console.log(`event-to-screen latency over ${sorted.length} rounds: median ${sorted[Math.floor(sorted.length / 2)]} ms, ` +
+      `min ${sorted[0]} ms, max ${sorted.at(-1)} ms (the hub pushes on a tick of NotifyInterval, 1 s)`);
+  }
+}
+
+/** A city from the region picker, then today from the period picker: each brings its own snapshot. */
+async function pickers(page, args) {
+  await page.selectOption('[data-testid="region-city"]', args.city);
+  await report.within('picking the city subscribes to it', () => page.waitForSelector(snapshotOf(args.city, 'year'), { timeout: 5000 }));
+  report.check('the title names the city', (await text(page, '[data-testid="region-title"]')).includes('杭州市'),
+    await text(page, '[data-testid="region-title"]'));
+  await page.click('[data-testid="period-day"]');
+  await report.within('今天 subscribes to the day', () => page.waitForSelector(snapshotOf(args.city, 'day'), { timeout: 5000 }));
+  report.equal('the address keeps the view', `?region=${args.city}&period=day`, await page.evaluate(() => location.search));
+}
+
+/** The English toggle changes the labels, and is remembered over a reload. */
+async function english(page, args) {
+  const label = '[data-testid="kpi-mean"] .kpi-label';
+  report.equal('the mean tile is labelled in Chinese', '平均活跃度', await text(page, label));
+  await page.click('[data-testid="lang-toggle"]');
+  report.equal('English: the mean tile\'s label', 'Mean score', await text(page, label));
+  report.equal('English: the connection state', 'Live', await text(page, '[data-testid="connection-state"]'));
+  report.equal('English: the page\'s lang', 'en', await page.evaluate(() => document.documentElement.lang));
+  await page.reload();
+  await report.within('after a reload: the same view again', () => page.waitForSelector(snapshotOf(args.city, 'day'), { timeout: 10_000 }));
+  report.equal('after a reload: still English', 'Mean score', await text(page, label));
+  const screenshot = path.resolve(args.out, 'dashboard-en.png');
+  await page.screenshot({ path: screenshot, fullPage: true, animations: 'disabled' });
+  console.log(`screenshot (English, the city, today): ${screenshot}`);
+  await page.click('[data-testid="lang-toggle"]');
+  report.equal('back to Chinese', '平均活跃度', await text(page, label));
+}
+
+main().then((code) => process.exit(code), (error) => {
+  report.check('the run goes to its end', false, error.stack ?? String(error));
+  process.exit(report.close());
+});
