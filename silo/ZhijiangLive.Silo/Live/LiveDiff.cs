@@ -11,7 +11,9 @@ public static class LiveDiff
         var schools = Same(before.TopSchools, after.TopSchools) ? null : after.TopSchools;
         var children = Same(before.Children, after.Children) ? null : after.Children;
         var sameDay = before.Date == after.Date;
-        if (kpi is null && teachers is null && schools is null && children is null && sameDay)
+        // The event rate rides along with whatever is sent; alone it is news too, for the sparkline.
+        var sameRate = before.EventsPerSecond == after.EventsPerSecond;
+        if (kpi is null && teachers is null && schools is null && children is null && sameDay && sameRate)
         {
             return null;
         }
