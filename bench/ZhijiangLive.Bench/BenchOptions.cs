@@ -10,6 +10,13 @@ public sealed record BenchOptions(string Command, int? Teachers, int Runs, int D
     public int Concurrency { get; init; } = 64;
     public int StreamEvents { get; init; } = 2_000_000;
     public int Streams { get; init; } = 4;
+    public int InFlight { get; init; } = 8;
+    public int Seconds { get; init; } = 20;
+    public int WarmUp { get; init; } = 5;
+    public int Events { get; init; } = 6_000_000;
+    public int Tail { get; init; } = 60_000;
+    public string? Connection { get; init; }
+    public string? Only { get; init; }
 
     public const string Help = """
         Usage: dotnet run -c Release --project bench/ZhijiangLive.Bench -- <command> [options]
@@ -39,10 +46,23 @@ public sealed record BenchOptions(string Command, int? Teachers, int Runs, int D
                        events), then one pre-encoded request sent --calls times by our client and by h2load
                        (Debian nghttp2-client) over one connection with --concurrency streams, and the ratio.
                        Prints calls/s, events/s and latency percentiles.
+          durability   The silo journaling to PostgreSQL (fsync and synchronous_commit on): a private cluster made
+                       for the run with the Debian postgresql binaries (as the postgres user when run as root),
+                       or the server of --connection. 1: PublishStream with batches of 500 over --streams
+                       streams, --in-flight batches in flight each, into a silo of 10000 teachers, --warm-up
+                       seconds then --seconds measured: events/s, per-batch ack latency, the journal's appends
+                       (rows per append, AppendAsync time) and where the CPU went; then the same load on the
+                       in-memory store, the ceiling on this machine at the time. 2: the same rows by a bare
+                       Npgsql binary COPY loop on one connection, in commits of the sizes the silo's appends had
+                       and of 500 rows, and the ratios. 3: a province of --teachers teachers (default 600000) and
+                       --events events of today written into a fresh journal; a silo started on it (seconds until
+                       it listens, events replayed per second, memory, where the time went), then a snapshot
+                       round of that silo, --tail more events, and a silo started on the snapshots and the tail,
+                       as after a crash. Databases and the private cluster are removed at the end.
           help         This text (also --help, -h).
 
         Options:
-          --teachers N   teachers simulated (default 10000 for both commands)
+          --teachers N   teachers simulated (default 10000; `province` and `durability` 600000)
           --runs N       timed runs of `scoring` after the warm-up (default 5, at least 3 is sensible)
           --days N       simulated days of the `scoring` mix (default 4)
           --seed N       seed of the generated activity (default 2018)
@@ -52,7 +72,16 @@ public sealed record BenchOptions(string Command, int? Teachers, int Runs, int D
           --calls N      `grpc` only: unary calls per phase (default 200000)
           --concurrency N `grpc` only: concurrent unary calls (default 64)
           --stream-events N `grpc` only: events sent over PublishStream (default 2000000)
-          --streams N    `grpc` only: concurrent PublishStream calls (default 4)
+          --streams N    `grpc`, `durability`: concurrent PublishStream calls (default 4)
+          --in-flight N  `grpc`, `durability`: unanswered batches per stream (default 8)
+          --seconds N    `durability` only: measured seconds of ingest, and the most each baseline runs (default 20)
+          --warm-up N    `durability` only: seconds of ingest before the measured window (default 5)
+          --events N     `durability` only: events in the journal of the restart (default 6000000)
+          --tail N       `durability` only: events journaled after the snapshot round, replayed by the second
+                         restart (default 60000, a busy minute; the silo takes snapshots every minute)
+          --connection S `durability` only: an Npgsql connection string of a server to use instead of a private
+                         cluster; the user must be allowed to create databases (they are dropped afterwards)
+          --only ingest|restart  `durability` only: steps 1 and 2, or step 3 alone
           --by-teacher   `scoring` only: apply the same events grouped by teacher (acceptance order kept
                          within each teacher, so every teacher's scores are the same) to show how much of
                          the cost is cache misses on 10,000 interleaved states rather than computation
@@ -60,7 +89,8 @@ public sealed record BenchOptions(string Command, int? Teachers, int Runs, int D
         Figures only: nothing is asserted. Targets: scoring >= 3,000,000 events/s on one thread;
         state-size <= 2 KB per teacher without spreader sets; province >= 1,000,000 events/s on 2 cores,
         grains/bare >= 0.5, memory <= 2 GB, top-100 query p99 <= 1 ms; grpc unary >= 20,000 calls/s,
-        stream >= 300,000 events/s, ours/h2load >= 0.75. Timings are noisy on a shared machine:
+        stream >= 300,000 events/s, ours/h2load >= 0.75; durability ingest >= 200,000 events/s, durable/baseline
+        >= 0.7, restart to ready <= 30 s. Timings are noisy on a shared machine:
         run a few times and read the spread.
         """;
 
@@ -77,7 +107,8 @@ public sealed record BenchOptions(string Command, int? Teachers, int Runs, int D
                 case "--help" or "-h" or "help":
                     return options with { Command = "help" };
                 case "--teachers" or "--runs" or "--days" or "--seed" or "--schools" or "--events-per-teacher" or "--partitions"
-                    or "--calls" or "--concurrency" or "--stream-events" or "--streams":
+                    or "--calls" or "--concurrency" or "--stream-events" or "--streams" or "--in-flight" or "--seconds" or "--warm-up"
+                    or "--events" or "--tail":
                     if (i + 1 >= args.Length || !int.TryParse(args[i + 1], out var value) || value < 1)
                     {
                         error = $"{arg} needs a positive whole number";
@@ -96,13 +127,34 @@ public sealed record BenchOptions(string Command, int? Teachers, int Runs, int D
                         "--concurrency" => options with { Concurrency = value },
                         "--stream-events" => options with { StreamEvents = value },
                         "--streams" => options with { Streams = value },
+                        "--in-flight" => options with { InFlight = value },
+                        "--seconds" => options with { Seconds = value },
+                        "--warm-up" => options with { WarmUp = value },
+                        "--events" => options with { Events = value },
+                        "--tail" => options with { Tail = value },
                         _ => options with { Seed = value },
                     };
+                    break;
+                case "--connection":
+                    if (i + 1 >= args.Length || args[i + 1].Length == 0)
+                    {
+                        error = "--connection needs an Npgsql connection string";
+                        return options;
+                    }
+                    options = options with { Connection = args[++i] };
+                    break;
+                case "--only":
+                    if (i + 1 >= args.Length || args[i + 1] is not ("ingest" or "restart"))
+                    {
+                        error = "--only needs ingest or restart";
+                        return options;
+                    }
+                    options = options with { Only = args[++i] };
                     break;
                 case "--by-teacher":
                     options = options with { ByTeacher = true };
                     break;
-                case "scoring" or "state-size" or "province" or "grpc" when !commandSeen:
+                case "scoring" or "state-size" or "province" or "grpc" or "durability" when !commandSeen:
                     options = options with { Command = arg };
                     commandSeen = true;
                     break;

@@ -4,10 +4,12 @@
 //   state-size  StateSizeBenchmark: retained bytes per teacher after a simulated year (YearSimulation)
 //   province    ProvinceBenchmark: a whole province through the grains, against a bare loop
 //   grpc        GrpcBenchmark: the silo's gRPC endpoint, unary and streaming, against h2load
+//   durability  DurabilityBenchmark: ingest journaled to PostgreSQL, a bare COPY loop, restart on a day of journal
 //
 // Options are parsed by BenchOptions; --help prints them.
 
 using ZhijiangLive.Bench;
+using ZhijiangLive.Bench.Durability;
 using ZhijiangLive.Bench.Grpc;
 using ZhijiangLive.Bench.Province;
 
@@ -33,6 +35,9 @@ switch (options.Command)
         return 0;
     case "grpc":
         await GrpcBenchmark.RunAsync(options);
+        return 0;
+    case "durability":
+        await DurabilityBenchmark.RunAsync(options);
         return 0;
     default:
         Console.WriteLine(BenchOptions.Help);

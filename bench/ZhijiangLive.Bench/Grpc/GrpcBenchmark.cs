@@ -17,8 +17,6 @@ namespace ZhijiangLive.Bench.Grpc;
 /// </summary>
 internal static class GrpcBenchmark
 {
-    private const int InFlightPerStream = 8;
-
     public static async Task RunAsync(BenchOptions options)
     {
         var teachers = options.Teachers ?? 10_000;
@@ -36,15 +34,17 @@ internal static class GrpcBenchmark
 
         await UnaryAsync(client, province, options.Calls / 10, options.Concurrency, "warm-up"); // JIT and connections, not reported
         await UnaryAsync(client, province, options.Calls, options.Concurrency);
-        await StreamAsync(client, province, options.StreamEvents, options.Streams);
+        await StreamAsync(client, province, options.StreamEvents, options.Streams, options.InFlight);
         await RatioAsync(target, options.Calls, options.Concurrency);
         Console.WriteLine("Targets: unary >= 20,000 calls/s; stream >= 300,000 events/s; ours/h2load >= 0.75 (unary).");
     }
 
     private static async Task<WebApplication> StartSiloAsync()
     {
+        // The in-memory store: this benchmark measures the endpoint; `durability` measures the journal.
         var silo = SiloApplication.Build(
-            ["--urls", "http://127.0.0.1:0", "--Zhijiang:Grpc:Url=http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning"]);
+            ["--urls", "http://127.0.0.1:0", "--Zhijiang:Grpc:Url=http://127.0.0.1:0", "--Zhijiang:Store:Provider=memory",
+             "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Microsoft.AspNetCore.StaticFiles=Error"]);
         await silo.StartAsync();
         return silo;
     }
@@ -74,46 +74,18 @@ internal static class GrpcBenchmark
             $"({calls:N0} calls in {seconds:0.0} s, {accepted:N0} accepted; {latencies.Summary()})");
     }
 
-    private static async Task StreamAsync(ZhijiangClient client, ProvinceRoster province, int events, int streams)
+    private static async Task StreamAsync(ZhijiangClient client, ProvinceRoster province, int events, int streams, int inFlight)
     {
         const int batch = 500;
         var requests = GrpcTraffic.Requests("s", province, events / batch, batch);
-        var latencies = new LatencyRecorder();
+        var load = new PublishStreamLoad(client, streams, inFlight);
         var next = -1;
-        long accepted = 0;
         var clock = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, streams).Select(_ => Task.Run(async () =>
-        {
-            var series = latencies.NewSeries();
-            await using var call = client.OpenPublishStream();
-            var sentAt = new System.Collections.Concurrent.ConcurrentQueue<long>();
-            // A window of unanswered batches per stream, like a publisher that retries what is unacknowledged:
-            // without it the latency measured would be the length of a client-side queue.
-            using var window = new SemaphoreSlim(InFlightPerStream);
-            var reader = Task.Run(async () =>
-            {
-                await foreach (var reply in call.ReadAllAsync())
-                {
-                    sentAt.TryDequeue(out var start);
-                    series.Add(LatencyRecorder.Since(start));
-                    Interlocked.Add(ref accepted, reply.Accepted);
-                    window.Release();
-                }
-            });
-            int i;
-            while ((i = Interlocked.Increment(ref next)) < requests.Length)
-            {
-                await window.WaitAsync();
-                sentAt.Enqueue(Stopwatch.GetTimestamp());
-                await call.WriteAsync(requests[i]);
-            }
-            await call.CompleteAsync();
-            await reader;
-        })));
+        await load.RunAsync(() => Interlocked.Increment(ref next) is var i && i < requests.Length ? requests[i] : null);
         var seconds = clock.Elapsed.TotalSeconds;
         var sent = requests.Length * batch;
-        Console.WriteLine($"PublishStream, batches of {batch}, {streams} streams, {InFlightPerStream} batches in flight each: {sent / seconds:N0} events/s " +
-            $"({sent:N0} events in {seconds:0.0} s, {accepted:N0} accepted; per batch {latencies.Summary()})");
+        Console.WriteLine($"PublishStream, batches of {batch}, {streams} streams, {inFlight} batches in flight each: {sent / seconds:N0} events/s " +
+            $"({sent:N0} events in {seconds:0.0} s, {load.Accepted:N0} accepted; per batch {load.Latencies.Summary()})");
     }
 
     /// <summary>One pre-built request, sent again and again: after its first time it is a duplicate, the cheapest answer.</summary>

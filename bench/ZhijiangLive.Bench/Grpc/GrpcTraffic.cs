@@ -5,19 +5,34 @@ using V1 = ZhijiangLive.Contracts.V1;
 
 namespace ZhijiangLive.Bench.Grpc;
 
-/// <summary>The roster and the requests of the gRPC benchmark, all built before anything is timed.</summary>
+/// <summary>The roster and the requests of the gRPC and durability benchmarks.</summary>
 internal static class GrpcTraffic
 {
-    public static V1.RosterBatch Roster(ProvinceRoster province)
+    public static V1.RosterBatch Roster(ProvinceRoster province) => RosterSlices(province, int.MaxValue).Aggregate((all, slice) =>
     {
-        var batch = new V1.RosterBatch();
-        batch.Regions.AddRange(province.Regions.Select(r => new Region
+        all.Teachers.AddRange(slice.Teachers);
+        return all;
+    });
+
+    /// <summary>
+    /// The roster as a platform uploads it within the message size limit: regions and schools first, then
+    /// teachers <paramref name="slice"/> at a time.
+    /// </summary>
+    public static IEnumerable<V1.RosterBatch> RosterSlices(ProvinceRoster province, int slice)
+    {
+        var places = new V1.RosterBatch();
+        places.Regions.AddRange(province.Regions.Select(r => new Region
         {
             Id = r.Id, Name = r.Name, Level = (RegionLevel)r.Level, ParentId = r.ParentId ?? "",
         }));
-        batch.Schools.AddRange(province.Schools.Select(s => new School { Id = s.Id, Name = s.Name, CountyId = s.CountyId }));
-        batch.Teachers.AddRange(province.Teachers.Select(t => new Teacher { Id = t.Id, Name = t.Name, SchoolId = t.SchoolId, Subject = t.Subject }));
-        return batch;
+        places.Schools.AddRange(province.Schools.Select(s => new School { Id = s.Id, Name = s.Name, CountyId = s.CountyId }));
+        yield return places;
+        foreach (var teachers in province.Teachers.Chunk(Math.Min(slice, Math.Max(1, province.Teachers.Count))))
+        {
+            var batch = new V1.RosterBatch();
+            batch.Teachers.AddRange(teachers.Select(t => new Teacher { Id = t.Id, Name = t.Name, SchoolId = t.SchoolId, Subject = t.Subject }));
+            yield return batch;
+        }
     }
 
     /// <summary>
@@ -27,21 +42,22 @@ internal static class GrpcTraffic
     public static PublishRequest[] Requests(string prefix, ProvinceRoster province, int count, int batchSize)
     {
         var at = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow.AddMinutes(-1));
-        var requests = new PublishRequest[count];
-        var n = 0L;
-        for (var r = 0; r < count; r++)
-        {
-            var request = new PublishRequest();
-            for (var i = 0; i < batchSize; i++, n++)
-            {
-                request.Events.Add(Event($"{prefix}-{n}", province.Teachers[(int)(n % province.Teachers.Count)].Id, at, n));
-            }
-            requests[r] = request;
-        }
-        return requests;
+        return Enumerable.Range(0, count).Select(r => Request(prefix, province, (long)r * batchSize, batchSize, at)).ToArray();
     }
 
-    private static ActivityEvent Event(string id, string teacher, Timestamp at, long n)
+    /// <summary>One request of the sequence: events <paramref name="first"/> onwards, occurred at <paramref name="at"/>.</summary>
+    public static PublishRequest Request(string prefix, ProvinceRoster province, long first, int batchSize, Timestamp at)
+    {
+        var request = new PublishRequest();
+        for (var n = first; n < first + batchSize; n++)
+        {
+            request.Events.Add(Event($"{prefix}-{n}", province.Teachers[(int)(n % province.Teachers.Count)].Id, at, n));
+        }
+        return request;
+    }
+
+    /// <summary>The n-th event of the mix: a login, a mobile operation, a teaching session or an interaction, in turn.</summary>
+    public static ActivityEvent Event(string id, string teacher, Timestamp at, long n)
     {
         var e = new ActivityEvent { EventId = id, TeacherId = teacher, OccurredAt = at, Client = V1.Client.Mobile };
         switch (n % 4)
