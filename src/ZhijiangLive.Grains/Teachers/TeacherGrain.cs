@@ -51,8 +51,9 @@ public sealed class TeacherGrain(GrainServices services) : Grain<TeacherGrainSta
 
     public void Upsert(TeacherEntry entry)
     {
-        State.Marks.Dirty = true;
         var previous = State.Entry;
+        // The same entry again (as when a restart applies the roster snapshot) changes nothing worth a snapshot.
+        State.Marks.Dirty |= previous != entry;
         State.Entry = entry;
         var wasCounted = previous is { Locked: false };
         var isCounted = !entry.Locked;
@@ -78,7 +79,7 @@ public sealed class TeacherGrain(GrainServices services) : Grain<TeacherGrainSta
     {
         if (State.Entry is { Locked: false } entry)
         {
-            State.Marks.Dirty = true;
+            // Not a change worth a snapshot: after a restart, schools start afresh and accept any sequence number.
             State.LastReport = Report(entry.SchoolId, services.Today, counted: true);
             Send(State.LastReport.Value);
         }

@@ -117,6 +117,28 @@ public sealed class SnapshotRestoreTests
     }
 
     [Fact]
+    public async Task RestoredTeachers_AreNotSnapshottedAgain_UntilTheyChange()
+    {
+        await using var original = new ClusterHarness(new ClusterOptions { Partitions = 2 });
+        await original.BuildTreeAsync();
+        var teachers = new[] { ClusterHarness.Teacher("T1", "S1"), ClusterHarness.Teacher("T2", "S2") };
+        await original.AddTeachersAsync(teachers);
+        await original.PublishAsync(original.Teach("T1"));
+        var snapshots = await original.Cluster.CaptureTeachersAsync(0);
+
+        await using var restored = new ClusterHarness(new ClusterOptions { Partitions = 2 });
+        snapshots.ForEach(restored.Cluster.RestoreTeacher);
+        await restored.BuildTreeAsync();
+        await restored.AddTeachersAsync(teachers);
+        restored.Cluster.AnnounceAllTeachers();
+        await restored.Cluster.FlushAsync();
+        Assert.Empty(await restored.Cluster.CaptureTeachersAsync(0));
+
+        await restored.PublishAsync(restored.Teach("T2"));
+        Assert.Equal(["T2"], (await restored.Cluster.CaptureTeachersAsync(0)).Select(s => s.TeacherId));
+    }
+
+    [Fact]
     public async Task CaptureTeachers_TakesOnlyTeachersChangedSinceTheirLastSnapshot()
     {
         await using var h = new ClusterHarness(new ClusterOptions { Partitions = 2 });
