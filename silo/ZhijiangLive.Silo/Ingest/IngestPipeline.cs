@@ -45,7 +45,7 @@ public sealed class IngestPipeline(IngestSequencer sequencer, EventIdWindow ids,
                 reply.Duplicates++;
                 continue;
             }
-            toScore.Add(new IngestEvent(activity, wire));
+            toScore.Add(new IngestEvent(activity, JournalPayloads.Event(wire)));
             indexes.Add(i);
         }
         // A duplicate repeats an event that may still be on its way to the journal: its reply waits until that is durable.

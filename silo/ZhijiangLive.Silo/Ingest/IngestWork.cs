@@ -4,8 +4,11 @@ using Domain = ZhijiangLive.Scoring.Events;
 
 namespace ZhijiangLive.Silo.Ingest;
 
-/// <summary>An event as the engine reads it, with the wire message the journal keeps.</summary>
-public readonly record struct IngestEvent(Domain.ActivityEvent Event, V1.ActivityEvent Wire);
+/// <summary>
+/// An event as the engine reads it, with the bytes the journal keeps. The bytes are made by the calling
+/// request's thread, so that the one ingest sequence spends its time on appends, not on serialising.
+/// </summary>
+public readonly record struct IngestEvent(Domain.ActivityEvent Event, byte[] Payload);
 
 /// <summary>One call's work waiting for its turn in the ingest sequence.</summary>
 internal abstract class IngestWork

@@ -51,9 +51,9 @@ internal sealed class MergedEvents
         var records = new List<JournalRecord>(_passedIndexes.Count);
         foreach (var index in _passedIndexes)
         {
-            var (activity, wire) = _events[index];
+            var (activity, payload) = _events[index];
             records.Add(new JournalRecord(firstPosition + records.Count, JournalKind.Event, activity.EventId,
-                activity.OccurredAt, AcceptedAt, JournalPayloads.Event(wire)));
+                activity.OccurredAt, AcceptedAt, payload));
         }
         return records;
     }
