@@ -1,6 +1,6 @@
-using System.Reflection;
 using ZhijiangLive.Grains.Cluster;
 using ZhijiangLive.Grains.Roster;
+using ZhijiangLive.Silo.Demo;
 
 namespace ZhijiangLive.Bench.Province;
 
@@ -18,7 +18,7 @@ internal sealed record ProvinceRoster(
 
     public static ProvinceRoster Generate(int schools, int teachers, int seed)
     {
-        var regions = ReadRegions(out var populationByCity);
+        var regions = DemoProvince.ReadRegions(out var populationByCity);
         var counties = regions.Where(r => r.Level == RegionLevel.County).ToList();
         var weights = counties
             .Select(c => populationByCity[c.ParentId!] / (double)counties.Count(other => other.ParentId == c.ParentId))
@@ -60,25 +60,5 @@ internal sealed record ProvinceRoster(
             if (target <= 0) return i;
         }
         return weights.Length - 1;
-    }
-
-    private static List<RegionEntry> ReadRegions(out Dictionary<string, double> populationByCity)
-    {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("zhejiang-regions.csv")!;
-        using var reader = new StreamReader(stream);
-        var regions = new List<RegionEntry>();
-        populationByCity = [];
-        reader.ReadLine(); // header: code,name,level,parent,population_10k
-        while (reader.ReadLine() is { Length: > 0 } line)
-        {
-            var f = line.Split(',');
-            var level = f[2] switch { "province" => RegionLevel.Province, "city" => RegionLevel.City, _ => RegionLevel.County };
-            regions.Add(new RegionEntry(f[0], f[1], level, f[3].Length == 0 ? null : f[3]));
-            if (level == RegionLevel.City)
-            {
-                populationByCity[f[0]] = double.Parse(f[4], System.Globalization.CultureInfo.InvariantCulture);
-            }
-        }
-        return regions;
     }
 }

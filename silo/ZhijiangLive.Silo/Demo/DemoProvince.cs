@@ -56,7 +56,8 @@ public static class DemoProvince
         return weights.Length - 1;
     }
 
-    private static List<RegionEntry> ReadRegions(out Dictionary<string, double> populationByCity)
+    /// <summary>The real tree (data/zhejiang-regions.csv, shipped in this assembly) and each city's population in 10,000s.</summary>
+    public static List<RegionEntry> ReadRegions(out Dictionary<string, double> populationByCity)
     {
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("zhejiang-regions.csv")!;
         using var reader = new StreamReader(stream);
