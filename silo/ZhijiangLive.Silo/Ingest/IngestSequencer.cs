@@ -162,13 +162,13 @@ public sealed class IngestSequencer(
             await SurviveAsync(run, records, error);
             if (records.Count > 0)
             {
-                Release(await cluster.PublishAsync(merged.Passed, at, records[0].Position), merged.Passed);
+                Release(await cluster.PublishCheckedAsync(merged.Passed, at, records[0].Position), merged.Passed);
             }
             throw;
         }
         // Not awaited: the grains score this group while the next one is journaled. The hand-off itself
-        // happens inside PublishAsync before it first yields, so groups reach the grains in journal order.
-        var scoring = cluster.PublishAsync(merged.Passed, at, records.Count > 0 ? records[0].Position : 0);
+        // happens inside PublishCheckedAsync before it first yields, so groups reach the grains in journal order.
+        var scoring = cluster.PublishCheckedAsync(merged.Passed, at, records.Count > 0 ? records[0].Position : 0);
         _ = scoring.ContinueWith(static (done, state) => ((MergedEvents)state!).Complete(done), merged,
             CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }

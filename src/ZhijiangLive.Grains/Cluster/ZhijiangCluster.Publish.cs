@@ -14,14 +14,23 @@ public sealed partial class ZhijiangCluster
     /// restored from a snapshot that already includes a position passes over its event (a replay).
     /// The hand-off to the grains happens before the first await, so calls reach them in call order.
     /// </summary>
-    public async Task<PublishResult> PublishAsync(IReadOnlyList<ActivityEvent> events, DateTimeOffset? acceptedAt = null, long firstPosition = 0)
+    public Task<PublishResult> PublishAsync(IReadOnlyList<ActivityEvent> events, DateTimeOffset? acceptedAt = null, long firstPosition = 0) =>
+        ScoreAsync(events, acceptedAt ?? Services.Time.GetUtcNow(), firstPosition, precheck: true);
+
+    /// <summary>
+    /// As <see cref="PublishAsync"/>, for events that already passed <see cref="Precheck"/> at
+    /// <paramref name="acceptedAt"/> with the roster as it stands: the checks are not run a second time.
+    /// </summary>
+    public Task<PublishResult> PublishCheckedAsync(IReadOnlyList<ActivityEvent> events, DateTimeOffset acceptedAt, long firstPosition = 0) =>
+        ScoreAsync(events, acceptedAt, firstPosition, precheck: false);
+
+    private async Task<PublishResult> ScoreAsync(IReadOnlyList<ActivityEvent> events, DateTimeOffset at, long firstPosition, bool precheck)
     {
-        var at = acceptedAt ?? Services.Time.GetUtcNow();
         var batch = new PublishBatch(events.Count);
         var toScore = new List<PendingEvent>(events.Count);
         for (var i = 0; i < events.Count; i++)
         {
-            var (reason, detail) = Precheck(events[i], at);
+            var (reason, detail) = precheck ? Precheck(events[i], at) : (RejectionReason.None, "");
             if (reason == RejectionReason.None)
             {
                 toScore.Add(new PendingEvent(i, events[i], at, firstPosition == 0 ? 0 : firstPosition + i, batch));
