@@ -13,7 +13,7 @@ namespace ZhijiangLive.Silo.Durability;
 /// is replayed, each teacher passing over what its snapshot already holds.
 /// </summary>
 public sealed class JournalRecovery(
-    IDurableStore store, JournalWriter journal, ZhijiangCluster cluster, EventIdWindow ids, TimeProvider time,
+    IDurableStore store, JournalWriter journal, ZhijiangCluster cluster, EventIdWindow ids,
     ILogger<JournalRecovery> logger) : IHostedLifecycleService
 {
     public async Task StartingAsync(CancellationToken cancellationToken)
@@ -53,9 +53,9 @@ public sealed class JournalRecovery(
             {
                 histories.Add(row);
             }
-            else if (row.Kind == SnapshotRows.Roster && row.Position <= watermark && row.Position > (roster?.Position ?? -1))
+            else
             {
-                roster = row;
+                roster = SnapshotRows.RosterAt(watermark, roster, row);
             }
         }
         if (roster is not null)
@@ -76,9 +76,8 @@ public sealed class JournalRecovery(
     /// <summary>The ids of events journaled before the watermark that a retry could still repeat.</summary>
     private async Task<long> RememberEventIdsAsync(CancellationToken cancellation)
     {
-        var since = time.GetUtcNow() - cluster.Services.Scorer.Pack.GraceLate - TimeSpan.FromDays(2);
         var count = 0L;
-        await foreach (var id in store.ReadEventIdsAsync(since, cancellation))
+        await foreach (var id in store.ReadEventIdsAsync(ids.RememberedSince, cancellation))
         {
             ids.TryClaim(id.EventId, id.OccurredAt);
             count++;

@@ -32,6 +32,13 @@ public static class SnapshotRows
     public static GrainSnapshot Of(RosterDirectory roster, long cut) =>
         new(Roster, cut.ToString("D19"), cut, cut, RosterMapping.ToWire(roster).ToByteArray());
 
+    /// <summary>
+    /// Of the roster rows seen so far (<paramref name="chosen"/>) and <paramref name="row"/>, the one that holds
+    /// the roster as it was at <paramref name="position"/>: the newest written at or before it.
+    /// </summary>
+    public static GrainSnapshot? RosterAt(long position, GrainSnapshot? chosen, GrainSnapshot row) =>
+        row.Kind == Roster && row.Position <= position && row.Position > (chosen?.Position ?? -1) ? row : chosen;
+
     public static Grains.Cluster.RosterBatch ToRoster(GrainSnapshot row) =>
         RosterMapping.ToDomain(Contracts.V1.RosterBatch.Parser.ParseFrom(row.State));
 }

@@ -12,8 +12,8 @@ namespace ZhijiangLive.Silo.Durability;
 /// prunes the journal the watermark and the retention no longer need. One last round runs at shutdown.
 /// </summary>
 public sealed class SnapshotWriter(
-    ZhijiangCluster cluster, IngestSequencer sequencer, IDurableStore store, StoreOptions options, TimeProvider time,
-    ILogger<SnapshotWriter> logger) : BackgroundService
+    ZhijiangCluster cluster, IngestSequencer sequencer, EventIdWindow ids, IDurableStore store, StoreOptions options,
+    TimeProvider time, ILogger<SnapshotWriter> logger) : BackgroundService
 {
     private const int RowsPerWrite = 2_000;
     private long _rosterChangesWritten = -1;
@@ -106,7 +106,7 @@ public sealed class SnapshotWriter(
         {
             return DateTimeOffset.MinValue;
         }
-        var duplicatesWindow = cluster.Services.Scorer.Pack.GraceLate + TimeSpan.FromDays(2);
-        return time.GetUtcNow() - (options.JournalRetention > duplicatesWindow ? options.JournalRetention : duplicatesWindow);
+        var retained = time.GetUtcNow() - options.JournalRetention;
+        return retained < ids.RememberedSince ? retained : ids.RememberedSince;
     }
 }

@@ -55,6 +55,12 @@ public sealed class EventIdWindow(TimeSpan graceLate, TimeProvider time)
         }
     }
 
+    /// <summary>
+    /// No id this window remembers occurred before this: the grace window, the day more, and the UTC day the
+    /// oldest kept day began in. What a restart reloads, and what the journal must keep, starts here.
+    /// </summary>
+    public DateTimeOffset RememberedSince => time.GetUtcNow() - graceLate - TimeSpan.FromDays(2);
+
     /// <summary>An event without an id or a time is refused as MISSING_FIELD; it has nothing to remember.</summary>
     public static bool Remembers(Domain.ActivityEvent activity) => activity.EventId.Length > 0 && activity.OccurredAt != default;
 

@@ -59,7 +59,7 @@ public static class RebuildCommand
         await using var before = new ZhijiangCluster(currentPack, clusterOptions, new InMemoryGrainStorage(), time);
         await progress.WriteLineAsync($"Recovering the current state from the {store.Name} store ...");
         await new JournalRecovery(store, new JournalWriter(store, storeOptions, NullLogger<JournalWriter>.Instance), before,
-            new EventIdWindow(currentPack.GraceLate, time), time, NullLogger<JournalRecovery>.Instance).StartingAsync(CancellationToken.None);
+            new EventIdWindow(currentPack.GraceLate, time), NullLogger<JournalRecovery>.Instance).StartingAsync(CancellationToken.None);
 
         await using var after = new ZhijiangCluster(newPack, clusterOptions, new InMemoryGrainStorage(), time);
         after.EnableSnapshots();
@@ -112,10 +112,7 @@ public static class RebuildCommand
         GrainSnapshot? roster = null;
         await foreach (var row in store.ReadSnapshotsAsync())
         {
-            if (row.Kind == SnapshotRows.Roster && row.Position < position && row.Position > (roster?.Position ?? -1))
-            {
-                roster = row;
-            }
+            roster = SnapshotRows.RosterAt(position - 1, roster, row);
         }
         if (roster is not null)
         {
