@@ -63,6 +63,7 @@ public static class SiloApplication
         });
         builder.Services.AddProblemDetails();
         builder.AddSiloEndpoints();
+        builder.AddZhijiangAuth();
         builder.AddZhijiangCluster();
         builder.AddZhijiangStore();
         builder.AddGrpcServices();

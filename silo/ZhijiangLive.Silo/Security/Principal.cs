@@ -1,0 +1,21 @@
+namespace ZhijiangLive.Silo.Security;
+
+public enum PrincipalKind
+{
+    /// <summary>The platform, holding an API key: publishes events and rosters, reads nothing.</summary>
+    Platform,
+
+    /// <summary>An education bureau, holding a signed token: reads its region and everything under it.</summary>
+    Bureau,
+}
+
+/// <summary>
+/// Who is calling. <see cref="Name"/> is safe to log: a key's configured name, or a token's id and region,
+/// never the secret itself.
+/// </summary>
+public sealed record Principal(PrincipalKind Kind, string Name, string? RegionId)
+{
+    public static Principal Platform(string keyName) => new(PrincipalKind.Platform, $"key:{keyName}", null);
+
+    public static Principal Bureau(BureauToken token) => new(PrincipalKind.Bureau, $"token:{token.Id}@{token.RegionId}", token.RegionId);
+}
