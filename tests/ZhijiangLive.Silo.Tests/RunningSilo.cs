@@ -37,7 +37,7 @@ internal sealed class RunningSilo : IAsyncDisposable
     {
         var app = SiloApplication.Build(
             ["--urls", "http://127.0.0.1:0", "--Zhijiang:Grpc:Url=http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning",
-             "--Zhijiang:Store:Provider=memory", .. settings],
+             "--Zhijiang:Store:Provider=memory", .. TestCredentials.SiloSettings, .. settings],
             builder => builder.Services.AddSingleton(clock));
         await app.StartAsync();
         var grpc = app.Services.GetRequiredService<GrpcEndpoint>().Address;

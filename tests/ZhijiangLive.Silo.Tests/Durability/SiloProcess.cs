@@ -39,7 +39,7 @@ internal sealed class SiloProcess : IDisposable
             UseShellExecute = false,
         };
         foreach (var argument in (string[])["exec", silo, "--urls", $"http://127.0.0.1:{HttpPort}",
-            $"--Zhijiang:Grpc:Url={GrpcAddress}", "--Logging:LogLevel:Default=Warning", .. _settings])
+            $"--Zhijiang:Grpc:Url={GrpcAddress}", "--Logging:LogLevel:Default=Warning", .. TestCredentials.SiloSettings, .. _settings])
         {
             start.ArgumentList.Add(argument);
         }
