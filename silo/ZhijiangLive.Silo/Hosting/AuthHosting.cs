@@ -9,6 +9,7 @@ public static class AuthHosting
     {
         var options = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
         builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton<AuditLog>();
         builder.Services.AddSingleton(new ApiKeyRing(options.ApiKeys));
         builder.Services.AddSingleton(new BureauTokens(options.TokenSigningKeys));
         builder.Services.AddSingleton(s => new Authenticator(
