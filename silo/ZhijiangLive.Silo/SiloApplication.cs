@@ -1,6 +1,7 @@
 using ZhijiangLive.Silo.Api;
 using ZhijiangLive.Silo.Demo;
 using ZhijiangLive.Silo.Hosting;
+using ZhijiangLive.Silo.Operations;
 
 namespace ZhijiangLive.Silo;
 
@@ -69,6 +70,7 @@ public static class SiloApplication
         builder.AddGrpcServices();
         builder.AddLiveDashboard();
         builder.AddDemo();
+        builder.AddOperations();
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -77,6 +79,7 @@ public static class SiloApplication
         app.UseStatusCodePages();
         app.MapQueryApi();
         app.MapLiveDashboard();
+        app.MapOperations();
         return app;
     }
 }

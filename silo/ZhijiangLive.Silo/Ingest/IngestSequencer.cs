@@ -25,9 +25,41 @@ public sealed class IngestSequencer(
     private Task _inFlightDurable = Task.CompletedTask;
     private bool _running;
     private volatile string? _unavailable;
+    private volatile bool _closing;
+
+    /// <summary>What a call refused because the silo stops is told.</summary>
+    public const string ShuttingDown = "the silo is shutting down";
 
     /// <summary>False while the journal is unreachable: new work is refused rather than left waiting.</summary>
     public bool Available => _unavailable is null;
+
+    /// <summary>True once <see cref="CloseAsync"/> was called: events and roster changes are refused, cuts still run.</summary>
+    public bool Closing => _closing;
+
+    /// <summary>Raised (on whatever thread noticed) when <see cref="Available"/> changes.</summary>
+    public event Action? AvailabilityChanged;
+
+    /// <summary>
+    /// Refuses new events and roster changes from now on, and completes when every group taken before has
+    /// been journaled (or has failed): what a stopping silo waits for before its last snapshot round.
+    /// </summary>
+    public async Task CloseAsync()
+    {
+        Task taken;
+        lock (_lock)
+        {
+            _closing = true;
+            taken = _pending.Count > 0 ? _pendingDurable.Task : _inFlightDurable;
+        }
+        try
+        {
+            await taken;
+        }
+        catch (Exception error)
+        {
+            logger.LogWarning("Ingest closed with its last group not journaled: {Error}", error.Message);
+        }
+    }
 
     public Task<PublishResult> PublishAsync(IReadOnlyList<IngestEvent> events)
     {
@@ -77,6 +109,12 @@ public sealed class IngestSequencer(
         bool start;
         lock (_lock)
         {
+            // Checked under the lock, so that nothing joins the queue after CloseAsync took its barrier.
+            if (_closing && work is not ICutWork)
+            {
+                work.Fail(new NotDurableException(ShuttingDown, inDoubt: false));
+                return;
+            }
             _pending.Add(work);
             start = !_running;
             _running = true;
@@ -206,6 +244,7 @@ public sealed class IngestSequencer(
     {
         var reason = $"the {journal.Store.Name} journal is unavailable: {error.Message}";
         _unavailable = reason;
+        AvailabilityChanged?.Invoke();
         logger.LogError("Ingest refuses work until the journal is back: {Reason}", reason);
         foreach (var work in failed)
         {
@@ -228,6 +267,7 @@ public sealed class IngestSequencer(
             await journal.AppendUntilDurableAsync(records, lifetime.ApplicationStopping);
         }
         _unavailable = null;
+        AvailabilityChanged?.Invoke();
         logger.LogInformation("The {Store} journal is reachable again; ingest resumes", journal.Store.Name);
     }
 
