@@ -10,6 +10,25 @@ internal static class OperationsClients
     public static ZhijiangClient Platform(Uri grpcAddress) =>
         new(grpcAddress, new ZhijiangClientOptions { Metadata = [TestCredentials.Bearer(TestCredentials.PlatformKey)] });
 
+    /// <summary>
+    /// Scrapes until a sample has <paramref name="expected"/>: a figure counted after the client already saw
+    /// its effect (a push is counted once its send completed) may trail by a moment. Fails after 5 s.
+    /// </summary>
+    public static async Task<Dictionary<string, double>> ScrapeUntilAsync(HttpClient http, string sample, double expected)
+    {
+        var giveUp = DateTime.UtcNow + TimeSpan.FromSeconds(5);
+        while (true)
+        {
+            var samples = await ScrapeAsync(http);
+            if (samples.GetValueOrDefault(sample, double.NaN) == expected || DateTime.UtcNow > giveUp)
+            {
+                Assert.Equal(expected, samples.GetValueOrDefault(sample, double.NaN));
+                return samples;
+            }
+            await Task.Delay(20);
+        }
+    }
+
     /// <summary>Every sample of <c>/metrics</c>, keyed by its name and labels as written (<c>name{a="b"}</c>).</summary>
     public static async Task<Dictionary<string, double>> ScrapeAsync(HttpClient http)
     {
