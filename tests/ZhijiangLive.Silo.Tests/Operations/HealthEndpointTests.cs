@@ -37,7 +37,7 @@ public sealed class HealthEndpointTests
     }
 
     [Fact]
-    public async Task OnceTheSiloBeginsToStop_ItIsNotReady_GrpcHealthSaysNotServing_AndIngestRefusesWithTheReason()
+    public async Task OnceTheSiloBeginsToStop_ItIsNotReady_GrpcHealthSaysNotServing_AndIngestRefusesAndEndsStreamsWithTheReason()
     {
         await using var silo = await RunningSilo.StartAsync();
         await SeedRosterAsync(silo.Cluster);
@@ -45,6 +45,9 @@ public sealed class HealthEndpointTests
         await using var watch = client.WatchHealth().GetAsyncEnumerator();
         Assert.True(await watch.MoveNextAsync());
         Assert.Equal(ServingStatus.Serving, watch.Current.Status);
+        await using var stream = client.OpenPublishStream();
+        await stream.WriteAsync(Batch(Login("before")));
+        Assert.Equal(1, (await stream.ReadAsync())!.Accepted);
 
         // What SIGTERM does first; the test's host then stays up, so that it can be asked.
         silo.Services.GetRequiredService<IHostApplicationLifetime>().StopApplication();
@@ -61,5 +64,9 @@ public sealed class HealthEndpointTests
         Assert.Equal(GrpcStatusCode.Unavailable, refused.Status.Code);
         Assert.StartsWith("the silo is shutting down", refused.Status.Message);
         Assert.Equal(ServingStatus.NotServing, (await client.CheckHealthAsync(IngestService.Name)).Status);
+        // An idle stream is ended rather than left to hold the stop up.
+        var ended = await Assert.ThrowsAsync<GrpcStatusException>(async () => await stream.ReadAsync());
+        Assert.Equal(GrpcStatusCode.Unavailable, ended.Status.Code);
+        Assert.StartsWith("the silo is shutting down", ended.Status.Message);
     }
 }
