@@ -10,7 +10,12 @@ public static class OperationsHosting
     public static WebApplicationBuilder AddOperations(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddSingleton(builder.Configuration.GetSection(HealthOptions.Section).Get<HealthOptions>() ?? new HealthOptions());
+        var health = builder.Configuration.GetSection(HealthOptions.Section).Get<HealthOptions>() ?? new HealthOptions();
+        if (health.ProbeInterval <= TimeSpan.Zero || health.ProbeTimeout <= TimeSpan.Zero)
+        {
+            throw new InvalidOperationException("Zhijiang:Health:ProbeInterval and ProbeTimeout must be longer than zero");
+        }
+        services.AddSingleton(health);
         var shutdownTimeout = HealthOptions.ShutdownTimeoutFrom(builder.Configuration);
         services.Configure<HostOptions>(host => host.ShutdownTimeout = shutdownTimeout);
         services.AddSingleton<Readiness>();

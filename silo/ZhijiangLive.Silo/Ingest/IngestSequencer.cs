@@ -15,7 +15,7 @@ namespace ZhijiangLive.Silo.Ingest;
 /// acknowledged before its append committed; while the journal cannot be reached, calls fail at once
 /// with <see cref="NotDurableException"/> and the failed group is appended again until it is durable.
 /// </summary>
-public sealed class IngestSequencer(
+public sealed partial class IngestSequencer(
     ZhijiangCluster cluster, JournalWriter journal, EventIdWindow ids, TimeProvider time,
     IHostApplicationLifetime lifetime, ILogger<IngestSequencer> logger)
 {
@@ -25,41 +25,9 @@ public sealed class IngestSequencer(
     private Task _inFlightDurable = Task.CompletedTask;
     private bool _running;
     private volatile string? _unavailable;
-    private volatile bool _closing;
-
-    /// <summary>What a call refused because the silo stops is told.</summary>
-    public const string ShuttingDown = "the silo is shutting down";
 
     /// <summary>False while the journal is unreachable: new work is refused rather than left waiting.</summary>
     public bool Available => _unavailable is null;
-
-    /// <summary>True once <see cref="CloseAsync"/> was called: events and roster changes are refused, cuts still run.</summary>
-    public bool Closing => _closing;
-
-    /// <summary>Raised (on whatever thread noticed) when <see cref="Available"/> changes.</summary>
-    public event Action? AvailabilityChanged;
-
-    /// <summary>
-    /// Refuses new events and roster changes from now on, and completes when every group taken before has
-    /// been journaled (or has failed): what a stopping silo waits for before its last snapshot round.
-    /// </summary>
-    public async Task CloseAsync()
-    {
-        Task taken;
-        lock (_lock)
-        {
-            _closing = true;
-            taken = _pending.Count > 0 ? _pendingDurable.Task : _inFlightDurable;
-        }
-        try
-        {
-            await taken;
-        }
-        catch (Exception error)
-        {
-            logger.LogWarning("Ingest closed with its last group not journaled: {Error}", error.Message);
-        }
-    }
 
     public Task<PublishResult> PublishAsync(IReadOnlyList<IngestEvent> events)
     {

@@ -28,4 +28,11 @@ public sealed class OperationsSettingsTests
         var health = silo.Services.GetRequiredService<HealthOptions>();
         Assert.Equal((TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(1)), (health.ProbeInterval, health.ProbeTimeout));
     }
+
+    [Fact]
+    public async Task ProbeInterval_OfZero_StopsTheStartWithAReason()
+    {
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => RunningSilo.StartAsync("--Zhijiang:Health:ProbeInterval=00:00:00"));
+        Assert.Contains("ProbeInterval and ProbeTimeout must be longer than zero", error.Message);
+    }
 }
