@@ -37,7 +37,7 @@ public sealed class Readiness
     {
         var checks = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ["recovery"] = _recovered ? Ok : "the journal is being replayed",
+            ["recovery"] = _recovered ? Ok : "the silo is starting (restoring snapshots, replaying the journal)",
             ["store"] = _storeProblem ?? Ok,
             ["journal"] = _sequencer.Available ? Ok : "a journal commit failed; ingest refuses work until the store takes it",
             ["host"] = _stopping ? IngestSequencer.ShuttingDown : Ok,
