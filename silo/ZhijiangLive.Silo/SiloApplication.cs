@@ -1,6 +1,7 @@
 using ZhijiangLive.Silo.Api;
 using ZhijiangLive.Silo.Demo;
 using ZhijiangLive.Silo.Hosting;
+using ZhijiangLive.Silo.Operations;
 
 namespace ZhijiangLive.Silo;
 
@@ -33,6 +34,11 @@ public static class SiloApplication
           --Zhijiang:Store:RetryInterval <t>            how often a failed commit is tried again (00:00:00.500)
           --Zhijiang:Store:SnapshotInterval <t>         how often changed teachers are snapshotted (00:01:00; 0 turns it off)
           --Zhijiang:Store:JournalRetention <t>         journal kept past the snapshots, for a rebuild (30.00:00:00; 0 keeps all)
+          --Zhijiang:ShutdownTimeout <t>                longest graceful stop after SIGTERM/Ctrl-C (00:00:30)
+          --Zhijiang:Health:ProbeInterval <t>           how often readiness pings the store (00:00:05)
+          --Zhijiang:Health:ProbeTimeout <t>            a slower ping counts as the store unreachable (00:00:02)
+          --Logging:Console:FormatterName json          one JSON object per log line (default simple)
+          --Logging:LogLevel:Default <level>            Information; per category: --Logging:LogLevel:<category>
         Environment variables use double underscores: Zhijiang__Cluster__Partitions=2.
 
         Demo:
@@ -45,6 +51,8 @@ public static class SiloApplication
 
         gRPC: zhijiang.live.v1.Ingest, .Roster, .Query and grpc.health.v1.Health (tools/zhijiang.py is a client).
         Dashboard: http://localhost:5080/ (SignalR hub /hubs/live).
+        Operations (HTTP port, no credentials): GET /healthz (live), /readyz (ready: 503 with the failing check),
+              /metrics (Prometheus text format 0.0.4).
         HTTP: GET /api/teachers/{id}, /api/schools/{id}, /api/regions/{id} (?date=YYYY-MM-DD),
               GET /api/teachers/{id}/ledger?date=YYYY-MM-DD   the day's scoring decisions (recent days)
               GET /api/leaderboards/{scopeId}?kind=teachers|schools|regions&period=day|month|year
@@ -69,6 +77,7 @@ public static class SiloApplication
         builder.AddGrpcServices();
         builder.AddLiveDashboard();
         builder.AddDemo();
+        builder.AddOperations();
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -77,6 +86,7 @@ public static class SiloApplication
         app.UseStatusCodePages();
         app.MapQueryApi();
         app.MapLiveDashboard();
+        app.MapOperations();
         return app;
     }
 }

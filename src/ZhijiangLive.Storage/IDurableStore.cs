@@ -10,6 +10,12 @@ public interface IDurableStore : IAsyncDisposable
     /// <summary>A short name for logs and metrics: <c>postgres</c> or <c>sqlite</c>.</summary>
     string Name { get; }
 
+    /// <summary>
+    /// A cheap round trip that succeeds only while the store can be read: how readiness learns that it is
+    /// reachable without writing anything.
+    /// </summary>
+    Task PingAsync(CancellationToken cancellation = default);
+
     /// <summary>Creates or upgrades the schema; safe to call on every start.</summary>
     Task InitializeAsync(CancellationToken cancellation = default);
 

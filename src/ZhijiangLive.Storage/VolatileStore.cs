@@ -12,6 +12,8 @@ public sealed class VolatileStore : IDurableStore
 
     public string Name => "memory";
 
+    public Task PingAsync(CancellationToken cancellation = default) => Task.CompletedTask;
+
     public Task InitializeAsync(CancellationToken cancellation = default) => Task.CompletedTask;
 
     public Task<long> LastPositionAsync(CancellationToken cancellation = default) => Task.FromResult(Interlocked.Read(ref _last));

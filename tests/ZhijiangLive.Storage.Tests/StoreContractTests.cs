@@ -61,6 +61,18 @@ public abstract partial class StoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Ping_AnswersOnAnOpenStore_AndFailsOnceItIsClosed()
+    {
+        await Store.PingAsync();
+
+        var closed = await RestartAsync(Store);
+        _open.Remove(closed);
+        await closed.DisposeAsync();
+
+        await Assert.ThrowsAnyAsync<Exception>(() => closed.PingAsync());
+    }
+
+    [Fact]
     public async Task Initialize_CalledAgain_KeepsTheData()
     {
         var records = Records.Journal(1, 3);

@@ -37,6 +37,8 @@ internal sealed class CountingStore(IDurableStore inner) : IDurableStore
 
     public string Name => inner.Name;
 
+    public Task PingAsync(CancellationToken cancellation = default) => inner.PingAsync(cancellation);
+
     public Reads Journal { get; } = new();
     public Reads Snapshots { get; } = new();
     public Reads EventIds { get; } = new();

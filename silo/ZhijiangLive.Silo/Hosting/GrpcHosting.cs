@@ -1,4 +1,3 @@
-using Grpc.Health.V1;
 using ZhijiangLive.Grains.Cluster;
 using ZhijiangLive.Silo.Grpc;
 using ZhijiangLive.Silo.Ingest;
@@ -34,24 +33,15 @@ public static class GrpcHosting
         return builder;
     }
 
-    /// <summary>Requests on the gRPC endpoint go to the dispatcher and nowhere else; the rest pass on.</summary>
+    /// <summary>
+    /// Requests on the gRPC endpoint go to the dispatcher and nowhere else; the rest pass on. Health's
+    /// statuses follow readiness (Operations/GrpcHealthFollower).
+    /// </summary>
     public static WebApplication UseGrpcEndpoint(this WebApplication app)
     {
         var endpoint = app.Services.GetRequiredService<GrpcEndpoint>();
         var dispatcher = app.Services.GetRequiredService<GrpcDispatcher>();
         app.Use((context, next) => endpoint.Serves(context) ? dispatcher.InvokeAsync(context) : next(context));
-
-        var health = app.Services.GetRequiredService<HealthBoard>();
-        var lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();
-        lifetime.ApplicationStarted.Register(() =>
-        {
-            health.Set("", HealthCheckResponse.Types.ServingStatus.Serving);
-            foreach (var service in app.Services.GetRequiredService<GrpcMethods>().Services)
-            {
-                health.Set(service, HealthCheckResponse.Types.ServingStatus.Serving);
-            }
-        });
-        lifetime.ApplicationStopping.Register(() => health.SetAll(HealthCheckResponse.Types.ServingStatus.NotServing));
         return app;
     }
 }

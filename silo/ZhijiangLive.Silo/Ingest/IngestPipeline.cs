@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using ZhijiangLive.Contracts.V1;
 using ZhijiangLive.Contracts.Wire;
 using ZhijiangLive.Grains.Cluster;
@@ -24,10 +25,15 @@ public sealed class IngestPipeline(IngestSequencer sequencer, EventIdWindow ids,
             throw new GrpcStatusException(GrpcStatusCode.InvalidArgument,
                 $"a batch may carry at most {options.MaxBatchEvents} events; this one carries {request.Events.Count}");
         }
+        if (sequencer.Closing)
+        {
+            throw Unavailable($"{IngestSequencer.ShuttingDown}; nothing of this batch was taken, send it again later");
+        }
         if (!sequencer.Available)
         {
             throw Unavailable("the journal is unreachable; nothing of this batch was taken, send it again later");
         }
+        var started = Stopwatch.GetTimestamp();
         var reply = new PublishReply();
         var toScore = new List<IngestEvent>(request.Events.Count);
         var indexes = new List<int>(request.Events.Count);
@@ -51,11 +57,11 @@ public sealed class IngestPipeline(IngestSequencer sequencer, EventIdWindow ids,
         // A duplicate repeats an event that may still be on its way to the journal: its reply waits until that is durable.
         var repeated = reply.Duplicates > 0 ? sequencer.DurableBarrier() : Task.CompletedTask;
         var scoring = toScore.Count > 0 ? sequencer.PublishAsync(toScore) : null;
-        return CompleteAsync(repeated, scoring, toScore, indexes, reply);
+        return CompleteAsync(repeated, scoring, toScore, indexes, reply, started);
     }
 
     private async Task<PublishReply> CompleteAsync(
-        Task repeated, Task<PublishResult>? scoring, List<IngestEvent> scored, List<int> indexes, PublishReply reply)
+        Task repeated, Task<PublishResult>? scoring, List<IngestEvent> scored, List<int> indexes, PublishReply reply, long started)
     {
         try
         {
@@ -75,6 +81,7 @@ public sealed class IngestPipeline(IngestSequencer sequencer, EventIdWindow ids,
                 ? $"{error.Message}; the batch will be journaled when the store returns: send it again, and what was taken is answered as duplicates"
                 : $"{error.Message}; nothing of this batch was taken, send it again later");
         }
+        metrics.Acknowledged(Stopwatch.GetElapsedTime(started));
         metrics.Accepted(reply.Accepted);
         rate.Add(reply.Accepted);
         metrics.Duplicates(reply.Duplicates);

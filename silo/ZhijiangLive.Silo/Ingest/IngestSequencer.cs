@@ -15,7 +15,7 @@ namespace ZhijiangLive.Silo.Ingest;
 /// acknowledged before its append committed; while the journal cannot be reached, calls fail at once
 /// with <see cref="NotDurableException"/> and the failed group is appended again until it is durable.
 /// </summary>
-public sealed class IngestSequencer(
+public sealed partial class IngestSequencer(
     ZhijiangCluster cluster, JournalWriter journal, EventIdWindow ids, TimeProvider time,
     IHostApplicationLifetime lifetime, ILogger<IngestSequencer> logger)
 {
@@ -77,6 +77,12 @@ public sealed class IngestSequencer(
         bool start;
         lock (_lock)
         {
+            // Checked under the lock, so that nothing joins the queue after CloseAsync took its barrier.
+            if (_closing && work is not ICutWork)
+            {
+                work.Fail(new NotDurableException(ShuttingDown, inDoubt: false));
+                return;
+            }
             _pending.Add(work);
             start = !_running;
             _running = true;
@@ -206,6 +212,7 @@ public sealed class IngestSequencer(
     {
         var reason = $"the {journal.Store.Name} journal is unavailable: {error.Message}";
         _unavailable = reason;
+        AvailabilityChanged?.Invoke();
         logger.LogError("Ingest refuses work until the journal is back: {Reason}", reason);
         foreach (var work in failed)
         {
@@ -228,6 +235,7 @@ public sealed class IngestSequencer(
             await journal.AppendUntilDurableAsync(records, lifetime.ApplicationStopping);
         }
         _unavailable = null;
+        AvailabilityChanged?.Invoke();
         logger.LogInformation("The {Store} journal is reachable again; ingest resumes", journal.Store.Name);
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.SignalR;
 using ZhijiangLive.Grains.Regions;
+using ZhijiangLive.Silo.Metrics;
 
 namespace ZhijiangLive.Silo.Live;
 
@@ -9,7 +10,7 @@ namespace ZhijiangLive.Silo.Live;
 /// and costs one update's memory, never a queue of stale ones. The first message is a full "snapshot";
 /// later ones are "update"s with only the sections that changed.
 /// </summary>
-public sealed class LiveFeed(IClientProxy client, LiveViews views, ILogger logger) : IDisposable
+public sealed class LiveFeed(IClientProxy client, LiveViews views, ILogger logger, SiloMetrics? metrics = null) : IDisposable
 {
     private readonly Lock _lock = new();
     private RegionUpdate? _latest;
@@ -54,10 +55,12 @@ public sealed class LiveFeed(IClientProxy client, LiveViews views, ILogger logge
                 if (_lastSent is null)
                 {
                     await client.SendAsync("snapshot", message);
+                    metrics?.Pushed("snapshot");
                 }
                 else if (LiveDiff.Changes(_lastSent, message) is { } changes)
                 {
                     await client.SendAsync("update", changes);
+                    metrics?.Pushed("update");
                 }
                 _lastSent = message;
             }

@@ -2,12 +2,13 @@ using System.Collections.Concurrent;
 using Microsoft.AspNetCore.SignalR;
 using ZhijiangLive.Grains.Cluster;
 using ZhijiangLive.Grains.Periods;
+using ZhijiangLive.Silo.Metrics;
 
 namespace ZhijiangLive.Silo.Live;
 
 /// <summary>Each connection's one subscription: a new subscribe replaces the old, a disconnect ends it.</summary>
 public sealed class LiveSubscriptions(
-    ZhijiangCluster cluster, IHubContext<LiveHub> hub, LiveViews views, ILogger<LiveSubscriptions> logger)
+    ZhijiangCluster cluster, IHubContext<LiveHub> hub, LiveViews views, ILogger<LiveSubscriptions> logger, SiloMetrics? metrics = null)
 {
     private readonly ConcurrentDictionary<string, LiveFeed> _feeds = new();
 
@@ -15,7 +16,7 @@ public sealed class LiveSubscriptions(
 
     public async Task SubscribeAsync(string connectionId, string regionId, Period period)
     {
-        var feed = new LiveFeed(hub.Clients.Client(connectionId), views, logger);
+        var feed = new LiveFeed(hub.Clients.Client(connectionId), views, logger, metrics);
         if (_feeds.TryRemove(connectionId, out var previous))
         {
             previous.Dispose();

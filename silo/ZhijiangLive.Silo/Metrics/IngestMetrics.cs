@@ -4,7 +4,8 @@ namespace ZhijiangLive.Silo.Metrics;
 
 /// <summary>
 /// What ingest counts, through <see cref="System.Diagnostics.Metrics"/> (meter <c>ZhijiangLive.Ingest</c>):
-/// events accepted, refused by reason and answered as duplicates, and each journal commit's size and time.
+/// events accepted, refused by reason and answered as duplicates, the time from a batch's arrival to its
+/// reply, and each journal commit's size and time.
 /// Any listener can read them (<c>dotnet-counters</c>, OpenTelemetry, a test's <see cref="MeterListener"/>).
 /// </summary>
 public sealed class IngestMetrics : IDisposable
@@ -15,6 +16,7 @@ public sealed class IngestMetrics : IDisposable
     private readonly Counter<long> _accepted;
     private readonly Counter<long> _rejected;
     private readonly Counter<long> _duplicates;
+    private readonly Histogram<double> _ackSeconds;
     private readonly Histogram<int> _commitSize;
     private readonly Histogram<double> _commitSeconds;
     private readonly Counter<long> _commitFailures;
@@ -25,8 +27,12 @@ public sealed class IngestMetrics : IDisposable
         _accepted = _meter.CreateCounter<long>("zhijiang.ingest.events.accepted", "{event}", "events accepted and journaled");
         _rejected = _meter.CreateCounter<long>("zhijiang.ingest.events.rejected", "{event}", "events refused, by reason");
         _duplicates = _meter.CreateCounter<long>("zhijiang.ingest.events.duplicates", "{event}", "events answered as duplicates");
-        _commitSize = _meter.CreateHistogram<int>("zhijiang.journal.commit.records", "{record}", "records per journal commit");
-        _commitSeconds = _meter.CreateHistogram<double>("zhijiang.journal.commit.duration", "s", "time of one journal commit");
+        _ackSeconds = _meter.CreateHistogram("zhijiang.ingest.ack.duration", "s",
+            "time from a batch's arrival (a Publish call or one PublishStream request) to its acknowledgement", advice: MetricBuckets.Seconds);
+        _commitSize = _meter.CreateHistogram("zhijiang.journal.commit.records", "{record}", "records per journal commit",
+            advice: MetricBuckets.Records);
+        _commitSeconds = _meter.CreateHistogram("zhijiang.journal.commit.duration", "s", "time of one journal commit",
+            advice: MetricBuckets.Seconds);
         _commitFailures = _meter.CreateCounter<long>("zhijiang.journal.commit.failures", "{commit}", "journal commits that failed or timed out");
     }
 
@@ -35,6 +41,9 @@ public sealed class IngestMetrics : IDisposable
     public void Rejected(string reason) => _rejected.Add(1, new KeyValuePair<string, object?>("reason", reason));
 
     public void Duplicates(int count) => _duplicates.Add(count);
+
+    /// <summary>A batch answered OK, <paramref name="took"/> after it arrived.</summary>
+    public void Acknowledged(TimeSpan took) => _ackSeconds.Record(took.TotalSeconds);
 
     public void Committed(int records, TimeSpan took)
     {

@@ -6,7 +6,7 @@ namespace ZhijiangLive.Silo.Services;
 
 /// <summary>
 /// The serving status of each gRPC service ("" is the server as a whole), and the watchers told of each change.
-/// The host sets it: SERVING once started, NOT_SERVING while it stops.
+/// Operations/GrpcHealthFollower sets it from the silo's readiness.
 /// </summary>
 public sealed class HealthBoard
 {

@@ -1,6 +1,7 @@
 using System.Runtime.ExceptionServices;
 using System.Threading.Channels;
 using ZhijiangLive.Contracts.V1;
+using ZhijiangLive.Contracts.Wire;
 using ZhijiangLive.Silo.Grpc;
 
 using ZhijiangLive.Silo.Ingest;
@@ -8,7 +9,7 @@ using ZhijiangLive.Silo.Ingest;
 namespace ZhijiangLive.Silo.Services;
 
 /// <summary><c>zhijiang.live.v1.Ingest</c>: batches of events, one at a time or as a stream.</summary>
-public sealed class IngestService(IngestPipeline pipeline, GrpcServerOptions options)
+public sealed class IngestService(IngestPipeline pipeline, GrpcServerOptions options, IHostApplicationLifetime lifetime)
 {
     public const string Name = "zhijiang.live.v1.Ingest";
 
@@ -20,7 +21,9 @@ public sealed class IngestService(IngestPipeline pipeline, GrpcServerOptions opt
     /// Reads requests and starts scoring each at once, while a second loop writes the replies in request
     /// order: up to <see cref="GrpcServerOptions.StreamPipelineDepth"/> batches are in flight, so a stream
     /// is not held to one batch per round trip through the grains. A failed batch ends the call with its
-    /// status after the replies before it; a failed read ends it after every reply already owed.
+    /// status after the replies before it; a failed read ends it after every reply already owed. When the
+    /// silo begins to stop, reading stops and the stream ends UNAVAILABLE after the replies owed, so that an
+    /// idle stream does not hold the stop up.
     /// </summary>
     private async Task PublishStreamAsync(GrpcCall call)
     {
@@ -32,12 +35,18 @@ public sealed class IngestService(IngestPipeline pipeline, GrpcServerOptions opt
         using var writerFailed = CancellationTokenSource.CreateLinkedTokenSource(call.CancellationToken);
         var writer = WriteRepliesAsync(call, inFlight.Reader, writerFailed);
         Exception? readFailure = null;
+        using var reading = CancellationTokenSource.CreateLinkedTokenSource(writerFailed.Token, lifetime.ApplicationStopping);
         try
         {
-            while (await call.ReadAsync(PublishRequest.Parser, writerFailed.Token) is { } request)
+            while (await call.ReadAsync(PublishRequest.Parser, reading.Token) is { } request)
             {
                 await inFlight.Writer.WriteAsync(Start(request), writerFailed.Token);
             }
+        }
+        catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested && !writerFailed.IsCancellationRequested)
+        {
+            readFailure = new GrpcStatusException(GrpcStatusCode.Unavailable,
+                $"{IngestSequencer.ShuttingDown}; requests without a reply were not taken, send them again later");
         }
         catch (OperationCanceledException) when (writerFailed.IsCancellationRequested && !call.CancellationToken.IsCancellationRequested)
         {

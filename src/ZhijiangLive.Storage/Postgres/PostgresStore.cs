@@ -15,6 +15,12 @@ public sealed class PostgresStore(string connectionString) : IDurableStore
 
     public string Name => "postgres";
 
+    public async Task PingAsync(CancellationToken cancellation = default)
+    {
+        await using var command = _source.CreateCommand("SELECT position FROM watermark LIMIT 1");
+        await command.ExecuteScalarAsync(cancellation);
+    }
+
     public Task InitializeAsync(CancellationToken cancellation = default) => PostgresSchema.ApplyAsync(_source, cancellation);
 
     public async Task<long> LastPositionAsync(CancellationToken cancellation = default)

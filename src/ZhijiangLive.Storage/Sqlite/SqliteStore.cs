@@ -55,6 +55,12 @@ public sealed class SqliteStore : IDurableStore
         }
     });
 
+    public Task PingAsync(CancellationToken cancellation = default) => WithTurn(async () =>
+    {
+        using var command = Command("SELECT position FROM watermark LIMIT 1");
+        await command.ExecuteScalarAsync(cancellation);
+    });
+
     public Task<long> LastPositionAsync(CancellationToken cancellation = default) => WithTurn(async () =>
     {
         using var command = Command(

@@ -83,6 +83,31 @@ internal sealed class SiloProcess : IDisposable
         }
     }
 
+    /// <summary>
+    /// SIGTERM, as an orchestrator stops a container: the silo's graceful stop. Returns its exit code and
+    /// how long it took to exit; throws if it has not exited within <paramref name="within"/> (then it is killed).
+    /// </summary>
+    public async Task<(int ExitCode, TimeSpan Took)> TerminateAsync(TimeSpan within)
+    {
+        var process = _process ?? throw new InvalidOperationException("the silo was not started");
+        var clock = Stopwatch.StartNew();
+        using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+        using var timeout = new CancellationTokenSource(within);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            Kill();
+            throw new TimeoutException($"the silo did not exit within {within} of SIGTERM:\n{Output}");
+        }
+        return (process.ExitCode, clock.Elapsed);
+    }
+
     public string Output
     {
         get

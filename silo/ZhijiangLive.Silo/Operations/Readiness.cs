@@ -1,0 +1,76 @@
+using ZhijiangLive.Silo.Ingest;
+
+namespace ZhijiangLive.Silo.Operations;
+
+/// <summary>
+/// Whether the silo should be sent work: recovery (journal replay) done, the store answering its pings,
+/// the journal taking commits, and the host not stopping. <c>/readyz</c> and gRPC health both read it;
+/// <see cref="Changed"/> tells them when any check may have changed.
+/// </summary>
+public sealed class Readiness
+{
+    private readonly IngestSequencer _sequencer;
+    private volatile string? _storeProblem = "not checked yet";
+    private volatile bool _recovered;
+    private volatile bool _stopping;
+
+    public Readiness(IngestSequencer sequencer)
+    {
+        _sequencer = sequencer;
+        sequencer.AvailabilityChanged += () =>
+        {
+            ProbeWanted?.Invoke();
+            OnChanged();
+        };
+    }
+
+    public const string Ok = "ok";
+
+    public event Action? Changed;
+
+    public bool IsReady => Report().Ready;
+
+    public bool Stopping => _stopping;
+
+    /// <summary>Each check with "ok" or what is wrong.</summary>
+    public ReadinessReport Report()
+    {
+        var checks = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["recovery"] = _recovered ? Ok : "the silo is starting (restoring snapshots, replaying the journal)",
+            ["store"] = _storeProblem ?? Ok,
+            ["journal"] = _sequencer.Available ? Ok : "a journal commit failed; ingest refuses work until the store takes it",
+            ["host"] = _stopping ? IngestSequencer.ShuttingDown : Ok,
+        };
+        return new ReadinessReport(checks.Values.All(v => v == Ok), checks);
+    }
+
+    internal void StoreProbed(string? problem)
+    {
+        if (problem != _storeProblem)
+        {
+            _storeProblem = problem;
+            OnChanged();
+        }
+    }
+
+    internal void Recovered()
+    {
+        _recovered = true;
+        OnChanged();
+    }
+
+    internal void StopStarted()
+    {
+        _stopping = true;
+        OnChanged();
+    }
+
+    /// <summary>Raised when the journal's availability changed: the store's state is worth a ping at once.</summary>
+    internal event Action? ProbeWanted;
+
+    private void OnChanged() => Changed?.Invoke();
+}
+
+/// <summary>What <c>/readyz</c> answers: ready or not, and each check's state.</summary>
+public sealed record ReadinessReport(bool Ready, IReadOnlyDictionary<string, string> Checks);

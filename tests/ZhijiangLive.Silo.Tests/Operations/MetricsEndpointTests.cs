@@ -1,0 +1,52 @@
+using ZhijiangLive.Client;
+using static ZhijiangLive.Silo.Tests.Grpc.GrpcFixtures;
+
+namespace ZhijiangLive.Silo.Tests.Operations;
+
+/// <summary><c>/metrics</c> lists every ZhijiangLive metric, and the figures follow what was published.</summary>
+public sealed class MetricsEndpointTests
+{
+    public static readonly string[] Exposed =
+    [
+        "zhijiang_ingest_events_accepted_total",
+        "zhijiang_ingest_events_duplicates_total",
+        "zhijiang_ingest_ack_duration_seconds_count",
+        "zhijiang_journal_commit_records_count",
+        "zhijiang_journal_commit_duration_seconds_count",
+        "zhijiang_journal_commit_failures_total",
+        "zhijiang_grains_active",
+        "zhijiang_live_connections",
+        "zhijiang_silo_ready",
+    ];
+
+    [Fact]
+    public async Task Metrics_AfterPublishing_CountExactlyWhatWasAcceptedRefusedAndRepeated()
+    {
+        await using var silo = await RunningSilo.StartAsync();
+        await SeedRosterAsync(silo.Cluster);
+        using var client = OperationsClients.Platform(silo.GrpcAddress);
+        var before = await OperationsClients.ScrapeAsync(silo.Http);
+        Assert.All(Exposed, name => Assert.True(before.ContainsKey(name), $"/metrics lacks {name}"));
+        Assert.Equal(0, before["zhijiang_ingest_events_accepted_total"]);
+
+        await client.PublishAsync(Batch(Login("m1"), Login("m2", teacher: "T2"), Login("m3", teacher: "nobody"), Login("m4", teacher: "TL")));
+        await client.PublishAsync(Batch(Login("m1"), Login("m5", teacher: "nobody"), Teaching("m6", "s1")));
+        await using (var stream = client.OpenPublishStream())
+        {
+            await stream.WriteAsync(Batch(Teaching("m7", "s2"), Login("m2", teacher: "T2")));
+            Assert.Equal(1, (await stream.ReadAsync())!.Accepted);
+            await stream.CompleteAsync();
+        }
+        var after = await OperationsClients.ScrapeAsync(silo.Http);
+
+        Assert.Equal(4, after["zhijiang_ingest_events_accepted_total"]);
+        Assert.Equal(2, after["zhijiang_ingest_events_duplicates_total"]);
+        Assert.Equal(2, after["zhijiang_ingest_events_rejected_total{reason=\"UNKNOWN_TEACHER\"}"]);
+        Assert.Equal(1, after["zhijiang_ingest_events_rejected_total{reason=\"TEACHER_LOCKED\"}"]);
+        Assert.Equal(3, after["zhijiang_ingest_ack_duration_seconds_count"]);
+        Assert.Equal(3, after["zhijiang_ingest_ack_duration_seconds_bucket{le=\"+Inf\"}"]);
+        Assert.Equal(4, after["zhijiang_journal_commit_records_sum"]);
+        Assert.True(after["zhijiang_grains_active"] >= 3, $"{after["zhijiang_grains_active"]} grains active");
+        Assert.Equal(1, after["zhijiang_silo_ready"]);
+    }
+}

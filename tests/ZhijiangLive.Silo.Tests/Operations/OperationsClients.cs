@@ -1,0 +1,49 @@
+using System.Globalization;
+using ZhijiangLive.Client;
+
+namespace ZhijiangLive.Silo.Tests.Operations;
+
+/// <summary>What the operations tests share: a platform's gRPC client and a reader of <c>/metrics</c>.</summary>
+internal static class OperationsClients
+{
+    /// <summary>A client that presents the test platform key, as ingest will require.</summary>
+    public static ZhijiangClient Platform(Uri grpcAddress) =>
+        new(grpcAddress, new ZhijiangClientOptions { Metadata = [TestCredentials.Bearer(TestCredentials.PlatformKey)] });
+
+    /// <summary>
+    /// Scrapes until a sample has <paramref name="expected"/>: a figure counted after the client already saw
+    /// its effect (a push is counted once its send completed) may trail by a moment. Fails after 5 s.
+    /// </summary>
+    public static async Task<Dictionary<string, double>> ScrapeUntilAsync(HttpClient http, string sample, double expected)
+    {
+        var giveUp = DateTime.UtcNow + TimeSpan.FromSeconds(5);
+        while (true)
+        {
+            var samples = await ScrapeAsync(http);
+            if (samples.GetValueOrDefault(sample, double.NaN) == expected || DateTime.UtcNow > giveUp)
+            {
+                Assert.Equal(expected, samples.GetValueOrDefault(sample, double.NaN));
+                return samples;
+            }
+            await Task.Delay(20);
+        }
+    }
+
+    /// <summary>Every sample of <c>/metrics</c>, keyed by its name and labels as written (<c>name{a="b"}</c>).</summary>
+    public static async Task<Dictionary<string, double>> ScrapeAsync(HttpClient http)
+    {
+        using var response = await http.GetAsync("/metrics");
+        response.EnsureSuccessStatusCode();
+        Assert.Equal("text/plain; version=0.0.4; charset=utf-8", response.Content.Headers.ContentType!.ToString());
+        var samples = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var line in (await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!line.StartsWith('#'))
+            {
+                var space = line.LastIndexOf(' ');
+                samples[line[..space]] = double.Parse(line[(space + 1)..], CultureInfo.InvariantCulture);
+            }
+        }
+        return samples;
+    }
+}
