@@ -20,6 +20,11 @@ public static class SiloApplication
           --Zhijiang:Grpc:MaxMessageSize <bytes>        largest request message (4194304)
           --Zhijiang:Grpc:MaxBatchEvents <n>            most events per PublishRequest (10000)
           --Zhijiang:Grpc:StreamPipelineDepth <n>       PublishStream requests scored ahead of their replies (8)
+          --Zhijiang:Limits:<name> <value>              Kestrel's and the hub's limits (README "Limits"), e.g.
+                                                        MaxStreamsPerConnection (100), MaxRequestHeaderFieldSize (8192),
+                                                        MaxRequestHeadersTotalSize (32768), MaxRequestHeaderCount (100),
+                                                        MaxConcurrentConnections (none), MinRequestBodyDataRate (240),
+                                                        KeepAlivePingDelay (00:01:00), HubMaximumReceiveMessageSize (4096)
           --Zhijiang:RulePackFile <file>                a JSON override laid over the zjer-2018 rule pack
           --Zhijiang:Cluster:Partitions <n>             grain partitions (0: one per core)
           --Zhijiang:Cluster:IdleDeactivationAfter <t>  idle time before a grain is deactivated (00:30:00)

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Server.Kestrel.Core.Features;
 using Google.Protobuf;
 
 namespace ZhijiangLive.Silo.Grpc;
@@ -36,7 +37,16 @@ public sealed class GrpcMethods
         });
 
     /// <summary>A client-streaming or bidirectional method, which reads and writes through the call itself.</summary>
-    public GrpcMethods Streaming(string service, string method, GrpcHandler handle) => Add(service, method, handle);
+    public GrpcMethods Streaming(string service, string method, GrpcHandler handle) => Add(service, method, call =>
+    {
+        // A stream of batches may rest between them. Kestrel would take the silence for a slow client and
+        // drop the whole connection, every other call on it too; the stream is bounded by its deadline instead.
+        if (call.Context.Features.Get<IHttpMinRequestBodyDataRateFeature>() is { } rate)
+        {
+            rate.MinDataRate = null;
+        }
+        return handle(call);
+    });
 
     /// <summary>The handler for a path; when there is none, whether at least the service exists.</summary>
     public GrpcHandler? Find(string path, out bool serviceKnown)

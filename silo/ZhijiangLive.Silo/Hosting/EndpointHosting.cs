@@ -16,20 +16,17 @@ public static class EndpointHosting
         var grpc = builder.Configuration.GetSection(GrpcServerOptions.Section).Get<GrpcServerOptions>() ?? new GrpcServerOptions();
         var httpUrls = (builder.Configuration["Urls"] ?? "http://localhost:5080")
             .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var limits = builder.Configuration.GetSection(KestrelLimits.Section).Get<KestrelLimits>() ?? new KestrelLimits();
         var endpoint = new GrpcEndpoint();
         // The URLs are bound explicitly below, as Kestrel must when it has more than one kind of endpoint;
         // its warning that explicit endpoints override Urls says only that.
         builder.Logging.AddFilter("Microsoft.AspNetCore.Server.Kestrel", LogLevel.Error);
         builder.Services.AddSingleton(grpc);
         builder.Services.AddSingleton(endpoint);
+        builder.Services.AddSingleton(limits);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            // A stream of batches is one long request body; its size is bounded per message instead.
-            kestrel.Limits.MaxRequestBodySize = null;
-            // Batches of a few hundred events are tens of kilobytes: windows large enough to keep a
-            // connection of several streams moving without waiting for WINDOW_UPDATEs.
-            kestrel.Limits.Http2.InitialConnectionWindowSize = 4 * 1024 * 1024;
-            kestrel.Limits.Http2.InitialStreamWindowSize = 1024 * 1024;
+            limits.ApplyTo(kestrel);
             foreach (var url in httpUrls)
             {
                 // HTTP/2 without TLS needs prior knowledge, which browsers lack: cleartext API stays HTTP/1.1.

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.SignalR;
 using ZhijiangLive.Silo.Live;
 
 namespace ZhijiangLive.Silo.Hosting;
@@ -9,11 +10,10 @@ public static class LiveHosting
 
     public static WebApplicationBuilder AddLiveDashboard(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSignalR(options =>
-        {
-            // A dashboard sends only subscriptions: small messages.
-            options.MaximumReceiveMessageSize = 4 * 1024;
-        });
+        builder.Services.AddSignalR();
+        // A dashboard sends only subscriptions: small messages (Zhijiang:Limits:HubMaximumReceiveMessageSize).
+        builder.Services.AddOptions<HubOptions>()
+            .Configure<KestrelLimits>((options, limits) => options.MaximumReceiveMessageSize = limits.HubMaximumReceiveMessageSize);
         builder.Services.AddSingleton<EventRate>();
         builder.Services.AddSingleton<LiveViews>();
         builder.Services.AddSingleton<LiveSubscriptions>();
