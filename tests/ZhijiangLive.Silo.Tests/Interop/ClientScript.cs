@@ -17,14 +17,20 @@ internal sealed record ClientScript(int ExitCode, string Output)
     public static readonly string[] SiloSettings =
         [$"--Zhijiang:Grpc:MaxMessageSize={MaxMessageSize}", $"--Zhijiang:Grpc:MaxBatchEvents={MaxBatchEvents}"];
 
+    /// <summary>宁波市: a city the interop clients' roster does not reach, whose token must read nothing of it.</summary>
+    private const string OtherCity = "330200";
+
     private static readonly TimeSpan GiveUpAfter = TimeSpan.FromSeconds(60);
 
     public bool Passed => ExitCode == 0 && Output.Contains(" passed, 0 failed", StringComparison.Ordinal);
 
-    /// <summary>The arguments every client takes: where the silo is, its clock, its limits.</summary>
+    /// <summary>The arguments every client takes: where the silo is, its credentials, its clock, its limits.</summary>
     public static string[] ArgumentsFor(RunningSilo silo) =>
     [
         "--target", $"{silo.GrpcAddress.Host}:{silo.GrpcAddress.Port}",
+        "--key", TestCredentials.PlatformKey,
+        "--token", TestCredentials.ProvinceToken,
+        "--other-region-token", TestCredentials.TokenFor(OtherCity),
         "--now", RunningSilo.Now.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ"),
         "--max-message-size", $"{MaxMessageSize}",
         "--max-batch-events", $"{MaxBatchEvents}",
@@ -47,6 +53,8 @@ internal sealed record ClientScript(int ExitCode, string Output)
         }
         start.Environment["PYTHONDONTWRITEBYTECODE"] = "1";
         start.Environment["PYTHONIOENCODING"] = "utf-8";
+        // The dashboard's script publishes its setup events with the platform key it finds here.
+        start.Environment["ZHIJIANG_KEY"] = TestCredentials.PlatformKey;
 
         using var process = new Process { StartInfo = start };
         try
