@@ -17,24 +17,29 @@ internal sealed record ClientScript(int ExitCode, string Output)
     public static readonly string[] SiloSettings =
         [$"--Zhijiang:Grpc:MaxMessageSize={MaxMessageSize}", $"--Zhijiang:Grpc:MaxBatchEvents={MaxBatchEvents}"];
 
-    /// <summary>宁波市: a city the interop clients' roster does not reach, whose token must read nothing of it.</summary>
-    private const string OtherCity = "330200";
-
     private static readonly TimeSpan GiveUpAfter = TimeSpan.FromSeconds(60);
 
     public bool Passed => ExitCode == 0 && Output.Contains(" passed, 0 failed", StringComparison.Ordinal);
 
-    /// <summary>The arguments every client takes: where the silo is, its credentials, its clock, its limits.</summary>
-    public static string[] ArgumentsFor(RunningSilo silo) =>
-    [
-        "--target", $"{silo.GrpcAddress.Host}:{silo.GrpcAddress.Port}",
-        "--key", TestCredentials.PlatformKey,
-        "--token", TestCredentials.ProvinceToken,
-        "--other-region-token", TestCredentials.TokenFor(OtherCity),
-        "--now", RunningSilo.Now.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ"),
-        "--max-message-size", $"{MaxMessageSize}",
-        "--max-batch-events", $"{MaxBatchEvents}",
-    ];
+    /// <summary>
+    /// The arguments every client takes: where the silo is, the run's tag, its credentials (a token for the
+    /// run's province and one for its county <c>330108</c>, whose ids carry the tag), its clock, its limits.
+    /// </summary>
+    public static string[] ArgumentsFor(RunningSilo silo)
+    {
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        return
+        [
+            "--target", $"{silo.GrpcAddress.Host}:{silo.GrpcAddress.Port}",
+            "--tag", tag,
+            "--key", TestCredentials.PlatformKey,
+            "--token", TestCredentials.TokenFor($"{tag}-{TestCredentials.ProvinceId}"),
+            "--county-token", TestCredentials.TokenFor($"{tag}-330108"),
+            "--now", RunningSilo.Now.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ"),
+            "--max-message-size", $"{MaxMessageSize}",
+            "--max-batch-events", $"{MaxBatchEvents}",
+        ];
+    }
 
     /// <summary>Runs a program to its end; null when it cannot be started at all.</summary>
     public static async Task<ClientScript?> RunAsync(string program, IEnumerable<string> arguments, string workingDirectory)
