@@ -2,11 +2,13 @@
 """A command-line client of ZhijiangLive's gRPC endpoint: health, a demo roster, publishing and queries.
 
 Needs only Debian's python3-grpcio and python3-protobuf. Replies are printed as JSON; a failed call prints
-its gRPC status to stderr and exits with 1.
+its gRPC status to stderr and exits with 1. Publishing and the roster take a platform API key (--key or
+ZHIJIANG_KEY), queries a bureau token (--token or ZHIJIANG_TOKEN); health takes neither.
 """
 
 import argparse
 import json
+import os
 import sys
 import uuid
 from datetime import datetime, timezone
@@ -14,7 +16,7 @@ from datetime import datetime, timezone
 import grpc
 from google.protobuf import json_format
 
-from zhijiang_contract import Contract, to_json
+from zhijiang_contract import Contract, to_json, with_credentials
 
 V1 = "zhijiang.live.v1"
 HEALTH = "grpc.health.v1.Health"
@@ -36,7 +38,8 @@ DEMO_ROSTER = {
 def main(argv=None):
     contract = Contract()
     args = parser(contract).parse_args(argv)
-    with grpc.insecure_channel(args.target) as channel:
+    with grpc.insecure_channel(args.target) as plain:
+        channel = with_credentials(plain, key=args.key, token=args.token)
         try:
             reply = args.run(contract, channel, args)
         except grpc.RpcError as e:
@@ -50,6 +53,10 @@ def parser(contract):
     p = argparse.ArgumentParser(prog="zhijiang.py", description=__doc__.split("\n\n")[0])
     p.add_argument("--target", default="localhost:5081", help="the silo's gRPC endpoint, host:port (default %(default)s)")
     p.add_argument("--timeout", type=float, default=10, help="seconds before a call gives up (default %(default)s)")
+    p.add_argument("--key", default=os.environ.get("ZHIJIANG_KEY"),
+                   help="the platform API key for publish and roster-demo (default: $ZHIJIANG_KEY)")
+    p.add_argument("--token", default=os.environ.get("ZHIJIANG_TOKEN"),
+                   help="the bureau token for teacher, school, region and leaderboard (default: $ZHIJIANG_TOKEN)")
     commands = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     health = commands.add_parser("health", help="grpc.health.v1 Check of the server or one service")

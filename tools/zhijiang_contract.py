@@ -5,9 +5,11 @@ message classes come from zhijiang-live.protoset beside this file: the contract 
 kept equal to the compiled C# contract by a test in tests/ZhijiangLive.Contracts.Tests.
 """
 
+import collections
 import json
 from pathlib import Path
 
+import grpc
 from google.protobuf import descriptor_pb2, descriptor_pool, json_format, message_factory
 
 PROTOSET = Path(__file__).with_name("zhijiang-live.protoset")
@@ -47,6 +49,46 @@ class Contract:
         return kind(f"/{service}/{name}",
                     request_serializer=request.SerializeToString,
                     response_deserializer=response.FromString)
+
+
+class _CallDetails(collections.namedtuple("_CallDetails", ("method", "timeout", "metadata", "credentials",
+                                                          "wait_for_ready", "compression")), grpc.ClientCallDetails):
+    pass
+
+
+class _Bearer(grpc.UnaryUnaryClientInterceptor, grpc.UnaryStreamClientInterceptor,
+              grpc.StreamUnaryClientInterceptor, grpc.StreamStreamClientInterceptor):
+    """Adds 'authorization: Bearer <credential>' to each call, the credential chosen by the method's path."""
+
+    def __init__(self, choose):
+        self._choose = choose
+
+    def _details(self, details):
+        credential = self._choose(details.method)
+        metadata = list(details.metadata or [])
+        if credential:
+            metadata.append(("authorization", f"Bearer {credential}"))
+        return _CallDetails(details.method, details.timeout, metadata, details.credentials,
+                            getattr(details, "wait_for_ready", None), getattr(details, "compression", None))
+
+    def intercept_unary_unary(self, continuation, details, request):
+        return continuation(self._details(details), request)
+
+    def intercept_unary_stream(self, continuation, details, request):
+        return continuation(self._details(details), request)
+
+    def intercept_stream_unary(self, continuation, details, requests):
+        return continuation(self._details(details), requests)
+
+    def intercept_stream_stream(self, continuation, details, requests):
+        return continuation(self._details(details), requests)
+
+
+def with_credentials(channel, key=None, token=None):
+    """The channel with credentials: the bureau token on Query, the platform key on everything else."""
+    query = "/zhijiang.live.v1.Query/"
+    path = lambda method: method.decode() if isinstance(method, bytes) else method  # noqa: E731
+    return grpc.intercept_channel(channel, _Bearer(lambda method: token if path(method).startswith(query) else key))
 
 
 def to_json(message):

@@ -1,4 +1,5 @@
 using ZhijiangLive.Silo;
+using ZhijiangLive.Silo.Commands;
 using ZhijiangLive.Silo.Rebuild;
 
 if (args is ["rebuild", ..])
@@ -9,6 +10,14 @@ if (args is ["rebuild", ..])
         return 0;
     }
     return await RebuildCommand.RunAsync(args[1..], Console.Out, Console.Error);
+}
+if (args is ["token", ..])
+{
+    return TokenCommand.Run(args[1..], Console.Out, Console.Error);
+}
+if (args is ["key", ..])
+{
+    return KeyCommand.Run(args[1..], Console.Out, Console.Error);
 }
 if (args.Contains("--help") || args.Contains("-h"))
 {

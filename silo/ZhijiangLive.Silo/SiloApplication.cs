@@ -44,6 +44,12 @@ public static class SiloApplication
           --Zhijiang:Health:ProbeTimeout <t>            a slower ping counts as the store unreachable (00:00:02)
           --Logging:Console:FormatterName json          one JSON object per log line (default simple)
           --Logging:LogLevel:Default <level>            Information; per category: --Logging:LogLevel:<category>
+          --Zhijiang:Auth:ApiKeys:<i>:Name <n> / :Sha256 <hex>   a platform key (Ingest, Roster) by the SHA-256 of the key
+          --Zhijiang:Auth:TokenSigningKeys:<i> <base64>         bureau token signing keys: the first signs, all verify
+          --Zhijiang:Auth:FirstRunDirectory <dir>       where first-run credentials go when none are configured (data)
+          --Zhijiang:Auth:FirstRunRegion <id>           the region of the first run's token (330000)
+          --Zhijiang:Limits:IngestEventsPerSecondPerKey <n>   events a second per platform key (250000; 0: no limit)
+          --Zhijiang:Limits:IngestBurstEventsPerKey <n> events a key may send at once (500000)
         Environment variables use double underscores: Zhijiang__Cluster__Partitions=2.
 
         Demo:
@@ -53,8 +59,12 @@ public static class SiloApplication
 
         Commands:
           rebuild [--rule-pack <file>] [--date <d>] [--apply]   recompute every score from the journal (rebuild --help)
+          token create --region <id> [--days 30]                a bureau token for a region (token --help)
+          key create [--name <name>]                            a platform key and its configuration line (key --help)
 
-        gRPC: zhijiang.live.v1.Ingest, .Roster, .Query and grpc.health.v1.Health (tools/zhijiang.py is a client).
+        gRPC: zhijiang.live.v1.Ingest, .Roster (authorization: Bearer <platform key>), .Query (Bearer <bureau token>)
+              and grpc.health.v1.Health (open) (tools/zhijiang.py is a client). With no credentials configured,
+              the first start writes some to data/first-run-credentials.txt.
         Dashboard: http://localhost:5080/ (SignalR hub /hubs/live).
         Operations (HTTP port, no credentials): GET /healthz (live), /readyz (ready: 503 with the failing check),
               /metrics (Prometheus text format 0.0.4).

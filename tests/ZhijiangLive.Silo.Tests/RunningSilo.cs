@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
+using ZhijiangLive.Client;
 using ZhijiangLive.Grains.Cluster;
 using ZhijiangLive.Silo.Grpc;
 
@@ -27,18 +28,31 @@ internal sealed class RunningSilo : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
     public ZhijiangCluster Cluster => _app.Services.GetRequiredService<ZhijiangCluster>();
 
+    /// <summary>A gRPC client with the platform key: Ingest, Roster, Health.</summary>
+    public ZhijiangClient PlatformClient(string key = TestCredentials.PlatformKey) => TestClients.Platform(GrpcAddress, key);
+
+    /// <summary>A gRPC client with a bureau token (the province's unless told otherwise): Query, Health.</summary>
+    public ZhijiangClient QueryClient(string? token = null) => TestClients.Bureau(GrpcAddress, token);
+
     /// <summary>10:00 on 2 March 2026 in Shanghai: the silo's clock stands still there, so no test meets a midnight.</summary>
     public static readonly DateTimeOffset Now = new(2026, 3, 2, 2, 0, 0, TimeSpan.Zero);
 
     public static Task<RunningSilo> StartAsync(params string[] settings) => StartAsync(new StoppedClock(Now), settings);
 
     /// <summary>A silo on the given clock (a <see cref="StoppedClock"/> that a test moves, say).</summary>
-    public static async Task<RunningSilo> StartAsync(TimeProvider clock, params string[] settings)
+    public static Task<RunningSilo> StartAsync(TimeProvider clock, params string[] settings) => StartAsync(clock, null, settings);
+
+    /// <summary>A silo on the given clock whose builder the test may add to (a log provider, say) before it is built.</summary>
+    public static async Task<RunningSilo> StartAsync(TimeProvider clock, Action<WebApplicationBuilder>? configure, params string[] settings)
     {
         var app = SiloApplication.Build(
             ["--urls", "http://127.0.0.1:0", "--Zhijiang:Grpc:Url=http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning",
              "--Zhijiang:Store:Provider=memory", .. TestCredentials.SiloSettings, .. settings],
-            builder => builder.Services.AddSingleton(clock));
+            builder =>
+            {
+                builder.Services.AddSingleton(clock);
+                configure?.Invoke(builder);
+            });
         await app.StartAsync();
         var grpc = app.Services.GetRequiredService<GrpcEndpoint>().Address;
         var http = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses

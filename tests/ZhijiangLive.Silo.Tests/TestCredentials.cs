@@ -29,6 +29,9 @@ internal static class TestCredentials
     public static string TokenFor(string regionId, TimeSpan? validFor = null) =>
         Tokens.Create(regionId, DateTimeOffset.UtcNow + (validFor ?? TimeSpan.FromDays(1)));
 
+    /// <summary>A bureau token that stops working at <paramref name="expires"/> (in the past, for an expired one).</summary>
+    public static string TokenExpiringAt(string regionId, DateTimeOffset expires) => Tokens.Create(regionId, expires);
+
     /// <summary>The province's token: everything may be read.</summary>
     public static string ProvinceToken => TokenFor(ProvinceId);
 

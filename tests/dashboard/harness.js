@@ -95,7 +95,10 @@ class Publisher {
   }
 
   publish(events) {
-    return new Promise((resolve, reject) => this.ingest.Publish({ events },
+    // The platform key to publish with comes from the environment (ZHIJIANG_KEY), as tools/zhijiang.py takes it.
+    const metadata = new grpc.Metadata();
+    if (process.env.ZHIJIANG_KEY) metadata.set('authorization', `Bearer ${process.env.ZHIJIANG_KEY}`);
+    return new Promise((resolve, reject) => this.ingest.Publish({ events }, metadata,
       { deadline: new Date(Date.now() + CALL_TIMEOUT_MS) }, (e, reply) => (e ? reject(e) : resolve(reply))));
   }
 

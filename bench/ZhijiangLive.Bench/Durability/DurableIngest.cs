@@ -30,7 +30,7 @@ internal static class DurableIngest
         await using var running = silo;
         await silo.StartAsync();
         var province = ProvinceRoster.Generate(Teachers / 50, Teachers, options.Seed);
-        using var client = new ZhijiangClient(silo.Services.GetRequiredService<GrpcEndpoint>().Address);
+        using var client = BenchCredentials.Client(silo.Services.GetRequiredService<GrpcEndpoint>().Address);
         var roster = await client.UpsertRosterAsync(GrpcTraffic.Roster(province));
         Console.WriteLine($"  roster: {roster.Teachers:N0} teachers; {options.Streams} streams, {options.InFlight} batches of {Batch} in flight each; " +
             $"warm-up {options.WarmUp} s, then {options.Seconds} s measured");

@@ -21,7 +21,7 @@ internal static class JournaledSilo
             : ["--Zhijiang:Store:Provider=postgres", $"--Zhijiang:Store:ConnectionString={connection}"];
         var silo = SiloApplication.Build(
             ["--urls", "http://127.0.0.1:0", "--Zhijiang:Grpc:Url=http://127.0.0.1:0", .. store, "--Logging:LogLevel:Default=Warning",
-             "--Logging:LogLevel:Microsoft.AspNetCore.StaticFiles=Error", .. settings], // no wwwroot beside the benchmark: not worth a warning
+             "--Logging:LogLevel:Microsoft.AspNetCore.StaticFiles=Error", .. BenchCredentials.SiloSettings, .. settings], // no wwwroot beside the benchmark: not worth a warning
             builder => builder.Services.AddSingleton<IDurableStore>(services =>
                 new CountingStore(StoreHosting.Create(services.GetRequiredService<StoreOptions>()))));
         return (silo, (CountingStore)silo.Services.GetRequiredService<IDurableStore>());

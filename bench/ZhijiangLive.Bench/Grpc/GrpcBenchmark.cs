@@ -28,7 +28,7 @@ internal static class GrpcBenchmark
         await using var silo = await StartSiloAsync();
         var target = silo.Services.GetRequiredService<GrpcEndpoint>().Address;
         var province = ProvinceRoster.Generate(Math.Max(1, teachers / 50), teachers, options.Seed);
-        using var client = new ZhijiangClient(target);
+        using var client = BenchCredentials.Client(target);
         var roster = await client.UpsertRosterAsync(GrpcTraffic.Roster(province));
         Console.WriteLine($"  roster: {roster.Regions} regions, {roster.Schools} schools, {roster.Teachers} teachers at {target}");
 
@@ -44,7 +44,7 @@ internal static class GrpcBenchmark
         // The in-memory store: this benchmark measures the endpoint; `durability` measures the journal.
         var silo = SiloApplication.Build(
             ["--urls", "http://127.0.0.1:0", "--Zhijiang:Grpc:Url=http://127.0.0.1:0", "--Zhijiang:Store:Provider=memory",
-             "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Microsoft.AspNetCore.StaticFiles=Error"]);
+             "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Microsoft.AspNetCore.StaticFiles=Error", .. BenchCredentials.SiloSettings]);
         await silo.StartAsync();
         return silo;
     }
@@ -93,7 +93,7 @@ internal static class GrpcBenchmark
     {
         var request = new PublishRequest();
         request.Events.Add(new V1.ActivityEvent { EventId = "h2load-baseline", TeacherId = "T000000", OccurredAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow), Login = new Login() });
-        using var client = new ZhijiangClient(target, new ZhijiangClientOptions { EnableMultipleHttp2Connections = false });
+        using var client = BenchCredentials.Client(target, multipleConnections: false);
         await client.PublishAsync(request);
         var next = -1;
         var clock = Stopwatch.StartNew();

@@ -29,6 +29,7 @@ internal static partial class H2Load
                     "-n", requests.ToString(CultureInfo.InvariantCulture), "-c", "1", "-t", "1",
                     "-m", streams.ToString(CultureInfo.InvariantCulture), "-d", body,
                     "-H", "content-type: application/grpc", "-H", "te: trailers",
+                    "-H", $"authorization: Bearer {BenchCredentials.Key}",
                     new Uri(target, path).ToString(),
                 },
                 RedirectStandardOutput = true,

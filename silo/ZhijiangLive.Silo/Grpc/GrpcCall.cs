@@ -2,6 +2,7 @@ using System.Buffers;
 using System.IO.Pipelines;
 using Google.Protobuf;
 using ZhijiangLive.Contracts.Wire;
+using ZhijiangLive.Silo.Security;
 
 namespace ZhijiangLive.Silo.Grpc;
 
@@ -16,9 +17,10 @@ public sealed class GrpcCall
     private readonly bool _gzipRequest;
     private readonly int _maxMessageSize;
 
-    internal GrpcCall(HttpContext context, bool gzipRequest, int maxMessageSize, CancellationToken cancellation)
+    internal GrpcCall(HttpContext context, Principal? principal, bool gzipRequest, int maxMessageSize, CancellationToken cancellation)
     {
         Context = context;
+        Principal = principal;
         _reader = context.Request.BodyReader;
         _writer = context.Response.BodyWriter;
         _gzipRequest = gzipRequest;
@@ -28,6 +30,12 @@ public sealed class GrpcCall
 
     public HttpContext Context { get; }
     public CancellationToken CancellationToken { get; }
+
+    /// <summary>Who is calling, as the dispatcher admitted them; null only for a service that admits anyone.</summary>
+    public Principal? Principal { get; }
+
+    /// <summary>The caller of a service that requires credentials (the dispatcher admitted no one without them).</summary>
+    public Principal Caller => Principal ?? throw new InvalidOperationException("this service admits anyone: there is no caller to ask about");
 
     /// <summary>The next request message, or null once the client has half-closed its side.</summary>
     public async ValueTask<T?> ReadAsync<T>(MessageParser<T> parser, CancellationToken cancellation = default) where T : class, IMessage<T>

@@ -1,15 +1,16 @@
 using Microsoft.Extensions.Primitives;
 using ZhijiangLive.Contracts.Wire;
+using ZhijiangLive.Silo.Security;
 
 namespace ZhijiangLive.Silo.Grpc;
 
 /// <summary>
 /// The gRPC server over Kestrel's HTTP/2, after grpc/grpc's PROTOCOL-HTTP2: checks what a request must be
 /// (POST, an application/grpc content type, a known method, a supported message encoding, a well-formed
-/// deadline), runs the method, and ends every call with grpc-status and grpc-message — in trailers, or
+/// deadline), admits the caller by its credentials (<see cref="GrpcAdmission"/>), runs the method, and ends every call with grpc-status and grpc-message — in trailers, or
 /// in the headers alone (trailers-only) when nothing was sent.
 /// </summary>
-public sealed class GrpcDispatcher(GrpcMethods methods, GrpcServerOptions options, ILogger<GrpcDispatcher> logger)
+public sealed class GrpcDispatcher(GrpcMethods methods, GrpcAdmission admission, GrpcServerOptions options, ILogger<GrpcDispatcher> logger)
 {
     private int _activeCalls;
 
@@ -36,8 +37,8 @@ public sealed class GrpcDispatcher(GrpcMethods methods, GrpcServerOptions option
         response.ContentType = GrpcContentType.Default;
         response.Headers["grpc-accept-encoding"] = MessageCompression.Accepted;
 
-        var handler = methods.Find(request.Path.Value ?? "", out var serviceKnown);
-        if (handler is null)
+        var method = methods.Find(request.Path.Value ?? "", out var serviceKnown);
+        if (method is null)
         {
             var service = GrpcMethods.ServiceOf(request.Path.Value ?? "");
             EndWithoutBody(response, new GrpcStatus(GrpcStatusCode.Unimplemented, serviceKnown
@@ -64,10 +65,17 @@ public sealed class GrpcDispatcher(GrpcMethods methods, GrpcServerOptions option
             }
             timeout = parsed;
         }
-        await RunAsync(context, handler, encoding == MessageCompression.Gzip, timeout);
+        // Last of the header checks, so that a malformed request gets the same answer with or without
+        // credentials; and before the body, so that nothing of an unadmitted request is read.
+        if (admission.Admit(method, request.Path.Value!, request.Headers.Authorization.ToString(), out var principal) is { } refused)
+        {
+            EndWithoutBody(response, refused);
+            return;
+        }
+        await RunAsync(context, method.Handler, principal, encoding == MessageCompression.Gzip, timeout);
     }
 
-    private async Task RunAsync(HttpContext context, GrpcHandler handler, bool gzipRequest, TimeSpan? timeout)
+    private async Task RunAsync(HttpContext context, GrpcHandler handler, Principal? principal, bool gzipRequest, TimeSpan? timeout)
     {
         using var deadline = new CancellationTokenSource();
         // A timer waits at most uint.MaxValue - 1 ms (about 49.7 days); a deadline further off than that
@@ -77,7 +85,7 @@ public sealed class GrpcDispatcher(GrpcMethods methods, GrpcServerOptions option
             deadline.CancelAfter(t);
         }
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, context.RequestAborted);
-        var call = new GrpcCall(context, gzipRequest, options.MaxMessageSize, linked.Token);
+        var call = new GrpcCall(context, principal, gzipRequest, options.MaxMessageSize, linked.Token);
         GrpcStatus status;
         Interlocked.Increment(ref _activeCalls);
         try

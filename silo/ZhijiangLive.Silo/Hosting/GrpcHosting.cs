@@ -5,7 +5,7 @@ using ZhijiangLive.Silo.Services;
 
 namespace ZhijiangLive.Silo.Hosting;
 
-/// <summary>The gRPC services on their own endpoint: Ingest, Roster, Query and Health.</summary>
+/// <summary>The gRPC services on their own endpoint: Ingest and Roster (platform keys), Query (bureau tokens) and Health (anyone).</summary>
 public static class GrpcHosting
 {
     public static WebApplicationBuilder AddGrpcServices(this WebApplicationBuilder builder)
@@ -15,6 +15,8 @@ public static class GrpcHosting
             s.GetRequiredService<ZhijiangCluster>().Services.Scorer.Pack.GraceLate, s.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IngestSequencer>();
         services.AddSingleton<IngestPipeline>();
+        services.AddSingleton(builder.Configuration.GetSection(IngestLimitOptions.Section).Get<IngestLimitOptions>() ?? new IngestLimitOptions());
+        services.AddSingleton<IngestRateLimit>();
         services.AddSingleton<IngestService>();
         services.AddSingleton<RosterService>();
         services.AddSingleton<QueryService>();
@@ -29,6 +31,7 @@ public static class GrpcHosting
             s.GetRequiredService<HealthService>().Map(methods);
             return methods;
         });
+        services.AddSingleton<GrpcAdmission>();
         services.AddSingleton<GrpcDispatcher>();
         return builder;
     }

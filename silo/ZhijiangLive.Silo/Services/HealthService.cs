@@ -13,7 +13,9 @@ public sealed class HealthService(HealthBoard board, IHostApplicationLifetime li
 {
     public const string Name = "grpc.health.v1.Health";
 
+    /// <summary>Open to anyone: load balancers and orchestrators probe it without credentials.</summary>
     public void Map(GrpcMethods methods) => methods
+        .Service(Name, GrpcAccess.Anyone)
         .Unary(Name, "Check", HealthCheckRequest.Parser, request => Task.FromResult(new HealthCheckResponse
         {
             Status = board.StatusOf(request.Service)

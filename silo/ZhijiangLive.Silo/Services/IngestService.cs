@@ -3,27 +3,44 @@ using System.Threading.Channels;
 using ZhijiangLive.Contracts.V1;
 using ZhijiangLive.Contracts.Wire;
 using ZhijiangLive.Silo.Grpc;
-
 using ZhijiangLive.Silo.Ingest;
+using ZhijiangLive.Silo.Security;
 
 namespace ZhijiangLive.Silo.Services;
 
-/// <summary><c>zhijiang.live.v1.Ingest</c>: batches of events, one at a time or as a stream.</summary>
-public sealed class IngestService(IngestPipeline pipeline, GrpcServerOptions options, IHostApplicationLifetime lifetime)
+/// <summary>
+/// <c>zhijiang.live.v1.Ingest</c>: batches of events, one at a time or as a stream, from the platform (an
+/// API key), each batch within its key's rate limit.
+/// </summary>
+public sealed class IngestService(IngestPipeline pipeline, IngestRateLimit limit, GrpcServerOptions options, IHostApplicationLifetime lifetime)
 {
     public const string Name = "zhijiang.live.v1.Ingest";
 
     public void Map(GrpcMethods methods) => methods
-        .Unary(Name, "Publish", PublishRequest.Parser, pipeline.PublishAsync)
+        .Service(Name, GrpcAccess.Platform)
+        .Unary(Name, "Publish", PublishRequest.Parser, (PublishRequest request, GrpcCall call) => PublishAsync(request, call.Caller))
         .Streaming(Name, "PublishStream", PublishStreamAsync);
+
+    /// <summary>
+    /// The rate limit, then the pipeline. A batch over the batch limit is refused by the pipeline and costs
+    /// its key no tokens.
+    /// </summary>
+    private Task<PublishReply> PublishAsync(PublishRequest request, Principal caller)
+    {
+        if (request.Events.Count <= options.MaxBatchEvents)
+        {
+            limit.Take(caller, request.Events.Count);
+        }
+        return pipeline.PublishAsync(request);
+    }
 
     /// <summary>
     /// Reads requests and starts scoring each at once, while a second loop writes the replies in request
     /// order: up to <see cref="GrpcServerOptions.StreamPipelineDepth"/> batches are in flight, so a stream
     /// is not held to one batch per round trip through the grains. A failed batch ends the call with its
-    /// status after the replies before it; a failed read ends it after every reply already owed. When the
-    /// silo begins to stop, reading stops and the stream ends UNAVAILABLE after the replies owed, so that an
-    /// idle stream does not hold the stop up.
+    /// status after the replies before it, and nothing after it is read (so nothing after it is taken); a
+    /// failed read ends it after every reply already owed. When the silo begins to stop, reading stops and the
+    /// stream ends UNAVAILABLE after the replies owed, so that an idle stream does not hold the stop up.
     /// </summary>
     private async Task PublishStreamAsync(GrpcCall call)
     {
@@ -40,7 +57,12 @@ public sealed class IngestService(IngestPipeline pipeline, GrpcServerOptions opt
         {
             while (await call.ReadAsync(PublishRequest.Parser, reading.Token) is { } request)
             {
-                await inFlight.Writer.WriteAsync(Start(request), writerFailed.Token);
+                var started = Start(request, call.Caller);
+                await inFlight.Writer.WriteAsync(started, writerFailed.Token);
+                if (started.IsFaulted)
+                {
+                    break;
+                }
             }
         }
         catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested && !writerFailed.IsCancellationRequested)
@@ -74,11 +96,11 @@ public sealed class IngestService(IngestPipeline pipeline, GrpcServerOptions opt
     }
 
     /// <summary>Starts a batch; a batch refused outright becomes a failed reply, in its place in the order.</summary>
-    private Task<PublishReply> Start(PublishRequest request)
+    private Task<PublishReply> Start(PublishRequest request, Principal caller)
     {
         try
         {
-            return pipeline.PublishAsync(request);
+            return PublishAsync(request, caller);
         }
         catch (Exception e)
         {

@@ -13,7 +13,10 @@ public sealed class RosterService(IngestSequencer sequencer)
 {
     public const string Name = "zhijiang.live.v1.Roster";
 
-    public void Map(GrpcMethods methods) => methods.Unary(Name, "Upsert", RosterBatch.Parser, UpsertAsync);
+    /// <summary>Only the platform, with an API key, changes the roster.</summary>
+    public void Map(GrpcMethods methods) => methods
+        .Service(Name, GrpcAccess.Platform)
+        .Unary(Name, "Upsert", RosterBatch.Parser, UpsertAsync);
 
     private async Task<RosterReply> UpsertAsync(RosterBatch batch)
     {

@@ -82,7 +82,7 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output)
     /// <summary>Two sessions (10 points) for DT3 on 28 February, then the clock on to RunningSilo.Now: February closes.</summary>
     private static async Task TeachInFebruaryAsync(RunningSilo silo, RunningSilo.StoppedClock clock)
     {
-        using var client = new ZhijiangClient(silo.GrpcAddress);
+        using var client = silo.PlatformClient();
         var reply = await client.PublishAsync(new PublishRequest { Events = { Teaching("feb-1", clock), Teaching("feb-2", clock) } });
         Assert.Equal(2, reply.Accepted);
         await silo.Cluster.FlushAsync();

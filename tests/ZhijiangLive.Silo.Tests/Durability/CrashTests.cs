@@ -37,7 +37,8 @@ public abstract class CrashTests
         // Every ledger entry is kept, so that an event applied twice shows even where a cap hides it in the scores.
         using var silo = new SiloProcess([.. await StoreSettingsAsync(), "--Zhijiang:Store:SnapshotInterval=00:00:00.200",
             $"--Zhijiang:Cluster:LedgerEntriesPerTeacher={LedgerEntries}"]);
-        using var client = new ZhijiangClient(silo.GrpcAddress);
+        using var client = silo.PlatformClient();
+        using var reader = silo.QueryClient();
         using var giveUp = new CancellationTokenSource(TimeSpan.FromMinutes(5));
         await silo.StartAsync(client);
         await UpsertUntilAnsweredAsync(client, CrashRoster.Batch(), giveUp.Token);
@@ -66,9 +67,9 @@ public abstract class CrashTests
         {
             var id = $"T{t}";
             served[id] = (
-                await client.GetTeacherAsync(new GetRequest { Id = id, Date = date }),
-                await client.ExplainTeacherAsync(new GetRequest { Id = id, Date = date }),
-                await client.ExplainTeacherAsync(new GetRequest { Id = id, Date = DayBefore(date) }));
+                await reader.GetTeacherAsync(new GetRequest { Id = id, Date = date }),
+                await reader.ExplainTeacherAsync(new GetRequest { Id = id, Date = date }),
+                await reader.ExplainTeacherAsync(new GetRequest { Id = id, Date = DayBefore(date) }));
         }
         silo.Kill();
 

@@ -18,7 +18,7 @@ public sealed class IngestMetricsTests
         await SeedRosterAsync(silo.Cluster);
         var measured = new ConcurrentDictionary<string, double>();
         using var listener = Listen(silo.Services.GetRequiredService<IMeterFactory>(), measured);
-        using var client = new ZhijiangClient(silo.GrpcAddress);
+        using var client = silo.PlatformClient();
 
         await client.PublishAsync(Batch(Login("m1"), Login("m2", teacher: "T2"), Login("m3", teacher: "nobody"), Login("m4", teacher: "TL")));
         await client.PublishAsync(Batch(Login("m1"), Login("m5", teacher: "nobody")));

@@ -28,7 +28,8 @@ public sealed class PruningTests : IDisposable
         GroupView firstDay;
         await using (var silo = await RunningSilo.StartAsync(clock, settings))
         {
-            using var client = new ZhijiangClient(silo.GrpcAddress);
+            using var client = silo.PlatformClient();
+            using var reader = silo.QueryClient();
             await client.UpsertRosterAsync(CrashRoster.Batch());
             await client.PublishAsync(new PublishRequest { Events = { Teaching("first-1", "T1", clock), Teaching("first-2", "T2", clock) } });
             var writer = silo.Services.GetRequiredService<SnapshotWriter>();
@@ -38,9 +39,9 @@ public sealed class PruningTests : IDisposable
             clock.Advance(TimeSpan.FromDays(6));
             await client.PublishAsync(new PublishRequest { Events = { Teaching("later-1", "T1", clock) } });
             Assert.Equal(4, await writer.RoundAsync());
-            before = await client.GetTeacherAsync(new GetRequest { Id = "T1" });
+            before = await reader.GetTeacherAsync(new GetRequest { Id = "T1" });
             Assert.Equal(10, before.Month);
-            firstDay = await client.GetSchoolAsync(new GetRequest { Id = "S1", Date = "2026-03-02" });
+            firstDay = await reader.GetSchoolAsync(new GetRequest { Id = "S1", Date = "2026-03-02" });
             Assert.Equal(5, firstDay.Day.Total);
         }
 
@@ -58,12 +59,13 @@ public sealed class PruningTests : IDisposable
 
         await using (var restarted = await RunningSilo.StartAsync(clock, settings))
         {
-            using var client = new ZhijiangClient(restarted.GrpcAddress);
-            Assert.Equal(before, await client.GetTeacherAsync(new GetRequest { Id = "T1" }));
-            var school = await client.GetSchoolAsync(new GetRequest { Id = "S1" });
+            using var client = restarted.PlatformClient();
+            using var reader = restarted.QueryClient();
+            Assert.Equal(before, await reader.GetTeacherAsync(new GetRequest { Id = "T1" }));
+            var school = await reader.GetSchoolAsync(new GetRequest { Id = "S1" });
             Assert.Equal(10, school.Month.Total);
             // A closed day's figures are the school's own history, not a sum of today's reports: from its snapshot.
-            Assert.Equal(firstDay, await client.GetSchoolAsync(new GetRequest { Id = "S1", Date = "2026-03-02" }));
+            Assert.Equal(firstDay, await reader.GetSchoolAsync(new GetRequest { Id = "S1", Date = "2026-03-02" }));
             // An event of the pruned days can no longer be accepted anyway: it is out of the grace window.
             var retry = await client.PublishAsync(new PublishRequest { Events = { Teaching("first-1", "T1", new RunningSilo.StoppedClock(RunningSilo.Now)) } });
             Assert.Equal("OUT_OF_WINDOW", Assert.Single(retry.Rejections).Reason);

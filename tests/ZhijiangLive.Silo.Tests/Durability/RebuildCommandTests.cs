@@ -21,7 +21,7 @@ public sealed class RebuildCommandTests : IDisposable
         await File.WriteAllTextAsync(pack, """{ "rules": { "mobileOp": { "points": 3, "dailyCap": 6 } } }""");
         await using (var silo = await RunningSilo.StartAsync([.. Store]))
         {
-            using var client = new ZhijiangClient(silo.GrpcAddress);
+            using var client = silo.PlatformClient();
             await client.UpsertRosterAsync(CrashRoster.Batch());
             var reply = await client.PublishAsync(new PublishRequest { Events = { MobileOperation("m1"), MobileOperation("m2") } });
             Assert.Equal(2, reply.Accepted);
@@ -67,7 +67,7 @@ public sealed class RebuildCommandTests : IDisposable
     private async Task<long> YearScoreAsync(params string[] settings)
     {
         await using var silo = await RunningSilo.StartAsync([.. Store, "--Zhijiang:Store:SnapshotInterval=00:00:00", .. settings]);
-        using var client = new ZhijiangClient(silo.GrpcAddress);
+        using var client = silo.QueryClient();
         return (await client.GetTeacherAsync(new GetRequest { Id = "T1", Date = Date })).Year;
     }
 

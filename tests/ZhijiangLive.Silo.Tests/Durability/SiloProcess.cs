@@ -28,6 +28,12 @@ internal sealed class SiloProcess : IDisposable
     public int HttpPort { get; }
     public int Starts { get; private set; }
 
+    /// <summary>A gRPC client with the platform key: Ingest, Roster, Health.</summary>
+    public ZhijiangClient PlatformClient() => TestClients.Platform(GrpcAddress);
+
+    /// <summary>A gRPC client with the province's token: Query, Health.</summary>
+    public ZhijiangClient QueryClient() => TestClients.Bureau(GrpcAddress);
+
     /// <summary>Starts the silo and returns once its gRPC health check answers SERVING (replay done).</summary>
     public async Task StartAsync(ZhijiangClient client, TimeSpan? within = null)
     {

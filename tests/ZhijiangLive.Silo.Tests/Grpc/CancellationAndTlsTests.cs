@@ -17,7 +17,7 @@ public sealed class CancellationAndTlsTests
         await using var silo = await RunningSilo.StartAsync();
         await SeedRosterAsync(silo.Cluster);
         var dispatcher = silo.Services.GetRequiredService<GrpcDispatcher>();
-        using var client = new ZhijiangClient(silo.GrpcAddress);
+        using var client = silo.PlatformClient();
         var stream = client.OpenPublishStream();
         await stream.WriteAsync(Batch(Login("r1")));
         Assert.Equal(1, (await stream.ReadAsync())!.Accepted);

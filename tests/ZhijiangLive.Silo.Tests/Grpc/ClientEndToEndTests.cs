@@ -11,16 +11,19 @@ public sealed class ClientEndToEndTests : IAsyncLifetime
 {
     private RunningSilo _silo = null!;
     private ZhijiangClient _client = null!;
+    private ZhijiangClient _reader = null!;
 
     public async Task InitializeAsync()
     {
         _silo = await RunningSilo.StartAsync("--Zhijiang:Grpc:MaxMessageSize=65536");
-        _client = new ZhijiangClient(_silo.GrpcAddress);
+        _client = _silo.PlatformClient();
+        _reader = _silo.QueryClient();
     }
 
     public async Task DisposeAsync()
     {
         _client.Dispose();
+        _reader.Dispose();
         await _silo.DisposeAsync();
     }
 
@@ -31,10 +34,10 @@ public sealed class ClientEndToEndTests : IAsyncLifetime
         var published = await _client.PublishAsync(Batch(Login("c1"), Teaching("c2", "s1"), Teaching("c3", "s2"), Login("c4", teacher: "nobody")));
         await _silo.Cluster.FlushAsync();
 
-        var teacher = await _client.GetTeacherAsync(new GetRequest { Id = "T1" });
-        var region = await _client.GetRegionAsync(new GetRequest { Id = "330106" });
-        var board = await _client.GetLeaderboardAsync(new LeaderboardRequest { ScopeId = "330000", Kind = "teachers", Period = Period.Month });
-        var ledger = await _client.ExplainTeacherAsync(new GetRequest { Id = "T1" });
+        var teacher = await _reader.GetTeacherAsync(new GetRequest { Id = "T1" });
+        var region = await _reader.GetRegionAsync(new GetRequest { Id = "330106" });
+        var board = await _reader.GetLeaderboardAsync(new LeaderboardRequest { ScopeId = "330000", Kind = "teachers", Period = Period.Month });
+        var ledger = await _reader.ExplainTeacherAsync(new GetRequest { Id = "T1" });
 
         Assert.Equal((3, 1, 2, 1), (roster.Regions, roster.Schools, roster.Teachers, roster.Rejections.Count));
         Assert.Equal("INVALID_SCHOOL", roster.Rejections[0].Reason);
@@ -80,20 +83,21 @@ public sealed class ClientEndToEndTests : IAsyncLifetime
             Assert.Equal(Enumerable.Range(0, i % 3), replies[i].Rejections.Select(r => r.Index));
             Assert.All(replies[i].Rejections, r => Assert.StartsWith($"x{i}-", r.EventId));
         }
-        Assert.Equal(10L, (await _client.GetTeacherAsync(new GetRequest { Id = "T1" })).DayByRule["teaching"]);
+        Assert.Equal(10L, (await _reader.GetTeacherAsync(new GetRequest { Id = "T1" })).DayByRule["teaching"]);
     }
 
     [Fact]
     public async Task ErrorPaths_ComeBackAsStatuses()
     {
-        var notFound = await Assert.ThrowsAsync<GrpcStatusException>(() => _client.GetTeacherAsync(new GetRequest { Id = "无此人" }));
+        var unknown = await Assert.ThrowsAsync<GrpcStatusException>(() => _reader.GetTeacherAsync(new GetRequest { Id = "无此人" }));
         var unimplemented = await Assert.ThrowsAsync<GrpcStatusException>(() =>
-            _client.UnaryAsync("/zhijiang.live.v1.Query/GetPupil", new GetRequest(), TeacherView.Parser));
+            _reader.UnaryAsync("/zhijiang.live.v1.Query/GetPupil", new GetRequest(), TeacherView.Parser));
         var huge = Batch(Enumerable.Range(0, 4000).Select(i => Login($"big-{i}")).ToArray());
         var oversize = await Assert.ThrowsAsync<GrpcStatusException>(() => _client.PublishAsync(huge));
 
-        Assert.Equal(GrpcStatusCode.NotFound, notFound.Status.Code);
-        Assert.Contains("无此人", notFound.Status.Message);
+        // An id not on the roster is outside every token's region: the answer does not tell whether it exists.
+        Assert.Equal(GrpcStatusCode.PermissionDenied, unknown.Status.Code);
+        Assert.Contains("无此人", unknown.Status.Message);
         Assert.Equal(GrpcStatusCode.Unimplemented, unimplemented.Status.Code);
         Assert.Equal(GrpcStatusCode.ResourceExhausted, oversize.Status.Code);
         Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, (await _client.CheckHealthAsync()).Status);

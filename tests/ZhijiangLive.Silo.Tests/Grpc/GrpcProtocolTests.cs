@@ -179,7 +179,7 @@ public sealed class GrpcProtocolTests() : SeededSilo("--Zhijiang:Grpc:MaxMessage
         var reply = await Grpc.SendAsync("/zhijiang.live.v1.Query/GetTeacher",
             RawGrpc.Frame(new GetRequest { Id = "不存在" }));
 
-        Assert.Equal(GrpcStatusCode.NotFound, reply.Status);
+        Assert.Equal(GrpcStatusCode.PermissionDenied, reply.Status);
         Assert.DoesNotContain("不存在", reply.Trailers.GetValueOrDefault("grpc-message") ?? reply.Headers["grpc-message"]);
         Assert.Contains("不存在", reply.Message);
     }

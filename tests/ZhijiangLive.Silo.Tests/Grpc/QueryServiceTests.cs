@@ -67,11 +67,11 @@ public sealed class QueryServiceTests : SeededSilo
     [InlineData("GetSchool")]
     [InlineData("GetRegion")]
     [InlineData("ExplainTeacher")]
-    public async Task UnknownId_IsNotFound(string method)
+    public async Task UnknownId_IsPermissionDenied_AsAnIdOutsideTheRegion(string method)
     {
         var reply = await Grpc.SendAsync(Query + method, RawGrpc.Frame(new GetRequest { Id = "nobody" }));
 
-        Assert.Equal(GrpcStatusCode.NotFound, reply.Status);
+        Assert.Equal(GrpcStatusCode.PermissionDenied, reply.Status);
         Assert.Contains("nobody", reply.Message);
     }
 

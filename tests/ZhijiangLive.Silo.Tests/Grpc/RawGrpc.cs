@@ -9,10 +9,13 @@ namespace ZhijiangLive.Silo.Tests.Grpc;
 /// <summary>
 /// gRPC requests built by hand over HTTP/2 cleartext, so a test can send what no well-behaved client
 /// would (a wrong content type, a bad flag byte, an oversize prefix) and read exactly what came back.
+/// Unless told not to (<paramref name="authenticate"/>) or given an <c>authorization</c> header, a request
+/// carries the credential its service takes: the province's token on Query, the platform key elsewhere.
 /// </summary>
-internal sealed class RawGrpc(Uri address) : IDisposable
+internal sealed class RawGrpc(Uri address, bool authenticate = true) : IDisposable
 {
     private readonly HttpClient _http = new(new SocketsHttpHandler()) { BaseAddress = address };
+    private readonly string _token = TestCredentials.ProvinceToken;
 
     public static byte[] Frame(IMessage message, bool gzip = false)
     {
@@ -45,6 +48,11 @@ internal sealed class RawGrpc(Uri address) : IDisposable
         foreach (var (name, value) in headers)
         {
             request.Headers.TryAddWithoutValidation(name, value);
+        }
+        if (authenticate && !headers.Any(h => h.Name.Equals("authorization", StringComparison.OrdinalIgnoreCase)))
+        {
+            var credential = path.StartsWith("/zhijiang.live.v1.Query/", StringComparison.Ordinal) ? _token : TestCredentials.PlatformKey;
+            request.Headers.TryAddWithoutValidation("authorization", $"Bearer {credential}");
         }
         using var response = await _http.SendAsync(request);
         var payload = await response.Content.ReadAsByteArrayAsync();

@@ -16,7 +16,7 @@ public abstract class SeededSilo(params string[] settings) : IAsyncLifetime
         Grpc = new RawGrpc(Silo.GrpcAddress);
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         Grpc.Dispose();
         await Silo.DisposeAsync();

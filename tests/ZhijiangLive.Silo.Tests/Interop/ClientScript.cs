@@ -21,14 +21,25 @@ internal sealed record ClientScript(int ExitCode, string Output)
 
     public bool Passed => ExitCode == 0 && Output.Contains(" passed, 0 failed", StringComparison.Ordinal);
 
-    /// <summary>The arguments every client takes: where the silo is, its clock, its limits.</summary>
-    public static string[] ArgumentsFor(RunningSilo silo) =>
-    [
-        "--target", $"{silo.GrpcAddress.Host}:{silo.GrpcAddress.Port}",
-        "--now", RunningSilo.Now.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ"),
-        "--max-message-size", $"{MaxMessageSize}",
-        "--max-batch-events", $"{MaxBatchEvents}",
-    ];
+    /// <summary>
+    /// The arguments every client takes: where the silo is, the run's tag, its credentials (a token for the
+    /// run's province and one for its county <c>330108</c>, whose ids carry the tag), its clock, its limits.
+    /// </summary>
+    public static string[] ArgumentsFor(RunningSilo silo)
+    {
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        return
+        [
+            "--target", $"{silo.GrpcAddress.Host}:{silo.GrpcAddress.Port}",
+            "--tag", tag,
+            "--key", TestCredentials.PlatformKey,
+            "--token", TestCredentials.TokenFor($"{tag}-{TestCredentials.ProvinceId}"),
+            "--county-token", TestCredentials.TokenFor($"{tag}-330108"),
+            "--now", RunningSilo.Now.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ"),
+            "--max-message-size", $"{MaxMessageSize}",
+            "--max-batch-events", $"{MaxBatchEvents}",
+        ];
+    }
 
     /// <summary>Runs a program to its end; null when it cannot be started at all.</summary>
     public static async Task<ClientScript?> RunAsync(string program, IEnumerable<string> arguments, string workingDirectory)
@@ -47,6 +58,8 @@ internal sealed record ClientScript(int ExitCode, string Output)
         }
         start.Environment["PYTHONDONTWRITEBYTECODE"] = "1";
         start.Environment["PYTHONIOENCODING"] = "utf-8";
+        // The dashboard's script publishes its setup events with the platform key it finds here.
+        start.Environment["ZHIJIANG_KEY"] = TestCredentials.PlatformKey;
 
         using var process = new Process { StartInfo = start };
         try

@@ -28,7 +28,7 @@ public sealed class LiveHubTests : IAsyncLifetime
     {
         _silo = await RunningSilo.StartAsync(settings);
         await SeedRosterAsync(_silo.Cluster);
-        _grpc = new ZhijiangClient(_silo.GrpcAddress);
+        _grpc = _silo.PlatformClient();
     }
 
     public async Task DisposeAsync()

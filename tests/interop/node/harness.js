@@ -48,9 +48,20 @@ class Report {
   }
 }
 
-/** The services on one channel, the run's ids, and events at the silo's now. */
+/** Sends `authorization: Bearer <credential>` with every call of a client (grpc-js allows no call credentials on h2c). */
+const bearer = credential => (options, nextCall) => new grpc.InterceptingCall(nextCall(options), {
+  start(metadata, listener, next) {
+    if (credential) metadata.set('authorization', `Bearer ${credential}`);
+    next(metadata, listener);
+  },
+});
+
+/**
+ * The services on one channel, the run's ids, and events at the silo's now. Ingest and Roster carry the
+ * platform key, Query the bureau token; `as(service, credential)` is a service with another credential (or none).
+ */
 class Client {
-  constructor(target, tag, now) {
+  constructor(target, tag, now, { key, token } = {}) {
     const definition = protoLoader.loadSync(
       ['zhijiang/live/v1/ingest.proto', 'zhijiang/live/v1/roster.proto', 'zhijiang/live/v1/query.proto',
         'grpc/health/v1/health.proto'],
@@ -60,14 +71,16 @@ class Client {
     const credentials = grpc.credentials.createInsecure();
     this.channel = new grpc.Channel(target, credentials, {});
     const on = { channelOverride: this.channel };
-    this.ingest = new v1.Ingest(target, credentials, on);
-    this.roster = new v1.Roster(target, credentials, on);
-    this.query = new v1.Query(target, credentials, on);
+    const withKey = { ...on, interceptors: [bearer(key)] };
+    this.as = (service, credential) => new v1[service](target, credentials, { ...on, interceptors: [bearer(credential)] });
+    this.ingest = new v1.Ingest(target, credentials, withKey);
+    this.roster = new v1.Roster(target, credentials, withKey);
+    this.query = this.as('Query', token);
     this.health = new loaded.grpc.health.v1.Health(target, credentials, on);
     this.raw = new grpc.Client(target, credentials, on);
     // Channels of their own: a channel stops compressing once the server has said what it accepts.
-    this.gzipIngest = new v1.Ingest(target, credentials, { 'grpc.default_compression_algorithm': GZIP });
-    this.deflateIngest = new v1.Ingest(target, credentials, { 'grpc.default_compression_algorithm': DEFLATE });
+    this.gzipIngest = new v1.Ingest(target, credentials, { 'grpc.default_compression_algorithm': GZIP, interceptors: [bearer(key)] });
+    this.deflateIngest = new v1.Ingest(target, credentials, { 'grpc.default_compression_algorithm': DEFLATE, interceptors: [bearer(key)] });
     this.tag = tag;
     this.now = now;
     this.today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(now);

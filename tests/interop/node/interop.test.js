@@ -20,6 +20,11 @@ async function main() {
       'max-message-size': { type: 'string', default: String(4 * 1024 * 1024) },
       'max-batch-events': { type: 'string', default: '10000' },
       tag: { type: 'string', default: crypto.randomBytes(4).toString('hex') },
+      // The platform key (Ingest, Roster); a token for the run's province, <tag>-330000 (Query); and one for
+      // its county <tag>-330108 (the access checks). Without them, ZHIJIANG_KEY and ZHIJIANG_TOKEN.
+      key: { type: 'string', default: process.env.ZHIJIANG_KEY },
+      token: { type: 'string', default: process.env.ZHIJIANG_TOKEN },
+      'county-token': { type: 'string' },
     },
   });
   const settings = {
@@ -27,13 +32,13 @@ async function main() {
     maxBatchEvents: Number(args['max-batch-events']),
   };
   const report = new Report();
-  const c = new Client(args.target, args.tag, args.now ? new Date(args.now) : new Date());
+  const c = new Client(args.target, args.tag, args.now ? new Date(args.now) : new Date(), args);
   try {
     for (const scenario of [health, roster, publishUnary, publishStream, teacherScores, regionAndLeaderboard,
       unknownMethods, messageSizes, concurrentCalls, distantDeadline, deadline, cancelledStream, oversizeBatch,
-      gzipRequest]) {
+      gzipRequest, access]) {
       try {
-        await scenario(c, report, settings);
+        await scenario(c, report, { ...settings, key: args.key, token: args.token, countyToken: args['county-token'] });
       } catch (e) { // a scenario that breaks off is one failure; the others still run
         report.fail(`${scenario.name} broke off`, e.stack ?? String(e));
       }
@@ -133,8 +138,8 @@ async function teacherScores(c, report) {
   const t2 = await c.get('GetTeacher', c.id('T2'));
   report.equal('GetTeacher: streamed events scored under their caps (mobile 2 a day)',
     [10, { app: 2, login: 1, mobile_op: 2, teaching: 5 }], [t2.day, nonZero(t2.day_by_rule)]);
-  await report.status('GetTeacher of an unknown id is NOT_FOUND, the detail intact', 'NOT_FOUND',
-    () => c.get('GetTeacher', '无此人'), "no teacher '无此人' on the roster");
+  await report.status('GetTeacher of an unknown id is PERMISSION_DENIED, the detail intact', 'PERMISSION_DENIED',
+    () => c.get('GetTeacher', '无此人'), "'无此人' is outside this token's region");
 }
 
 async function regionAndLeaderboard(c, report) {
@@ -225,6 +230,30 @@ async function gzipRequest(c, report, settings) {
     () => c.publish(inflating, c.gzipIngest));
   await report.status('an unsupported encoding (deflate) is UNIMPLEMENTED, naming the accepted ones', 'UNIMPLEMENTED',
     () => c.publish([c.event('T3', 'login')], c.deflateIngest), 'gzip');
+}
+
+/** Who may call what: credentials checked before anything is read, and a county token held to its county. */
+async function access(c, report, settings) {
+  const teacher = (query, id) => unary(query, 'GetTeacher', { id: c.id(id), date: c.today });
+  await report.status('Publish without credentials is UNAUTHENTICATED', 'UNAUTHENTICATED',
+    () => c.publish([c.event('T3', 'login')], c.as('Ingest')), 'no credentials');
+  await report.status('GetTeacher without credentials is UNAUTHENTICATED', 'UNAUTHENTICATED', () => teacher(c.as('Query'), 'T3'));
+  await report.status('Publish with a wrong key is UNAUTHENTICATED', 'UNAUTHENTICATED',
+    () => c.publish([c.event('T3', 'login')], c.as('Ingest', 'zlk_not-a-key')), 'not valid');
+  await report.status('Publish with a bureau token is PERMISSION_DENIED', 'PERMISSION_DENIED',
+    () => c.publish([c.event('T3', 'login')], c.as('Ingest', settings.token)));
+  await report.status('GetTeacher with the platform key is PERMISSION_DENIED', 'PERMISSION_DENIED',
+    () => teacher(c.as('Query', settings.key), 'T3'));
+  if (!settings.countyToken) {
+    report.fail('a county token reads its own county', 'run with --county-token (a token for <tag>-330108)');
+    return;
+  }
+  const county = c.as('Query', settings.countyToken);
+  report.equal("a county token reads its own county's teacher", '赵老师', (await teacher(county, 'T3')).name);
+  await report.status("a county token reading the neighbour county's teacher is PERMISSION_DENIED", 'PERMISSION_DENIED',
+    () => teacher(county, 'T1'), "is outside this token's region");
+  await report.status('and an unknown id gets the same answer', 'PERMISSION_DENIED',
+    () => teacher(county, 'nobody'), "is outside this token's region");
 }
 
 main();

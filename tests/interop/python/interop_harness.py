@@ -10,7 +10,7 @@ import grpc
 from google.protobuf import json_format
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[3] / "tools"))
-from zhijiang_contract import Contract  # noqa: E402
+from zhijiang_contract import Contract, with_credentials  # noqa: E402
 
 V1 = "zhijiang.live.v1"
 CALL_TIMEOUT = 10
@@ -50,8 +50,10 @@ class Report:
 class Client:
     """The contract's messages and methods, the run's ids, and events at the silo's now."""
 
-    def __init__(self, channel, tag, now):
-        self.contract, self.channel, self.tag, self.now = Contract(), channel, tag, now
+    def __init__(self, channel, tag, now, key=None, token=None):
+        self.contract, self.tag, self.now = Contract(), tag, now
+        # Ingest and Roster carry the platform key, Query the bureau token.
+        self.bare, self.channel = channel, with_credentials(channel, key=key, token=token)
         self.today = now.astimezone(ZoneInfo("Asia/Shanghai")).date().isoformat()
         self._events = 0
 
@@ -61,8 +63,12 @@ class Client:
     def message(self, name, values):
         return json_format.ParseDict(values, self.contract.message(name)())
 
-    def method(self, service, name):
-        return self.contract.method(self.channel, service, name)
+    def method(self, service, name, credential=None, anonymous=False):
+        """A method on the run's credentials; with another credential, or with none when anonymous."""
+        if credential is None and not anonymous:
+            return self.contract.method(self.channel, service, name)
+        channel = with_credentials(self.bare, key=credential, token=credential)
+        return self.contract.method(channel, service, name)
 
     def event(self, teacher, kind, body=None, client="CLIENT_PC"):
         self._events += 1

@@ -7,6 +7,7 @@ The silo must be started with the limits given here (--max-message-size, --max-b
 """
 
 import argparse
+import os
 import sys
 import threading
 import uuid
@@ -24,15 +25,20 @@ def main():
     p.add_argument("--max-message-size", type=int, default=4 * 1024 * 1024, help="the silo's Zhijiang:Grpc:MaxMessageSize")
     p.add_argument("--max-batch-events", type=int, default=10_000, help="the silo's Zhijiang:Grpc:MaxBatchEvents")
     p.add_argument("--tag", default=uuid.uuid4().hex[:8], help="prefix of every id this run creates")
+    p.add_argument("--key", default=os.environ.get("ZHIJIANG_KEY"),
+                   help="the platform API key, for Ingest and Roster (default: $ZHIJIANG_KEY)")
+    p.add_argument("--token", default=os.environ.get("ZHIJIANG_TOKEN"),
+                   help="a bureau token for the run's province, <tag>-330000, for Query (default: $ZHIJIANG_TOKEN)")
+    p.add_argument("--county-token", help="a bureau token for the run's county <tag>-330108, for the access checks")
     args = p.parse_args()
     now = datetime.fromisoformat(args.now.replace("Z", "+00:00")) if args.now else datetime.now(timezone.utc)
 
     report = Report()
     with grpc.insecure_channel(args.target) as channel:
-        client = Client(channel, args.tag, now)
+        client = Client(channel, args.tag, now, key=args.key, token=args.token)
         scenarios = (health, roster, publish_unary, publish_stream, teacher_scores, region_and_leaderboard,
                      unknown_methods, message_sizes, concurrent_calls, distant_deadline, deadline, cancelled_stream,
-                     oversize_batch, gzip_request)
+                     oversize_batch, gzip_request, access)
         for scenario in scenarios:
             try:
                 scenario(client, report, args)
@@ -131,8 +137,8 @@ def teacher_scores(c, report, _):
     report.equal("GetTeacher: streamed events scored under their caps (mobile 2 a day)",
                  (10, {"login": 1, "teaching": 5, "app": 2, "mobile_op": 2}),
                  (t2.day, {k: v for k, v in t2.day_by_rule.items() if v}))
-    report.status("GetTeacher of an unknown id is NOT_FOUND, the detail intact", grpc.StatusCode.NOT_FOUND,
-                  lambda: c.get("GetTeacher", "无此人"), "no teacher '无此人' on the roster")
+    report.status("GetTeacher of an unknown id is PERMISSION_DENIED, the detail intact", grpc.StatusCode.PERMISSION_DENIED,
+                  lambda: c.get("GetTeacher", "无此人"), "'无此人' is outside this token's region")
 
 
 def region_and_leaderboard(c, report, _):
@@ -240,6 +246,35 @@ def gzip_request(c, report, args):
     report.status("an unsupported encoding (deflate) is UNIMPLEMENTED, naming the accepted ones",
                   grpc.StatusCode.UNIMPLEMENTED,
                   lambda: c.publish(c.batch(c.event("T3", "login")), compression=grpc.Compression.Deflate), "gzip")
+
+
+def access(c, report, args):
+    """Who may call what: credentials checked before anything is read, and a county token held to its county."""
+    publish = lambda **how: c.method(f"{V1}.Ingest", "Publish", **how)(c.batch(c.event("T3", "login")),  # noqa: E731
+                                                                       timeout=CALL_TIMEOUT)
+    request = c.contract.message(f"{V1}.GetRequest")
+    teacher = lambda who, **how: c.method(f"{V1}.Query", "GetTeacher", **how)(  # noqa: E731
+        request(id=c.id(who), date=c.today), timeout=CALL_TIMEOUT)
+    report.status("Publish without credentials is UNAUTHENTICATED", grpc.StatusCode.UNAUTHENTICATED,
+                  lambda: publish(anonymous=True), "no credentials")
+    report.status("GetTeacher without credentials is UNAUTHENTICATED", grpc.StatusCode.UNAUTHENTICATED,
+                  lambda: teacher("T3", anonymous=True))
+    report.status("Publish with a wrong key is UNAUTHENTICATED", grpc.StatusCode.UNAUTHENTICATED,
+                  lambda: publish(credential="zlk_not-a-key"), "not valid")
+    report.status("Publish with a bureau token is PERMISSION_DENIED", grpc.StatusCode.PERMISSION_DENIED,
+                  lambda: publish(credential=args.token or "zlt1.missing"))
+    report.status("GetTeacher with the platform key is PERMISSION_DENIED", grpc.StatusCode.PERMISSION_DENIED,
+                  lambda: teacher("T3", credential=args.key or "zlk_missing"))
+    if not args.county_token:
+        report.fail("a county token reads its own county", "run with --county-token (a token for <tag>-330108)")
+        return
+    report.equal("a county token reads its own county's teacher", "赵老师",
+                 teacher("T3", credential=args.county_token).name)
+    report.status("a county token reading the neighbour county's teacher is PERMISSION_DENIED",
+                  grpc.StatusCode.PERMISSION_DENIED, lambda: teacher("T1", credential=args.county_token),
+                  "is outside this token's region")
+    report.status("and an unknown id gets the same answer", grpc.StatusCode.PERMISSION_DENIED,
+                  lambda: teacher("nobody", credential=args.county_token), "is outside this token's region")
 
 
 if __name__ == "__main__":
