@@ -68,7 +68,14 @@ public sealed class RunCounters
         }
     }
 
-    public void Error(string status) => Add(ErrorsByStatus, status, 1);
+    /// <summary>The first message of each status, so the report can say what the errors were.</summary>
+    public ConcurrentDictionary<string, string> FirstErrorMessage { get; } = new();
+
+    public void Error(string status, string? message = null)
+    {
+        Add(ErrorsByStatus, status, 1);
+        if (message is not null) FirstErrorMessage.TryAdd(status, message);
+    }
 
     public void Retrying() => Interlocked.Increment(ref _retries);
 

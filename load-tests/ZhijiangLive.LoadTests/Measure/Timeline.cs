@@ -27,7 +27,7 @@ public sealed class Timeline(RunCounters counters, Func<LatencyHistogram?> pushI
         var sent = counters.Sent;
         var accepted = counters.Accepted;
         var sample = new Sample(second, (sent - _lastSent) / span, (accepted - _lastAccepted) / span, wanted,
-            ack.PercentileMilliseconds(0.5), ack.PercentileMilliseconds(0.99),
+            ack.Count > 0 ? ack.PercentileMilliseconds(0.5) : double.NaN, ack.Count > 0 ? ack.PercentileMilliseconds(0.99) : double.NaN,
             push is { Count: > 0 } ? push.PercentileMilliseconds(0.5) : double.NaN,
             push is { Count: > 0 } ? push.MaxMicroseconds / 1000.0 : double.NaN, hour);
         (_lastSent, _lastAccepted, _lastSecond) = (sent, accepted, second);

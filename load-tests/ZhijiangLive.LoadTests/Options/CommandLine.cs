@@ -13,6 +13,13 @@ public static class CommandLine
 {
     private static readonly HashSet<string> Flags = ["--help", "-h", "--skip-roster", "--quiet"];
 
+    private static readonly HashSet<string> ValueOptions =
+    [
+        "--target", "--http", "--api-key", "--token", "--mode", "--connections", "--in-flight", "--batch", "--duration", "--rate",
+        "--speedup", "--start", "--events-per-teacher", "--scale", "--seed", "--bad-share", "--now", "--out", "--roster-chunk",
+        "--retries", "--timeout", "--watch-region", "--marks-per-second", "--requests", "--streams",
+    ];
+
     public static (Command Command, LoadOptions Options) Parse(IReadOnlyList<string> args)
     {
         var command = Command.Run;
@@ -38,6 +45,7 @@ public static class CommandLine
                 options = name == "--quiet" ? options with { Quiet = true } : options with { SkipRoster = true };
                 continue;
             }
+            if (!ValueOptions.Contains(name)) throw new UsageException($"unknown option {name}");
             string value;
             if (eq > 0) value = arg[(eq + 1)..];
             else if (i + 1 < args.Count) value = args[++i];

@@ -61,7 +61,7 @@ public static class ReportWriter
         });
         b.AppendLine().AppendLine($"Requests acknowledged {N(c.Requests)}, resent {N(c.Retries)}, events given up {N(c.Abandoned)}; " +
             $"duplicates of resent requests that had landed before {N(c.RetryDuplicates)}.").AppendLine();
-        if (!c.ErrorsByStatus.IsEmpty) b.AppendLine("Errors by status: " + string.Join(", ", c.ErrorsByStatus.Select(p => $"{p.Key} {N(p.Value)}"))).AppendLine();
+        if (!c.ErrorsByStatus.IsEmpty) b.AppendLine("Errors by status: " + string.Join("; ", c.ErrorsByStatus.Select(p => $"{p.Key} {N(p.Value)} (first: {c.FirstErrorMessage.GetValueOrDefault(p.Key, "?")})"))).AppendLine();
 
         b.AppendLine("## Deliberate bad input").AppendLine();
         b.AppendLine($"Sent {N(c.BadSent)}: " + string.Join(", ", c.BadSentByKind.OrderBy(p => p.Key).Select(p => $"{p.Key} {N(p.Value)}")) + ".");

@@ -25,8 +25,8 @@ public static class StreamSender
         while (!stop.IsCancellationRequested || resend.Count > 0)
         {
             var unanswered = await SessionAsync(context, client, source, resend, stop);
-            if (unanswered.Count == 0) return;
-            failures++;
+            if (unanswered is null) return;
+            failures = unanswered.Count == 0 ? 0 : failures + 1;
             foreach (var batch in unanswered)
             {
                 if (batch.Attempts++ >= context.Options.Retries) context.Counters.GaveUp(batch.Request.Events.Count);
@@ -40,23 +40,32 @@ public static class StreamSender
         }
     }
 
-    /// <summary>One stream until the run stops (empty result) or the stream fails (the requests it left unanswered).</summary>
-    private static async Task<List<PlannedBatch>> SessionAsync(SendContext context, ZhijiangClient client, EventSource source, Queue<PlannedBatch> resend, CancellationToken stop)
+    /// <summary>One stream until the run stops (null) or the stream ends early (the requests it left unanswered).</summary>
+    private static async Task<List<PlannedBatch>?> SessionAsync(SendContext context, ZhijiangClient client, EventSource source, Queue<PlannedBatch> resend, CancellationToken stop)
     {
         var pending = new ConcurrentQueue<(PlannedBatch Batch, long Start)>();
         using var slots = new SemaphoreSlim(context.Options.InFlight);
-        using var failed = CancellationTokenSource.CreateLinkedTokenSource(stop);
+        using var broken = new CancellationTokenSource();
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(stop, broken.Token);
         await using var call = client.OpenPublishStream();
-        var reading = Task.Run(() => ReadAsync(context, call, source, pending, slots, failed));
+        var reading = Task.Run(() => ReadAsync(context, call, source, pending, slots, broken));
         try
         {
-            while (!failed.IsCancellationRequested)
+            while (!broken.IsCancellationRequested)
             {
                 // A slot first, then the pace, then the batch: a stop while waiting leaves no batch built and unsent.
-                await slots.WaitAsync(failed.Token);
-                if (!resend.TryDequeue(out var batch))
+                // Resends go first and still go after the stop: they were sent once and are owed an answer.
+                PlannedBatch batch;
+                if (resend.Count > 0)
                 {
-                    await context.Pacer.WaitAsync(context.Options.Batch, failed.Token);
+                    await slots.WaitAsync(broken.Token);
+                    batch = resend.Dequeue();
+                }
+                else
+                {
+                    if (stop.IsCancellationRequested) break;
+                    await slots.WaitAsync(either.Token);
+                    await context.Pacer.WaitAsync(context.Options.Batch, either.Token);
                     batch = source.Next(context.Options.Batch, context.Pacer.Hour, context.ServerNow);
                     context.Counters.Sending(batch.Request.Events.Count);
                 }
@@ -64,23 +73,31 @@ public static class StreamSender
                 await call.WriteAsync(batch.Request, CancellationToken.None);
             }
         }
-        catch (OperationCanceledException) when (failed.IsCancellationRequested)
+        catch (OperationCanceledException) when (either.IsCancellationRequested)
         {
         }
         catch (Exception error)
         {
-            context.Counters.Error(SendContext.StatusOf(error).Code.ToString());
-            failed.Cancel();
+            var failure = SendContext.StatusOf(error);
+            context.Counters.Error(failure.Code.ToString(), failure.Message);
+            broken.Cancel();
         }
         await call.CompleteAsync();
         var readError = await reading;
-        if (readError is null && pending.IsEmpty) return [];
-        if (readError is not null) context.Counters.Error(SendContext.StatusOf(readError).Code.ToString());
+        if (readError is null && pending.IsEmpty && stop.IsCancellationRequested) return null;
+        if (readError is not null)
+        {
+            // A server may end a stream that carried nothing for a while (Kestrel's minimum request body rate):
+            // with nothing owed, that is a reopen, not a failure.
+            var failure = SendContext.StatusOf(readError);
+            var idle = pending.IsEmpty ? " (idle stream)" : "";
+            context.Counters.Error(failure.Code + idle, failure.Message);
+        }
         return pending.Select(p => p.Batch).ToList();
     }
 
     private static async Task<Exception?> ReadAsync(SendContext context, DuplexCall<PublishRequest, PublishReply> call, EventSource source,
-        ConcurrentQueue<(PlannedBatch Batch, long Start)> pending, SemaphoreSlim slots, CancellationTokenSource failed)
+        ConcurrentQueue<(PlannedBatch Batch, long Start)> pending, SemaphoreSlim slots, CancellationTokenSource broken)
     {
         try
         {
@@ -95,7 +112,7 @@ public static class StreamSender
         }
         catch (Exception error)
         {
-            failed.Cancel();
+            broken.Cancel();
             return error;
         }
     }

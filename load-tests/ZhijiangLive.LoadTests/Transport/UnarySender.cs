@@ -60,7 +60,7 @@ public static class UnarySender
             catch (Exception error)
             {
                 var status = SendContext.StatusOf(error);
-                context.Counters.Error(status.Code.ToString());
+                context.Counters.Error(status.Code.ToString(), status.Message);
                 if (!SendContext.Retryable(status.Code) || batch.Attempts >= context.Options.Retries)
                 {
                     context.Counters.GaveUp(batch.Request.Events.Count);

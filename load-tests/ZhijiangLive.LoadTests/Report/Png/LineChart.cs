@@ -11,7 +11,7 @@ public sealed record Series(string Name, IReadOnlyList<(double X, double Y)> Poi
 /// </summary>
 public static class LineChart
 {
-    private const int Width = 960, Height = 420, Left = 80, Right = 20, Top = 20, Bottom = 40;
+    private const int Width = 960, Height = 420, Left = 80, Right = 24, Top = 24, Bottom = 40;
     private static readonly (byte, byte, byte) Ink = (40, 40, 40), Grid = (225, 225, 225);
 
     public static byte[] Render(IReadOnlyList<Series> series, string yUnit)
@@ -27,12 +27,13 @@ public static class LineChart
         {
             var value = yMax * g / 4;
             canvas.Line(Left, Y(value), Width - Right, Y(value), Grid);
-            var label = Short(value) + (g == 4 ? yUnit : "");
+            var label = Short(value);
             canvas.Text(Left - 8 - Canvas.TextWidth(label), Y(value) - 5, label, Ink);
         }
-        for (var t = 0; t <= 5; t++)
+        canvas.Text(8, Top - 12, yUnit, Ink);
+        var step = Nice(xMax / 6);
+        for (var second = 0.0; second <= xMax; second += step)
         {
-            var second = xMax * t / 5;
             var label = Short(second) + "s";
             canvas.Text(X(second) - Canvas.TextWidth(label) / 2, Height - Bottom + 10, label, Ink);
         }
