@@ -7,6 +7,7 @@ using ZhijiangLive.Contracts.V1;
 using V1 = ZhijiangLive.Contracts.V1;
 using ZhijiangLive.Silo;
 using ZhijiangLive.Silo.Grpc;
+using ZhijiangLive.LoadTests.Bench;
 
 namespace ZhijiangLive.Bench.Grpc;
 
@@ -88,25 +89,11 @@ internal static class GrpcBenchmark
             $"({sent:N0} events in {seconds:0.0} s, {load.Accepted:N0} accepted; per batch {load.Latencies.Summary()})");
     }
 
-    /// <summary>One pre-built request, sent again and again: after its first time it is a duplicate, the cheapest answer.</summary>
+    /// <summary>Our client against h2load on one pre-encoded request (the load tester's <see cref="ClientRatio"/>).</summary>
     private static async Task RatioAsync(Uri target, int calls, int concurrency)
     {
-        var request = new PublishRequest();
-        request.Events.Add(new V1.ActivityEvent { EventId = "h2load-baseline", TeacherId = "T000000", OccurredAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow), Login = new Login() });
-        using var client = BenchCredentials.Client(target, multipleConnections: false);
-        await client.PublishAsync(request);
-        var next = -1;
-        var clock = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
-        {
-            while (Interlocked.Increment(ref next) < calls)
-            {
-                await client.PublishAsync(request);
-            }
-        })));
-        var ours = calls / clock.Elapsed.TotalSeconds;
-        var h2load = await H2Load.RequestsPerSecondAsync(target, "/zhijiang.live.v1.Ingest/Publish", request, calls, concurrency);
-        Console.WriteLine($"same pre-encoded request, 1 connection, {concurrency} streams: ours {ours:N0} calls/s, " +
-            (h2load is { } baseline ? $"h2load {baseline:N0} calls/s, ratio {ours / baseline:0.00}" : "no h2load figure"));
+        var figures = await ClientRatio.MeasureAsync(target, [BenchCredentials.Authorization], "T000000", DateTimeOffset.UtcNow, calls, concurrency, Console.Out);
+        Console.WriteLine($"same pre-encoded request, 1 connection, {concurrency} streams: ours {figures.Ours:N0} calls/s, " +
+            (figures.Ratio is { } ratio ? $"h2load {figures.H2Load:N0} calls/s, ratio {ratio:0.00}" : "no h2load figure"));
     }
 }

@@ -5,17 +5,19 @@ using System.Text.RegularExpressions;
 using Google.Protobuf;
 using ZhijiangLive.Contracts.Wire;
 
-namespace ZhijiangLive.Bench.Grpc;
+namespace ZhijiangLive.LoadTests.Bench;
 
 /// <summary>
 /// nghttp2's h2load as the baseline: the same pre-encoded unary request, sent over one connection with
-/// the same number of concurrent streams as our client uses. Its figure is what the endpoint can answer
-/// when the client costs almost nothing.
+/// the same number of concurrent streams as our client uses, with the same headers (the platform key). Its figure is
+/// what the endpoint can answer when the client costs almost nothing.
 /// </summary>
-internal static partial class H2Load
+public static partial class H2Load
 {
-    public static async Task<double?> RequestsPerSecondAsync(Uri target, string path, IMessage request, int requests, int streams)
+    public static async Task<double?> RequestsPerSecondAsync(Uri target, string path, IMessage request, int requests, int streams,
+        IEnumerable<KeyValuePair<string, string>>? headers = null, TextWriter? log = null)
     {
+        log ??= Console.Out;
         var body = Path.GetTempFileName();
         try
         {
@@ -29,12 +31,16 @@ internal static partial class H2Load
                     "-n", requests.ToString(CultureInfo.InvariantCulture), "-c", "1", "-t", "1",
                     "-m", streams.ToString(CultureInfo.InvariantCulture), "-d", body,
                     "-H", "content-type: application/grpc", "-H", "te: trailers",
-                    "-H", $"authorization: Bearer {BenchCredentials.Key}",
                     new Uri(target, path).ToString(),
                 },
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
             };
+            foreach (var (name, value) in headers ?? [])
+            {
+                start.ArgumentList.Insert(0, $"{name}: {value}");
+                start.ArgumentList.Insert(0, "-H");
+            }
             using var process = Process.Start(start)!;
             var output = await process.StandardOutput.ReadToEndAsync();
             await process.WaitForExitAsync();
@@ -42,14 +48,14 @@ internal static partial class H2Load
             var succeeded = Succeeded().Match(output);
             if (!finished.Success || !succeeded.Success || succeeded.Groups[1].Value != requests.ToString(CultureInfo.InvariantCulture))
             {
-                Console.WriteLine($"  h2load did not finish cleanly:\n{output}");
+                log.WriteLine($"  h2load did not finish cleanly:\n{output}");
                 return null;
             }
             return double.Parse(finished.Groups[1].Value, CultureInfo.InvariantCulture);
         }
         catch (System.ComponentModel.Win32Exception)
         {
-            Console.WriteLine("  h2load is not installed (Debian package nghttp2-client): no baseline");
+            log.WriteLine("  h2load is not installed (Debian package nghttp2-client): no baseline");
             return null;
         }
         finally

@@ -1,0 +1,98 @@
+using System.Globalization;
+using System.Text;
+using ZhijiangLive.LoadTests.Measure;
+using ZhijiangLive.LoadTests.Report.Png;
+using ZhijiangLive.LoadTests.Run;
+
+namespace ZhijiangLive.LoadTests.Report;
+
+/// <summary>Writes <c>report.md</c>, <c>throughput.png</c> and <c>latency.png</c> into the run's folder.</summary>
+public static class ReportWriter
+{
+    public static async Task<string> WriteAsync(RunResult run, string folder)
+    {
+        Directory.CreateDirectory(folder);
+        var samples = run.Timeline.Samples;
+        await File.WriteAllBytesAsync(Path.Combine(folder, "throughput.png"), LineChart.Render(
+        [
+            new("wanted", samples.Select(s => (s.Second, s.WantedPerSecond)).ToList(), (170, 170, 170)),
+            new("accepted", samples.Select(s => (s.Second, s.AcceptedPerSecond)).ToList(), (31, 119, 180)),
+        ], "/s"));
+        await File.WriteAllBytesAsync(Path.Combine(folder, "latency.png"), LineChart.Render(
+        [
+            new("ack p50", samples.Select(s => (s.Second, s.AckP50)).ToList(), (44, 160, 44)),
+            new("ack p99", samples.Select(s => (s.Second, s.AckP99)).ToList(), (214, 39, 40)),
+            new("push max", samples.Select(s => (s.Second, s.PushMax)).ToList(), (148, 103, 189)),
+        ], "ms"));
+        var path = Path.Combine(folder, "report.md");
+        await File.WriteAllTextAsync(path, Markdown(run));
+        return path;
+    }
+
+    public static string Markdown(RunResult run)
+    {
+        var o = run.Options;
+        var c = run.Counters;
+        var ack = run.Timeline.Ack;
+        var b = new StringBuilder();
+        string N(double v) => v.ToString("N0", CultureInfo.InvariantCulture);
+        string Ms(LatencyHistogram h, double q) => h.PercentileMilliseconds(q).ToString("0.0", CultureInfo.InvariantCulture);
+        b.AppendLine($"# Load run {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC").AppendLine();
+        b.AppendLine($"Verdict: **{(run.ExitCode == 0 ? "pass" : "FAIL")}**").AppendLine();
+        b.AppendLine($"- target `{o.Target}`, mode {o.Mode.ToString().ToLowerInvariant()}, {o.Connections} connections × {o.InFlight} in flight, batches of {o.Batch}");
+        b.AppendLine($"- pace {Pace(run)}, traffic for {run.Traffic.TotalSeconds:0.0} s, bad input share {o.BadShare:0.###}");
+        b.AppendLine($"- province: scale {o.Scale}, seed {o.Seed}, {N(run.Schools)} schools, {N(run.Teachers)} teachers (and the marker)").AppendLine();
+
+        b.AppendLine("## Totals").AppendLine().AppendLine("| | here | server (delta) |").AppendLine("|---|---|---|");
+        var there = run.ServerDelta;
+        b.AppendLine($"| sent | {N(c.Sent)} | |");
+        b.AppendLine($"| accepted | {N(c.Accepted)} | {(there is null ? "–" : N(there.Accepted))} |");
+        b.AppendLine($"| duplicates | {N(c.Duplicates)} | {(there is null ? "–" : N(there.Duplicates))} |");
+        b.AppendLine($"| rejected | {N(c.Rejected)} | {(there is null ? "–" : N(there.Rejected))} |");
+        foreach (var (reason, count) in c.RejectedByReason.OrderBy(p => p.Key))
+        {
+            b.AppendLine($"| rejected {reason} | {N(count)} | {(there is null ? "–" : N(there.RejectedByReason.GetValueOrDefault(reason)))} |");
+        }
+        b.AppendLine().AppendLine(run.Reconciles switch
+        {
+            true => "The totals **reconcile** with the server's counters (`/metrics`, read before and after).",
+            false => "The totals **do not reconcile** with the server's counters (`/metrics`, read before and after).",
+            null => $"The server's counters were not compared: {run.ServerProblem ?? "no --http given"}.",
+        });
+        b.AppendLine().AppendLine($"Requests acknowledged {N(c.Requests)}, resent {N(c.Retries)}, events given up {N(c.Abandoned)}; " +
+            $"duplicates of resent requests that had landed before {N(c.RetryDuplicates)}.").AppendLine();
+        if (!c.ErrorsByStatus.IsEmpty) b.AppendLine("Errors by status: " + string.Join("; ", c.ErrorsByStatus.Select(p => $"{p.Key} {N(p.Value)} (first: {c.FirstErrorMessage.GetValueOrDefault(p.Key, "?")})"))).AppendLine();
+
+        b.AppendLine("## Deliberate bad input").AppendLine();
+        b.AppendLine($"Sent {N(c.BadSent)}: " + string.Join(", ", c.BadSentByKind.OrderBy(p => p.Key).Select(p => $"{p.Key} {N(p.Value)}")) + ".");
+        b.AppendLine($"Rejected or answered as duplicates, as they must be: {N(c.BadHandled)}. **Violations: {N(c.Violations)}.**");
+        b.AppendLine($"Good events refused (unexpected): {N(run.UnexpectedRejections)}" +
+            (run.UnexpectedRejections > 0 ? " — " + string.Join(", ", c.UnexpectedRejections.Select(p => $"{p.Key} {N(p.Value)}")) : "") + ".");
+        foreach (var sample in c.ViolationSamples) b.AppendLine($"- {sample}");
+        b.AppendLine();
+
+        b.AppendLine("## Latency").AppendLine().AppendLine("| | p50 | p90 | p99 | p99.9 | max | count |").AppendLine("|---|---|---|---|---|---|---|");
+        b.AppendLine($"| acknowledgement (ms) | {Ms(ack, .5)} | {Ms(ack, .9)} | {Ms(ack, .99)} | {Ms(ack, .999)} | {ack.MaxMicroseconds / 1000.0:0.0} | {N(ack.Count)} |");
+        if (run.Probe is { } p)
+        {
+            b.AppendLine($"| event to dashboard push (ms) | {Ms(p.Latency, .5)} | {Ms(p.Latency, .9)} | {Ms(p.Latency, .99)} | {Ms(p.Latency, .999)} | {p.Latency.MaxMicroseconds / 1000.0:0.0} | {N(p.Latency.Count)} |");
+            b.AppendLine().AppendLine($"Push probe: region {p.RegionId} (day), {p.Marks} marks, {p.Pushes} pushes showing the marker, {p.Unresolved} marks no push reflected" +
+                (p.Problem is null ? "." : $"; the hub: {p.Problem}."));
+        }
+        else b.AppendLine().AppendLine("Push probe: off (needs --http and --marks-per-second above 0).");
+
+        var peak = run.Timeline.Samples.Count == 0 ? 0 : run.Timeline.Samples.Max(s => s.AcceptedPerSecond);
+        b.AppendLine().AppendLine("## Over time").AppendLine();
+        b.AppendLine($"Mean {N(c.Accepted / Math.Max(0.001, run.Traffic.TotalSeconds))} accepted events/s, best second {N(peak)}.").AppendLine();
+        b.AppendLine("![throughput](throughput.png)").AppendLine().AppendLine("Accepted events a second (blue) against the pace wanted (grey).").AppendLine();
+        b.AppendLine("![latency](latency.png)").AppendLine().AppendLine("Acknowledgement p50 (green) and p99 (red), and the slowest push of each second (purple), in ms.");
+        return b.ToString();
+    }
+
+    private static string Pace(RunResult run) => run.Options.Pace switch
+    {
+        Options.PaceKind.Max => "as fast as answered",
+        Options.PaceKind.Flat => $"flat {run.Options.FlatRate:N0} events/s",
+        _ => $"school-day curve from {run.Options.Start:HH:mm}, ×{run.Options.Speedup} ({run.Options.EventsPerTeacher} events a teacher a day)",
+    };
+}

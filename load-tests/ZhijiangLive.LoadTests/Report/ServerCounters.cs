@@ -1,0 +1,68 @@
+using System.Globalization;
+using System.Net;
+
+namespace ZhijiangLive.LoadTests.Report;
+
+/// <summary>
+/// The silo's own ingest counters (meter <c>ZhijiangLive.Ingest</c>) read from its Prometheus text endpoint,
+/// <c>/metrics</c> on the HTTP port: accepted, duplicates and rejected (summed over reasons). Absent when the
+/// server has no such endpoint (404), unreachable when it could not be read at all.
+/// </summary>
+public sealed record ServerCounters(long Accepted, long Duplicates, long Rejected, IReadOnlyDictionary<string, long> RejectedByReason)
+{
+    public static async Task<(ServerCounters? Counters, string? Problem)> ReadAsync(Uri http, string? token, CancellationToken cancellationToken)
+    {
+        using var client = new HttpClient { BaseAddress = http, Timeout = TimeSpan.FromSeconds(10) };
+        if (token is not null) client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        try
+        {
+            using var response = await client.GetAsync("/metrics", cancellationToken);
+            if (response.StatusCode == HttpStatusCode.NotFound) return (null, "the silo has no /metrics endpoint (404)");
+            if (!response.IsSuccessStatusCode) return (null, $"/metrics answered {(int)response.StatusCode} {response.ReasonPhrase}");
+            return (Parse(await response.Content.ReadAsStringAsync(cancellationToken)), null);
+        }
+        catch (Exception error) when (error is HttpRequestException or TaskCanceledException)
+        {
+            return (null, $"/metrics could not be read: {error.Message}");
+        }
+    }
+
+    /// <summary>Reads the Prometheus text format: <c>name{labels} value</c> lines, comments skipped.</summary>
+    public static ServerCounters Parse(string text)
+    {
+        long accepted = 0, duplicates = 0;
+        var rejected = new Dictionary<string, long>();
+        foreach (var raw in text.Split('\n'))
+        {
+            var line = raw.Trim();
+            if (line.Length == 0 || line[0] == '#') continue;
+            var space = line.LastIndexOf(' ');
+            var brace = line.IndexOf('{');
+            var name = line[..(brace >= 0 && brace < space ? brace : space)].Trim();
+            if (space < 0 || !double.TryParse(line[(space + 1)..], NumberStyles.Float, CultureInfo.InvariantCulture, out var value)) continue;
+            switch (name.EndsWith("_total", StringComparison.Ordinal) ? name[..^6] : name)
+            {
+                case "zhijiang_ingest_events_accepted": accepted += (long)value; break;
+                case "zhijiang_ingest_events_duplicates": duplicates += (long)value; break;
+                case "zhijiang_ingest_events_rejected":
+                    var reason = Label(line, "reason") ?? "(none)";
+                    rejected[reason] = rejected.GetValueOrDefault(reason) + (long)value;
+                    break;
+            }
+        }
+        return new ServerCounters(accepted, duplicates, rejected.Values.Sum(), rejected);
+    }
+
+    public ServerCounters Since(ServerCounters before) => new(
+        Accepted - before.Accepted, Duplicates - before.Duplicates, Rejected - before.Rejected,
+        RejectedByReason.ToDictionary(p => p.Key, p => p.Value - before.RejectedByReason.GetValueOrDefault(p.Key)));
+
+    private static string? Label(string line, string label)
+    {
+        var at = line.IndexOf(label + "=\"", StringComparison.Ordinal);
+        if (at < 0) return null;
+        var start = at + label.Length + 2;
+        var end = line.IndexOf('"', start);
+        return end < 0 ? null : line[start..end];
+    }
+}

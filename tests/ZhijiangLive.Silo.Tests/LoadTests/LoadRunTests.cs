@@ -1,0 +1,61 @@
+using System.Globalization;
+using ZhijiangLive.LoadTests.Measure;
+using ZhijiangLive.LoadTests.Options;
+using ZhijiangLive.LoadTests.Report;
+using ZhijiangLive.LoadTests.Run;
+
+namespace ZhijiangLive.Silo.Tests.LoadTests;
+
+/// <summary>A short load run against a silo started here: the report, the server's own counts, the bad input.</summary>
+public sealed class LoadRunTests : IAsyncLifetime
+{
+    private readonly string _out = Path.Combine(Path.GetTempPath(), "zl-load-" + Guid.NewGuid().ToString("N"));
+    private RunningSilo _silo = null!;
+
+    public async Task InitializeAsync() => _silo = await RunningSilo.StartAsync();
+
+    [Fact]
+    public async Task A_short_run_writes_its_report_and_its_totals_match_what_the_silo_counted()
+    {
+        using var serverSide = new SiloIngestCounters(_silo);
+        var (_, options) = CommandLine.Parse(
+        [
+            "--target", _silo.GrpcAddress.ToString(), "--http", _silo.Http.BaseAddress!.ToString(),
+            "--api-key", TestCredentials.PlatformKey, "--token", TestCredentials.ProvinceToken,
+            "--now", RunningSilo.Now.ToString("O", CultureInfo.InvariantCulture),
+            "--scale", "0.001", "--duration", "3s", "--rate", "3000", "--batch", "100", "--connections", "2",
+            "--bad-share", "0.05", "--marks-per-second", "4", "--out", _out, "--quiet",
+        ]);
+
+        var run = await LoadRun.RunAsync(options, TextWriter.Null, new StatusLine(TextWriter.Null, false, quiet: true), CancellationToken.None);
+        await ReportWriter.WriteAsync(run, _out);
+
+        var c = run.Counters;
+        Assert.True(c.Accepted > 3_000, $"only {c.Accepted} accepted");
+        Assert.Equal(serverSide.Accepted, c.Accepted + c.RetryDuplicates);
+        Assert.Equal(serverSide.Duplicates, c.Duplicates);
+        Assert.Equal(serverSide.Rejected, c.Rejected);
+        Assert.True(c.BadSent > 50, $"only {c.BadSent} bad events sent");
+        Assert.Equal(c.BadSent, c.BadHandled);
+        Assert.Equal(0, c.Violations);
+        Assert.Equal(0, run.UnexpectedRejections);
+        Assert.Equal(0, run.ExitCode);
+        Assert.NotNull(run.Probe);
+        Assert.True(run.Probe.Latency.Count > 0, "no push reflected a marked event");
+
+        var report = await File.ReadAllTextAsync(Path.Combine(_out, "report.md"));
+        Assert.Contains($"| accepted | {c.Accepted.ToString("N0", CultureInfo.InvariantCulture)} |", report);
+        Assert.Contains("**Violations: 0.**", report);
+        foreach (var chart in new[] { "throughput.png", "latency.png" })
+        {
+            var png = await File.ReadAllBytesAsync(Path.Combine(_out, chart));
+            Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png[..4]);
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _silo.DisposeAsync();
+        if (Directory.Exists(_out)) Directory.Delete(_out, recursive: true);
+    }
+}
