@@ -7,8 +7,9 @@ namespace ZhijiangLive.Silo.Grpc;
 /// <summary>
 /// The gRPC server over Kestrel's HTTP/2, after grpc/grpc's PROTOCOL-HTTP2: checks what a request must be
 /// (POST, an application/grpc content type, a known method, a supported message encoding, a well-formed
-/// deadline), admits the caller by its credentials (<see cref="GrpcAdmission"/>), runs the method, and ends every call with grpc-status and grpc-message — in trailers, or
-/// in the headers alone (trailers-only) when nothing was sent.
+/// deadline), admits the caller by its credentials (<see cref="GrpcAdmission"/>), runs the method, and
+/// ends every call with grpc-status and grpc-message — in trailers, or in the headers alone
+/// (trailers-only) when nothing was sent.
 /// </summary>
 public sealed class GrpcDispatcher(GrpcMethods methods, GrpcAdmission admission, GrpcServerOptions options, ILogger<GrpcDispatcher> logger)
 {

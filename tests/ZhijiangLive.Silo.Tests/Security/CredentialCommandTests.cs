@@ -1,0 +1,109 @@
+using ZhijiangLive.Contracts.V1;
+using ZhijiangLive.Silo.Commands;
+using static ZhijiangLive.Silo.Tests.Grpc.GrpcFixtures;
+
+namespace ZhijiangLive.Silo.Tests.Security;
+
+/// <summary><c>token create</c> and <c>key create</c> print credentials that a silo with the same settings accepts.</summary>
+public sealed class CredentialCommandTests
+{
+    [Fact]
+    public async Task TokenCreate_PrintsATokenTheSiloAccepts_ForItsRegionOnly()
+    {
+        var (code, output, _) = Run(TokenCommand.Run, ["create", "--region", "330106", "--days", "2", .. TestCredentials.SiloSettings]);
+        await using var silo = await RunningSilo.StartAsync();
+        await SeedRosterAsync(silo.Cluster);
+        using var client = silo.QueryClient(output.Trim());
+
+        var teacher = await client.GetTeacherAsync(new GetRequest { Id = "T1" });
+        var city = await Record.ExceptionAsync(() => client.GetRegionAsync(new GetRequest { Id = "330100" }));
+
+        Assert.Equal(0, code);
+        Assert.Single(output.Trim().Split('\n'));
+        Assert.Equal("王老师", teacher.Name);
+        Assert.Contains("outside this token's region", city?.Message);
+    }
+
+    [Fact]
+    public async Task KeyCreate_PrintsAKeyAndTheSettingsThatAddIt_AfterTheKeysAlreadyConfigured()
+    {
+        var (code, output, _) = Run(KeyCommand.Run, ["create", "--name", "ops", .. TestCredentials.SiloSettings]);
+        var lines = output.Split('\n', StringSplitOptions.TrimEntries);
+        var settings = lines.Single(l => l.StartsWith("--Zhijiang:Auth:ApiKeys:2:Name=ops ", StringComparison.Ordinal)).Split(' ');
+        await using var silo = await RunningSilo.StartAsync(settings);
+        await SeedRosterAsync(silo.Cluster);
+        using var created = silo.PlatformClient(lines[0]);
+        using var existing = silo.PlatformClient();
+
+        var replies = await Task.WhenAll(created.PublishAsync(Batch(Login("new-key"))), existing.PublishAsync(Batch(Login("old-key", teacher: "T2"))));
+
+        Assert.Equal(0, code);
+        Assert.StartsWith("zlk_", lines[0]);
+        Assert.Equal([1, 1], replies.Select(r => r.Accepted));
+    }
+
+    [Theory]
+    [InlineData("create")]
+    [InlineData("create", "--region")]
+    [InlineData("create", "--region", "330106", "--days", "0")]
+    [InlineData("create", "--region", "330106", "--days", "many")]
+    [InlineData("revoke", "--region", "330106")]
+    public void TokenCreate_WithBadInput_SaysWhyAndExitsWith2(params string[] args)
+    {
+        var (code, output, error) = Run(TokenCommand.Run, args);
+
+        Assert.Equal(2, code);
+        Assert.Empty(output);
+        Assert.Contains("Usage:", error);
+    }
+
+    [Theory]
+    [InlineData("create", "--name")]
+    [InlineData("create", "--name", "two words")]
+    [InlineData("list")]
+    public void KeyCreate_WithBadInput_SaysWhyAndExitsWith2(params string[] args)
+    {
+        var (code, output, error) = Run(KeyCommand.Run, args);
+
+        Assert.Equal(2, code);
+        Assert.Empty(output);
+        Assert.Contains("Usage:", error);
+    }
+
+    [Fact]
+    public void TokenCreate_WithoutASigningKey_SaysHowToGetOne()
+    {
+        var empty = Directory.CreateTempSubdirectory("zhijiang-no-auth-");
+        try
+        {
+            var (code, output, error) = Run(TokenCommand.Run, ["create", "--region", "330106", $"--Zhijiang:Auth:FirstRunDirectory={empty.FullName}"]);
+
+            Assert.Equal(1, code);
+            Assert.Empty(output);
+            Assert.Contains("TokenSigningKeys", error);
+        }
+        finally
+        {
+            empty.Delete(recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData("token")]
+    [InlineData("key")]
+    public void Help_DescribesTheCommand(string command)
+    {
+        var (code, output, _) = Run(command == "token" ? TokenCommand.Run : KeyCommand.Run, ["--help"]);
+
+        Assert.Equal(0, code);
+        Assert.Contains($"-- {command} create", output);
+    }
+
+    private static (int Code, string Output, string Error) Run(Func<string[], TextWriter, TextWriter, int> command, string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = command(args, output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+}
