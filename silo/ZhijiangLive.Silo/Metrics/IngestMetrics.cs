@@ -36,11 +36,23 @@ public sealed class IngestMetrics : IDisposable
         _commitFailures = _meter.CreateCounter<long>("zhijiang.journal.commit.failures", "{commit}", "journal commits that failed or timed out");
     }
 
-    public void Accepted(int count) => _accepted.Add(count);
+    public void Accepted(int count)
+    {
+        if (count > 0)
+        {
+            _accepted.Add(count);
+        }
+    }
 
     public void Rejected(string reason) => _rejected.Add(1, new KeyValuePair<string, object?>("reason", reason));
 
-    public void Duplicates(int count) => _duplicates.Add(count);
+    public void Duplicates(int count)
+    {
+        if (count > 0)
+        {
+            _duplicates.Add(count);
+        }
+    }
 
     /// <summary>A batch answered OK, <paramref name="took"/> after it arrived.</summary>
     public void Acknowledged(TimeSpan took) => _ackSeconds.Record(took.TotalSeconds);

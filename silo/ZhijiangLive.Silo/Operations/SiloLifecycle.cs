@@ -5,11 +5,12 @@ namespace ZhijiangLive.Silo.Operations;
 
 /// <summary>
 /// Readiness through the host's life. At start, gRPC health follows readiness (NOT_SERVING until started);
-/// once every service has started (recovery, which replays the journal, runs before the ports open) the silo
-/// counts as recovered. The first thing a stop does (SIGTERM, Ctrl-C): the silo turns not ready and refuses new ingest calls
-/// (UNAVAILABLE, "the silo is shutting down"), then waits until every group already taken is journaled.
-/// The web server then finishes the calls in flight, and the snapshot writer's last round cuts after all
-/// of them, so a restart replays nothing. The host bounds the whole stop by <c>Zhijiang:ShutdownTimeout</c>.
+/// once every service has started (recovery, which replays the journal, runs before the ports open) the
+/// silo counts as recovered. The first thing a stop does (SIGTERM, Ctrl-C): the silo turns not ready and
+/// refuses new ingest calls (UNAVAILABLE, "the silo is shutting down"), then waits until every group
+/// already taken is journaled. The web server then finishes the calls in flight, and the snapshot writer's
+/// last round cuts after all of them, so a restart replays nothing. The host bounds the whole stop by
+/// <c>Zhijiang:ShutdownTimeout</c>.
 /// </summary>
 public sealed class SiloLifecycle(
     Readiness readiness, IngestSequencer sequencer, GrpcHealthFollower health, IHostApplicationLifetime lifetime,
@@ -37,8 +38,16 @@ public sealed class SiloLifecycle(
     {
         var clock = Stopwatch.StartNew();
         readiness.StopStarted();
-        await sequencer.CloseAsync().WaitAsync(cancellationToken);
-        logger.LogInformation("Stopping: ingest closed and drained in {Milliseconds} ms", clock.ElapsedMilliseconds);
+        try
+        {
+            await sequencer.CloseAsync().WaitAsync(cancellationToken);
+            logger.LogInformation("Stopping: ingest closed and drained in {Milliseconds} ms", clock.ElapsedMilliseconds);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The stop's time ran out: what is still in the sequence was not acknowledged, so nothing is lost.
+            logger.LogWarning("Stopping: ingest was not drained within the shutdown timeout");
+        }
     }
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -1,5 +1,7 @@
 using Xunit.Abstractions;
 using ZhijiangLive.Silo.Tests.Durability;
+using ZhijiangLive.Silo.Tests.Grpc;
+using static ZhijiangLive.Silo.Tests.Grpc.GrpcFixtures;
 using ZhijiangLive.Storage;
 using ZhijiangLive.Storage.Sqlite;
 
@@ -55,6 +57,29 @@ public sealed class GracefulShutdownTests(ITestOutputHelper output) : IDisposabl
         var (all, _, _) = await ReadStoreAsync();
         Assert.Equal(all.Count, all.Distinct().Count());
         Assert.Equal(traffic.Acknowledged.Keys.Order(StringComparer.Ordinal), all.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task SigtermWithACallThatNeverEnds_ExitsZero_OnceTheShutdownTimeoutIsSpent()
+    {
+        var timeout = TimeSpan.FromSeconds(2);
+        using var silo = new SiloProcess("--Zhijiang:Store:Provider=sqlite", $"--Zhijiang:Store:SqlitePath={DatabasePath}",
+            $"--Zhijiang:ShutdownTimeout={timeout}");
+        using var client = OperationsClients.Platform(silo.GrpcAddress);
+        await silo.StartAsync(client);
+        using var raw = new RawGrpc(silo.GrpcAddress);
+        // A Publish whose body never ends: the server waits for the rest of it until the stop's time runs out.
+        var hanging = raw.SendAsync(Publish, new TrickleContent(RawGrpc.Frame(Batch(Login("never"))), 1 << 16, holdOpen: true),
+            headers: ("authorization", $"Bearer {TestCredentials.PlatformKey}"));
+        // Nothing tells the client that the server has begun the call; a moment lets the request arrive.
+        await Task.Delay(200);
+
+        var (exitCode, took) = await silo.TerminateAsync(timeout + TimeSpan.FromSeconds(10));
+
+        Assert.True(exitCode == 0, $"exit code {exitCode}:\n{silo.Output}");
+        Assert.InRange(took, timeout - TimeSpan.FromMilliseconds(100), timeout + TimeSpan.FromSeconds(5));
+        Assert.Contains("did not finish within the shutdown timeout", silo.Output);
+        await Assert.ThrowsAnyAsync<Exception>(() => hanging);
     }
 
     private async Task<(List<string> Events, long LastPosition, long Watermark)> ReadStoreAsync()
