@@ -40,6 +40,20 @@ public sealed class GrpcCall
     /// <summary>The next request message, or null once the client has half-closed its side.</summary>
     public async ValueTask<T?> ReadAsync<T>(MessageParser<T> parser, CancellationToken cancellation = default) where T : class, IMessage<T>
     {
+        try
+        {
+            return await ReadMessageAsync(parser, cancellation);
+        }
+        catch (IOException e)
+        {
+            // Kestrel fails the body's reads when the client resets the stream (or its connection breaks), before
+            // it cancels RequestAborted: said here as that cancellation, so that nothing is logged as an error.
+            throw new OperationCanceledException("the client reset the stream or its connection broke", e, Context.RequestAborted);
+        }
+    }
+
+    private async ValueTask<T?> ReadMessageAsync<T>(MessageParser<T> parser, CancellationToken cancellation) where T : class, IMessage<T>
+    {
         while (true)
         {
             var result = await _reader.ReadAsync(cancellation.CanBeCanceled ? cancellation : CancellationToken);

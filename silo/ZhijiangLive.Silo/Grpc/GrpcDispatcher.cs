@@ -98,7 +98,7 @@ public sealed class GrpcDispatcher(GrpcMethods methods, GrpcAdmission admission,
         {
             status = e.Status;
         }
-        catch (Exception) when (context.RequestAborted.IsCancellationRequested)
+        catch (Exception e) when (context.RequestAborted.IsCancellationRequested || (e is OperationCanceledException c && c.CancellationToken == context.RequestAborted))
         {
             // The client reset the stream: there is no one left to tell.
             return;

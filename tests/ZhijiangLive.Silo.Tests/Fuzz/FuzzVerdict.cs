@@ -1,0 +1,52 @@
+using ZhijiangLive.Contracts.Wire;
+using ZhijiangLive.Silo.Tests.Fuzz.Http2;
+
+namespace ZhijiangLive.Silo.Tests.Fuzz;
+
+/// <summary>Whether what came back for a fuzz case is an answer the server may give, and a label to count it under.</summary>
+internal static class FuzzVerdict
+{
+    /// <summary>gRPC statuses a malformed or unauthorised request may get; never UNKNOWN, UNAVAILABLE, DATA_LOSS and the like.</summary>
+    public static readonly GrpcStatusCode[] AllowedStatuses =
+    [
+        GrpcStatusCode.Ok, GrpcStatusCode.InvalidArgument, GrpcStatusCode.DeadlineExceeded, GrpcStatusCode.NotFound,
+        GrpcStatusCode.PermissionDenied, GrpcStatusCode.ResourceExhausted, GrpcStatusCode.Unimplemented,
+        GrpcStatusCode.Internal, GrpcStatusCode.Unauthenticated,
+    ];
+
+    /// <summary>What a broken HTTP/2 request may end its connection with.</summary>
+    public static readonly Http2Error[] AllowedConnectionErrors = [Http2Error.ProtocolError, Http2Error.CompressionError];
+
+    /// <summary>The dispatcher's answer to an exception it did not expect: a fuzz case that gets it has found a bug.</summary>
+    public const string UnexpectedFailure = "see its log";
+
+    /// <summary>Null when the answer is allowed, else why not; <paramref name="label"/> names the answer either way.</summary>
+    public static string? Judge(FuzzCase fuzz, Http2Exchange exchange, Task<GoAway?> closed, out string label)
+    {
+        var end = exchange.HasEnded ? exchange.Ended.Result : (StreamEnd?)null;
+        if (fuzz.Kind == FuzzKind.ConnectionError && end != StreamEnd.Completed)
+        {
+            var goAway = closed.IsCompleted ? closed.Result : null;
+            label = end == StreamEnd.Reset ? $"reset {exchange.ResetCode}" : $"GOAWAY {goAway?.Error.ToString() ?? "(none)"}";
+            return (end == StreamEnd.Reset && exchange.ResetCode == Http2Error.ProtocolError)
+                || (goAway is not null && AllowedConnectionErrors.Contains(goAway.Error))
+                ? null : "not refused as a connection or stream error";
+        }
+        if (end != StreamEnd.Completed)
+        {
+            label = end is null ? "no answer" : $"{end} {exchange.ResetCode} {(closed.IsCompleted ? closed.Result : null)}";
+            return "the stream was not answered";
+        }
+        var status = exchange.GrpcStatus;
+        label = $"HTTP {exchange.HttpStatus} {status?.ToString() ?? "-"}";
+        return exchange.HttpStatus switch
+        {
+            200 when exchange.Header("content-type") != GrpcContentType.Default => "a 200 without content-type application/grpc",
+            200 or 405 or 415 when status is null => "no grpc-status",
+            200 or 405 or 415 when !AllowedStatuses.Contains(status!.Value) => $"grpc-status {status} is not among the allowed",
+            200 or 405 or 415 when exchange.GrpcMessage.Contains(UnexpectedFailure) => "the server failed unexpectedly",
+            200 or 405 or 415 => null,
+            _ => $"HTTP {exchange.HttpStatus}",
+        };
+    }
+}
