@@ -33,19 +33,24 @@ public static class SiloApplication
           --Zhijiang:Store:RetryInterval <t>            how often a failed commit is tried again (00:00:00.500)
           --Zhijiang:Store:SnapshotInterval <t>         how often changed teachers are snapshotted (00:01:00; 0 turns it off)
           --Zhijiang:Store:JournalRetention <t>         journal kept past the snapshots, for a rebuild (30.00:00:00; 0 keeps all)
+          --Zhijiang:Limits:ApiRequestsPerSecondPerToken <n>  JSON API requests a second per token (50; 0: no limit)
+          --Zhijiang:Limits:ApiBurstPerToken <n>        JSON API requests at once per token, after a quiet spell (100)
         Environment variables use double underscores: Zhijiang__Cluster__Partitions=2.
 
         Demo:
           --demo                                        a generated Zhejiang and simulated traffic, on the memory store
           --Zhijiang:Demo:Scale <x>                     share of the real province (0.02: 240 schools, 12,000 teachers)
           --Zhijiang:Demo:EventsPerSecond <n>           simulated events a second (2000)
+                                                        (prints a province token and the dashboard's link with it)
 
         Commands:
           rebuild [--rule-pack <file>] [--date <d>] [--apply]   recompute every score from the journal (rebuild --help)
 
         gRPC: zhijiang.live.v1.Ingest, .Roster, .Query and grpc.health.v1.Health (tools/zhijiang.py is a client).
-        Dashboard: http://localhost:5080/ (SignalR hub /hubs/live).
-        HTTP: GET /api/teachers/{id}, /api/schools/{id}, /api/regions/{id} (?date=YYYY-MM-DD),
+        Dashboard: http://localhost:5080/ (SignalR hub /hubs/live), asks for a bureau token (or #token=… in the link).
+        HTTP (every /api route takes 'Authorization: Bearer <bureau token>'; 401, 403 outside its region, 429):
+              GET /api/session                      the token's region and expiry
+              GET /api/teachers/{id}, /api/schools/{id}, /api/regions/{id} (?date=YYYY-MM-DD),
               GET /api/teachers/{id}/ledger?date=YYYY-MM-DD   the day's scoring decisions (recent days)
               GET /api/leaderboards/{scopeId}?kind=teachers|schools|regions&period=day|month|year
                   &date=&limit=&offset=&around=
@@ -67,6 +72,7 @@ public static class SiloApplication
         builder.AddZhijiangCluster();
         builder.AddZhijiangStore();
         builder.AddGrpcServices();
+        builder.AddQueryApi();
         builder.AddLiveDashboard();
         builder.AddDemo();
         configure?.Invoke(builder);

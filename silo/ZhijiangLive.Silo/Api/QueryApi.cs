@@ -1,31 +1,45 @@
+using System.Globalization;
 using ZhijiangLive.Grains;
 using ZhijiangLive.Grains.Aggregation;
 using ZhijiangLive.Grains.Cluster;
 using ZhijiangLive.Grains.Ranking;
 using ZhijiangLive.Grains.Regions;
+using ZhijiangLive.Silo.Security;
 using static ZhijiangLive.Silo.Api.QueryParameters;
 
 namespace ZhijiangLive.Silo.Api;
 
 /// <summary>
 /// The read side over HTTP and JSON, for browsers and curl: teachers and their ledgers, schools, regions
-/// and rankings.
+/// and rankings, for a bureau token's region and what lies under it (see <see cref="ApiGuard"/>).
 /// Errors are RFC 7807 problem documents.
 /// </summary>
 public static class QueryApi
 {
     public static RouteGroupBuilder MapQueryApi(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/api");
-        api.MapGet("/teachers/{id}", GetTeacher);
-        api.MapGet("/teachers/{id}/ledger", ExplainTeacher);
+        var api = endpoints.MapGroup("/api").RequireBureau();
+        api.MapGet("/session", GetSession);
+        api.MapGet("/teachers/{id}", GetTeacher).InScope(ScopeKind.Teacher, "id", "teacher");
+        api.MapGet("/teachers/{id}/ledger", ExplainTeacher).InScope(ScopeKind.Teacher, "id", "teacher");
         api.MapGet("/schools/{id}", (string id, string? date, ZhijiangCluster cluster) =>
-            GetGroup("school", id, date, cluster.GetSchoolAsync));
+            GetGroup("school", id, date, cluster.GetSchoolAsync)).InScope(ScopeKind.School, "id", "school");
         api.MapGet("/regions/{id}", (string id, string? date, ZhijiangCluster cluster) =>
-            GetGroup("region", id, date, cluster.GetRegionAsync));
-        api.MapGet("/leaderboards/{scopeId}", GetLeaderboard);
-        api.MapGet("/shortlists/{cityId}", GetShortlist);
+            GetGroup("region", id, date, cluster.GetRegionAsync)).InScope(ScopeKind.Region, "id", "region");
+        api.MapGet("/leaderboards/{scopeId}", GetLeaderboard)
+            .InScope(ScopeKind.RankingScope, "scopeId", "scope")
+            .InScope(ScopeKind.RankingScope, "around", "member", orTeacher: true);
+        api.MapGet("/shortlists/{cityId}", GetShortlist).InScope(ScopeKind.Region, "cityId", "city");
         return api;
+    }
+
+    /// <summary>Who the token speaks for: its region and expiry, so that the dashboard can tell a good token from a refused one.</summary>
+    private static IResult GetSession(HttpContext context, ZhijiangCluster cluster)
+    {
+        var principal = PrincipalClaims.PrincipalOf(context.User)!;
+        var regionId = principal.RegionId!;
+        var expires = PrincipalClaims.ExpiresOf(context.User);
+        return Results.Ok(new SessionDto(regionId, cluster.Roster.Region(regionId)?.Name, expires?.ToString("O", CultureInfo.InvariantCulture)));
     }
 
     private static async Task<IResult> GetTeacher(string id, string? date, ZhijiangCluster cluster)
