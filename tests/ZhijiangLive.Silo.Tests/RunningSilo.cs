@@ -17,6 +17,8 @@ internal sealed class RunningSilo : IAsyncDisposable
     {
         _app = app;
         Http = new HttpClient { BaseAddress = address };
+        // The JSON API takes a bureau token: the province's reads everything.
+        Http.DefaultRequestHeaders.Authorization = new("Bearer", TestCredentials.ProvinceToken);
         GrpcAddress = grpcAddress;
     }
 
@@ -33,12 +35,19 @@ internal sealed class RunningSilo : IAsyncDisposable
     public static Task<RunningSilo> StartAsync(params string[] settings) => StartAsync(new StoppedClock(Now), settings);
 
     /// <summary>A silo on the given clock (a <see cref="StoppedClock"/> that a test moves, say).</summary>
-    public static async Task<RunningSilo> StartAsync(TimeProvider clock, params string[] settings)
+    public static Task<RunningSilo> StartAsync(TimeProvider clock, params string[] settings) => StartAsync(clock, null, settings);
+
+    /// <summary>A silo on the given clock, its builder given to <paramref name="configure"/> last (to add a logger provider, say).</summary>
+    public static async Task<RunningSilo> StartAsync(TimeProvider clock, Action<WebApplicationBuilder>? configure, params string[] settings)
     {
         var app = SiloApplication.Build(
             ["--urls", "http://127.0.0.1:0", "--Zhijiang:Grpc:Url=http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning",
              "--Zhijiang:Store:Provider=memory", .. TestCredentials.SiloSettings, .. settings],
-            builder => builder.Services.AddSingleton(clock));
+            builder =>
+            {
+                builder.Services.AddSingleton(clock);
+                configure?.Invoke(builder);
+            });
         await app.StartAsync();
         var grpc = app.Services.GetRequiredService<GrpcEndpoint>().Address;
         var http = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses
