@@ -69,13 +69,15 @@ function launchChromium(executablePath) {
   return chromium.launch({ executablePath, headless: true, args: LAUNCH_FLAGS });
 }
 
-/** Publishes over gRPC (@grpc/grpc-js with the contract's .proto files), events at the silo's now. */
+/** Publishes over gRPC (@grpc/grpc-js with the contract's .proto files) with a platform key, events at the silo's now. */
 class Publisher {
-  constructor(target, now, tag) {
+  constructor(target, now, tag, platformKey) {
     const definition = protoLoader.loadSync(['zhijiang/live/v1/ingest.proto'],
       { keepCase: true, longs: Number, enums: String, defaults: true, oneofs: true, includeDirs: [PROTOS] });
     const v1 = grpc.loadPackageDefinition(definition).zhijiang.live.v1;
     this.ingest = new v1.Ingest(target, grpc.credentials.createInsecure());
+    this.metadata = new grpc.Metadata();
+    this.metadata.add('authorization', `Bearer ${platformKey}`);
     this.now = now;
     this.tag = tag;
     this.count = 0;
@@ -95,7 +97,7 @@ class Publisher {
   }
 
   publish(events) {
-    return new Promise((resolve, reject) => this.ingest.Publish({ events },
+    return new Promise((resolve, reject) => this.ingest.Publish({ events }, this.metadata,
       { deadline: new Date(Date.now() + CALL_TIMEOUT_MS) }, (e, reply) => (e ? reject(e) : resolve(reply))));
   }
 

@@ -6,6 +6,7 @@ using ZhijiangLive.Contracts.V1;
 using ZhijiangLive.Grains.Cluster;
 using ZhijiangLive.Grains.Roster;
 using ZhijiangLive.Silo.Tests.Interop;
+using ZhijiangLive.Silo.Tests.Security;
 using RegionLevel = ZhijiangLive.Grains.Roster.RegionLevel;
 using RosterBatch = ZhijiangLive.Grains.Cluster.RosterBatch;
 
@@ -13,7 +14,8 @@ namespace ZhijiangLive.Silo.Tests.Dashboard;
 
 /// <summary>
 /// The dashboard in a real browser: tests/dashboard/dashboard.test.js drives Debian's chromium
-/// (playwright-core) against a silo seeded here and publishes events over gRPC (@grpc/grpc-js).
+/// (playwright-core) against a silo seeded here and publishes events over gRPC (@grpc/grpc-js), with the
+/// province's token, then a county's, a wrong and an expired one.
 /// Its screenshots land in TestResults/ under this test's bin directory.
 /// February has a closed month behind it: 陈静 (DS2) taught twice on the 28th, so the page finds a
 /// published February ranking and year scores that do not start at zero.
@@ -23,6 +25,7 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output)
     private const string Chromium = "/usr/bin/chromium";
     private const string ProvinceId = "330000";
     private const string CityId = "330100";
+    private const string CountyId = "330108";
 
     private static readonly TeacherEntry[] Teachers =
     [
@@ -54,6 +57,13 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output)
             "--city", CityId,
             "--teachers", JsonSerializer.Serialize(Teachers.Select(t => new { id = t.Id, name = t.Name, year = t.Id == "DT3" ? 10 : 0 })),
             "--published", JsonSerializer.Serialize(new { month = "2026-02", leader = "杭州市滨江区实验小学", score = "5" }),
+            "--token", TestCredentials.ProvinceToken,
+            "--platform-key", TestCredentials.PlatformKey,
+            "--county", CountyId,
+            "--county-token", TestCredentials.TokenFor(CountyId),
+            "--county-teachers", JsonSerializer.Serialize(Teachers.Where(t => t.SchoolId == "DS2").Select(t => t.Name)),
+            "--wrong-token", HttpScopeRoster.ForeignToken(ProvinceId),
+            "--expired-token", HttpScopeRoster.ExpiredToken(ProvinceId),
             "--chromium", Chromium,
         ], scripts);
 
@@ -82,7 +92,7 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output)
     /// <summary>Two sessions (10 points) for DT3 on 28 February, then the clock on to RunningSilo.Now: February closes.</summary>
     private static async Task TeachInFebruaryAsync(RunningSilo silo, RunningSilo.StoppedClock clock)
     {
-        using var client = new ZhijiangClient(silo.GrpcAddress);
+        using var client = new ZhijiangClient(silo.GrpcAddress, new ZhijiangClientOptions { Metadata = [TestCredentials.Bearer(TestCredentials.PlatformKey)] });
         var reply = await client.PublishAsync(new PublishRequest { Events = { Teaching("feb-1", clock), Teaching("feb-2", clock) } });
         Assert.Equal(2, reply.Accepted);
         await silo.Cluster.FlushAsync();
@@ -103,7 +113,7 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output)
             new RegionEntry(ProvinceId, "浙江省", RegionLevel.Province, null),
             new RegionEntry(CityId, "杭州市", RegionLevel.City, ProvinceId),
             new RegionEntry("330106", "西湖区", RegionLevel.County, CityId),
-            new RegionEntry("330108", "滨江区", RegionLevel.County, CityId),
+            new RegionEntry(CountyId, "滨江区", RegionLevel.County, CityId),
         ],
         [new SchoolEntry("DS1", "杭州市学军中学", "330106"), new SchoolEntry("DS2", "杭州市滨江区实验小学", "330108")],
         Teachers));
