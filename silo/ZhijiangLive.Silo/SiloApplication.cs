@@ -14,6 +14,8 @@ public static class SiloApplication
 
         Every setting of appsettings.json can be given on the command line or in the environment:
           --urls <url;url>                              where the JSON API listens (default http://localhost:5080)
+          --Zhijiang:Limits:ApiRequestsPerSecondPerToken <n>  JSON API requests a second per token (50; 0: no limit)
+          --Zhijiang:Limits:ApiBurstPerToken <n>        JSON API requests at once per token, after a quiet spell (100)
           --Zhijiang:Grpc:Url <url>                     where gRPC listens, HTTP/2 only (http://localhost:5081;
                                                         https:// needs --Zhijiang:Grpc:CertificatePath <pfx>)
           --Zhijiang:Grpc:MaxMessageSize <bytes>        largest request message (4194304)
@@ -33,8 +35,6 @@ public static class SiloApplication
           --Zhijiang:Store:RetryInterval <t>            how often a failed commit is tried again (00:00:00.500)
           --Zhijiang:Store:SnapshotInterval <t>         how often changed teachers are snapshotted (00:01:00; 0 turns it off)
           --Zhijiang:Store:JournalRetention <t>         journal kept past the snapshots, for a rebuild (30.00:00:00; 0 keeps all)
-          --Zhijiang:Limits:ApiRequestsPerSecondPerToken <n>  JSON API requests a second per token (50; 0: no limit)
-          --Zhijiang:Limits:ApiBurstPerToken <n>        JSON API requests at once per token, after a quiet spell (100)
         Environment variables use double underscores: Zhijiang__Cluster__Partitions=2.
 
         Demo:
@@ -47,8 +47,9 @@ public static class SiloApplication
           rebuild [--rule-pack <file>] [--date <d>] [--apply]   recompute every score from the journal (rebuild --help)
 
         gRPC: zhijiang.live.v1.Ingest, .Roster, .Query and grpc.health.v1.Health (tools/zhijiang.py is a client).
-        Dashboard: http://localhost:5080/ (SignalR hub /hubs/live), asks for a bureau token (or #token=… in the link).
-        HTTP (every /api route takes 'Authorization: Bearer <bureau token>'; 401, 403 outside its region, 429):
+        Dashboard: http://localhost:5080/ (SignalR hub /hubs/live).
+        HTTP: every /api route and the dashboard take a bureau token ('Authorization: Bearer <token>', the hub also
+              '?access_token=', the page a form or '#token=…'): 401 without, 403 outside its region, 429 past its rate
               GET /api/session                      the token's region and expiry
               GET /api/teachers/{id}, /api/schools/{id}, /api/regions/{id} (?date=YYYY-MM-DD),
               GET /api/teachers/{id}/ledger?date=YYYY-MM-DD   the day's scoring decisions (recent days)

@@ -37,7 +37,7 @@ internal sealed class RunningSilo : IAsyncDisposable
     /// <summary>A silo on the given clock (a <see cref="StoppedClock"/> that a test moves, say).</summary>
     public static Task<RunningSilo> StartAsync(TimeProvider clock, params string[] settings) => StartAsync(clock, null, settings);
 
-    /// <summary>A silo on the given clock, its builder given to <paramref name="configure"/> last (to add a logger provider, say).</summary>
+    /// <summary>A silo on the given clock whose builder the test may add to (a log provider, say) before it is built.</summary>
     public static async Task<RunningSilo> StartAsync(TimeProvider clock, Action<WebApplicationBuilder>? configure, params string[] settings)
     {
         var app = SiloApplication.Build(

@@ -9,7 +9,7 @@
 //   --out TestResults --province 330000 --city 330100
 //   --teachers '[{"id":"T1","name":"王丽华","year":0},…]'      every teacher in id order, with the year's score so far
 //   --published '{"month":"2026-02","leader":"…","score":"5"}'  the first school of the last month's published ranking
-//   --token zlt1…  --platform-key zlk_…                          the province's token, the publisher's key
+//   --token zlt1…                                                the province's token (the publisher's key: ZHIJIANG_KEY)
 //   --county 330108 --county-token zlt1… --county-teachers '["陈静",…]'   a county, its token and its teachers
 //   --wrong-token zlt1… --expired-token zlt1…                    tokens the silo refuses
 'use strict';
@@ -34,12 +34,12 @@ const report = new Report();
 
 async function main() {
   const args = parseArguments(process.argv.slice(2), ['url', 'target', 'now', 'out', 'province', 'city', 'teachers', 'published',
-    'token', 'platform-key', 'county', 'county-token', 'county-teachers', 'wrong-token', 'expired-token']);
+    'token', 'county', 'county-token', 'county-teachers', 'wrong-token', 'expired-token']);
   const teachers = JSON.parse(args.teachers);
   const published = JSON.parse(args.published);
   const chromiumPath = args.chromium ?? '/usr/bin/chromium';
   fs.mkdirSync(args.out, { recursive: true });
-  const publisher = new Publisher(args.target, new Date(args.now), `dash-${Date.now()}`, args['platform-key']);
+  const publisher = new Publisher(args.target, new Date(args.now), `dash-${Date.now()}`);
   const browser = await launchChromium(chromiumPath);
   try {
     const context = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });

@@ -69,15 +69,13 @@ function launchChromium(executablePath) {
   return chromium.launch({ executablePath, headless: true, args: LAUNCH_FLAGS });
 }
 
-/** Publishes over gRPC (@grpc/grpc-js with the contract's .proto files) with a platform key, events at the silo's now. */
+/** Publishes over gRPC (@grpc/grpc-js with the contract's .proto files), events at the silo's now. */
 class Publisher {
-  constructor(target, now, tag, platformKey) {
+  constructor(target, now, tag) {
     const definition = protoLoader.loadSync(['zhijiang/live/v1/ingest.proto'],
       { keepCase: true, longs: Number, enums: String, defaults: true, oneofs: true, includeDirs: [PROTOS] });
     const v1 = grpc.loadPackageDefinition(definition).zhijiang.live.v1;
     this.ingest = new v1.Ingest(target, grpc.credentials.createInsecure());
-    this.metadata = new grpc.Metadata();
-    this.metadata.add('authorization', `Bearer ${platformKey}`);
     this.now = now;
     this.tag = tag;
     this.count = 0;
@@ -97,7 +95,10 @@ class Publisher {
   }
 
   publish(events) {
-    return new Promise((resolve, reject) => this.ingest.Publish({ events }, this.metadata,
+    // The platform key to publish with comes from the environment (ZHIJIANG_KEY), as tools/zhijiang.py takes it.
+    const metadata = new grpc.Metadata();
+    if (process.env.ZHIJIANG_KEY) metadata.set('authorization', `Bearer ${process.env.ZHIJIANG_KEY}`);
+    return new Promise((resolve, reject) => this.ingest.Publish({ events }, metadata,
       { deadline: new Date(Date.now() + CALL_TIMEOUT_MS) }, (e, reply) => (e ? reject(e) : resolve(reply))));
   }
 

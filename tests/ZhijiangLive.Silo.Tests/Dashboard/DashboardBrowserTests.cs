@@ -58,7 +58,6 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output)
             "--teachers", JsonSerializer.Serialize(Teachers.Select(t => new { id = t.Id, name = t.Name, year = t.Id == "DT3" ? 10 : 0 })),
             "--published", JsonSerializer.Serialize(new { month = "2026-02", leader = "杭州市滨江区实验小学", score = "5" }),
             "--token", TestCredentials.ProvinceToken,
-            "--platform-key", TestCredentials.PlatformKey,
             "--county", CountyId,
             "--county-token", TestCredentials.TokenFor(CountyId),
             "--county-teachers", JsonSerializer.Serialize(Teachers.Where(t => t.SchoolId == "DS2").Select(t => t.Name)),
@@ -92,7 +91,7 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output)
     /// <summary>Two sessions (10 points) for DT3 on 28 February, then the clock on to RunningSilo.Now: February closes.</summary>
     private static async Task TeachInFebruaryAsync(RunningSilo silo, RunningSilo.StoppedClock clock)
     {
-        using var client = new ZhijiangClient(silo.GrpcAddress, new ZhijiangClientOptions { Metadata = [TestCredentials.Bearer(TestCredentials.PlatformKey)] });
+        using var client = new ZhijiangClient(silo.GrpcAddress);
         var reply = await client.PublishAsync(new PublishRequest { Events = { Teaching("feb-1", clock), Teaching("feb-2", clock) } });
         Assert.Equal(2, reply.Accepted);
         await silo.Cluster.FlushAsync();
