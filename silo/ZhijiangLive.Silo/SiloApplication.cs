@@ -48,14 +48,15 @@ public static class SiloApplication
 
         gRPC: zhijiang.live.v1.Ingest, .Roster, .Query and grpc.health.v1.Health (tools/zhijiang.py is a client).
         Dashboard: http://localhost:5080/ (SignalR hub /hubs/live).
-        HTTP: every /api route and the dashboard take a bureau token ('Authorization: Bearer <token>', the hub also
-              '?access_token=', the page a form or '#token=…'): 401 without, 403 outside its region, 429 past its rate
-              GET /api/session                      the token's region and expiry
-              GET /api/teachers/{id}, /api/schools/{id}, /api/regions/{id} (?date=YYYY-MM-DD),
+        HTTP: GET /api/teachers/{id}, /api/schools/{id}, /api/regions/{id} (?date=YYYY-MM-DD),
               GET /api/teachers/{id}/ledger?date=YYYY-MM-DD   the day's scoring decisions (recent days)
               GET /api/leaderboards/{scopeId}?kind=teachers|schools|regions&period=day|month|year
                   &date=&limit=&offset=&around=
               GET /api/shortlists/{cityId}?kind=teacher-spaces|digital-schools|club-spaces
+              GET /api/session                      the token's region and its expiry
+              Every /api route takes 'Authorization: Bearer <bureau token>': 401 without a good one, 403 for an id
+              outside its region, 429 past its rate. The dashboard asks for a token (or takes '#token=…' in its
+              link); the hub takes it as a Bearer header or '?access_token='.
         """;
 
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
