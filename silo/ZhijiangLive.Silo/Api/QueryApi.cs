@@ -83,7 +83,7 @@ public static class QueryApi
     }
 
     private static async Task<IResult> GetLeaderboard(
-        string scopeId, string? kind, string? period, string? date, int? limit, int? offset, string? around, ZhijiangCluster cluster)
+        string scopeId, string? kind, string? period, string? date, int? limit, int? offset, string? around, ZhijiangCluster cluster, HttpContext context)
     {
         if (!TryKind(kind, out var rankingKind, out var problem)
             || !TryPeriod(period, out var rankingPeriod, out problem)
@@ -109,12 +109,12 @@ public static class QueryApi
         {
             return NotFound("scope", scopeId);
         }
-        var entries = page.Entries.Select(e => new LeaderboardEntryDto(e.Rank, e.Id, cluster.Roster.NameOf(e.Id), e.Score)).ToList();
+        var entries = page.Entries.Select(e => new LeaderboardEntryDto(e.Rank, e.Id, NameFor(cluster, context, e.Id), e.Score)).ToList();
         return Results.Ok(new LeaderboardDto(entries, page.Total));
     }
 
     /// <summary>A city's quota shortlist (SPEC §6): <c>kind</c> is teacher-spaces (the default), digital-schools or club-spaces.</summary>
-    private static async Task<IResult> GetShortlist(string cityId, string? kind, ZhijiangCluster cluster)
+    private static async Task<IResult> GetShortlist(string cityId, string? kind, ZhijiangCluster cluster, HttpContext context)
     {
         ShortlistKind? shortlist = (kind ?? "teacher-spaces") switch
         {
@@ -132,8 +132,20 @@ public static class QueryApi
             return NotFound("city", cityId);
         }
         var page = (await cluster.GetShortlistAsync(cityId, shortlist.Value))!;
-        var entries = page.Entries.Select(e => new LeaderboardEntryDto(e.Rank, e.Id, cluster.Roster.NameOf(e.Id), e.Score)).ToList();
+        var entries = page.Entries.Select(e => new LeaderboardEntryDto(e.Rank, e.Id, NameFor(cluster, context, e.Id), e.Score)).ToList();
         return Results.Ok(new LeaderboardDto(entries, page.Total));
+    }
+
+    /// <summary>
+    /// A ranked member's name; a teacher's only when the token's region contains the teacher (one who moved
+    /// away since the ranking was last computed stays nameless).
+    /// </summary>
+    private static string NameFor(ZhijiangCluster cluster, HttpContext context, string id)
+    {
+        var roster = cluster.Roster;
+        return roster.Teacher(id) is null || roster.MayRead(PrincipalClaims.PrincipalOf(context.User)!, ScopeKind.Teacher, id)
+            ? roster.NameOf(id)
+            : "";
     }
 
     private static GroupDto ToDto(GroupView view) => new(
