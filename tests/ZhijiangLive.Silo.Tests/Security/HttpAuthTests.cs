@@ -128,6 +128,17 @@ public sealed class HttpAuthTests(HttpAuthTests.Silo silo) : IClassFixture<HttpA
             (b.GetProperty("title").GetString(), b.GetProperty("detail").GetString()!.Replace(missing, "ID")));
     }
 
+    [Theory]
+    [InlineData("/", "text/html")]
+    [InlineData("/app.js", "text/javascript")]
+    public async Task TheDashboardsPageAndFiles_NeedNoCredentials(string path, string mediaType)
+    {
+        using var response = await GetAsync(path, credential: null);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(mediaType, response.Content.Headers.ContentType?.MediaType);
+    }
+
     [Fact]
     public async Task ACountysToken_ReadsItsOwnTeachersSchoolsAndRankings()
     {
