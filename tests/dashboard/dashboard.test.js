@@ -12,6 +12,7 @@
 //   --token zlt1…                                                the province's token (the publisher's key: ZHIJIANG_KEY)
 //   --county 330108 --county-token zlt1… --county-teachers '["陈静",…]'   a county, its token and its teachers
 //   --wrong-token zlt1… --expired-token zlt1…                    tokens the silo refuses
+//   --expiring-token zlt1…   a county token that expires once the caller, seeing <out>/advance-clock, moves the clock
 'use strict';
 
 const fs = require('node:fs');
@@ -34,7 +35,7 @@ const report = new Report();
 
 async function main() {
   const args = parseArguments(process.argv.slice(2), ['url', 'target', 'now', 'out', 'province', 'city', 'teachers', 'published',
-    'token', 'county', 'county-token', 'county-teachers', 'wrong-token', 'expired-token']);
+    'token', 'county', 'county-token', 'county-teachers', 'wrong-token', 'expired-token', 'expiring-token']);
   const teachers = JSON.parse(args.teachers);
   const published = JSON.parse(args.published);
   const chromiumPath = args.chromium ?? '/usr/bin/chromium';
@@ -84,6 +85,7 @@ async function main() {
 
     await countyToken(browser, args);
     await refusedTokens(browser, args);
+    await expiringToken(browser, args);
   } finally {
     await browser.close();
     publisher.close();
@@ -232,6 +234,23 @@ async function refusedTokens(browser, args) {
     await page.fill('[data-testid="token-input"]', args['county-token']);
     await page.click('[data-testid="token-submit"]');
     await report.within('a good token after them opens the page', () => page.waitForSelector(snapshotOf(args.county, 'year'), { timeout: 10_000 }));
+  } finally {
+    await context.close();
+  }
+}
+
+/** A token that expires while the page is open: the silo closes the connection, and the form comes back. */
+async function expiringToken(browser, args) {
+  const context = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const page = await context.newPage();
+  try {
+    await page.goto(`${args.url}#token=${args['expiring-token']}`);
+    await report.within('a token about to expire opens its county', () => page.waitForSelector(snapshotOf(args.county, 'year'), { timeout: 10_000 }));
+    fs.writeFileSync(path.resolve(args.out, 'advance-clock'), 'the token expires now\n');
+    await report.within('when it expires, the form comes back saying so', () => page.waitForFunction(
+      () => !document.querySelector('[data-testid="token-form"]').hidden
+        && document.querySelector('[data-testid="token-message"]').textContent.includes('the token has expired'),
+      null, { timeout: 10_000 }));
   } finally {
     await context.close();
   }

@@ -6,6 +6,7 @@ using ZhijiangLive.Contracts.V1;
 using ZhijiangLive.Grains.Cluster;
 using ZhijiangLive.Grains.Roster;
 using ZhijiangLive.Silo.Tests.Interop;
+using ZhijiangLive.Silo.Security;
 using ZhijiangLive.Silo.Tests.Security;
 using RegionLevel = ZhijiangLive.Grains.Roster.RegionLevel;
 using RosterBatch = ZhijiangLive.Grains.Cluster.RosterBatch;
@@ -45,6 +46,7 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output)
         await SeedRosterAsync(silo.Cluster);
         await TeachInFebruaryAsync(silo, clock);
         var results = Path.Combine(AppContext.BaseDirectory, "TestResults");
+        using var advance = AdvanceWhenAsked(results, clock);
 
         var run = await ClientScript.RunAsync("node",
         [
@@ -63,12 +65,27 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output)
             "--county-teachers", JsonSerializer.Serialize(Teachers.Where(t => t.SchoolId == "DS2").Select(t => t.Name)),
             "--wrong-token", HttpScopeRoster.ForeignToken(ProvinceId),
             "--expired-token", HttpScopeRoster.ExpiredToken(ProvinceId),
+            "--expiring-token", new BureauTokens([TestCredentials.SigningKey]).Create(CountyId, RunningSilo.Now + TimeSpan.FromHours(1)),
             "--chromium", Chromium,
         ], scripts);
 
         Assert.True(run is not null, "'node' is not on the PATH: apt-get install nodejs npm, as .ci/run does");
         output.WriteLine(run.Output);
         Assert.True(run.Passed, run.ToString());
+    }
+
+    /// <summary>
+    /// Moves the silo's clock two hours on when the script writes <c>advance-clock</c> into its output folder:
+    /// its expiring token (an hour left) then expires while its page is open.
+    /// </summary>
+    private static FileSystemWatcher AdvanceWhenAsked(string results, RunningSilo.StoppedClock clock)
+    {
+        Directory.CreateDirectory(results);
+        File.Delete(Path.Combine(results, "advance-clock"));
+        var watcher = new FileSystemWatcher(results, "advance-clock");
+        watcher.Created += (_, _) => clock.Advance(TimeSpan.FromHours(2));
+        watcher.EnableRaisingEvents = true;
+        return watcher;
     }
 
     /// <summary>Fails, never skips, saying what to install when the browser, its fonts or the packages are missing.</summary>
