@@ -1,14 +1,27 @@
-// The silo's JSON query API (GET /api/...), relative to the page.
+// The silo's JSON query API (GET /api/...), relative to the page, with the bureau token as a Bearer header.
+import { currentToken } from './token.js';
 
-export async function getJson(path, query) {
+let onRefused = () => {};
+
+/** Called with the reason when the silo refuses the token (401): it is bad, expired or gone. */
+export function whenRefused(handler) {
+  onRefused = handler;
+}
+
+export async function getJson(path, query = {}) {
   const url = new URL(path, document.baseURI);
   for (const [name, value] of Object.entries(query)) {
     url.searchParams.set(name, value);
   }
-  const response = await fetch(url);
+  const response = await fetch(url, { headers: { Authorization: `Bearer ${currentToken() ?? ''}` } });
   if (!response.ok) {
     const problem = await response.json().catch(() => null);
-    throw new Error(problem?.detail ?? `${response.status} ${response.statusText}`);
+    const error = new Error(problem?.detail ?? `${response.status} ${response.statusText}`);
+    error.status = response.status;
+    if (response.status === 401) {
+      onRefused(error.message);
+    }
+    throw error;
   }
   return response.json();
 }

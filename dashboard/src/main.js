@@ -1,5 +1,6 @@
 // The dashboard: a bureau follows one region and period over /hubs/live and sees its figures as they are
-// pushed. The region and period are in the address (?region=330100&period=month), so a view can be shared.
+// pushed. The region and period are in the address (?region=330100&period=month), so a view can be shared;
+// the bureau's token is not: it comes from the token form or a #token=… link, and lives in sessionStorage.
 import './styles.css';
 import { byTestId, setText } from './dom.js';
 import { onLanguageChange, t, toggleLanguage, translatePage } from './i18n.js';
@@ -12,6 +13,9 @@ import { ChildrenChart } from './children-chart.js';
 import { Sparkline } from './sparkline.js';
 import { PublishedRanking } from './published-ranking.js';
 import { Shortlist } from './shortlist.js';
+import { getJson, whenRefused } from './api.js';
+import { currentToken, forgetToken, rememberToken, takeTokenFromAddress } from './token.js';
+import { TokenForm } from './token-form.js';
 
 const PERIODS = ['day', 'month', 'year'];
 const query = new URLSearchParams(location.search);
@@ -28,13 +32,54 @@ const sparkline = new Sparkline(byTestId('event-rate'));
 const published = new PublishedRanking(byTestId('published-ranking'));
 const shortlist = new Shortlist(byTestId('shortlist'), picker);
 
+const tokenForm = new TokenForm(byTestId('token-form'), page, (token) => {
+  rememberToken(token);
+  begin();
+});
+
 const live = createLiveConnection({
   onState: showState,
   onSnapshot: (message) => show(view.snapshot(message), true),
   onUpdate: (message) => show(view.update(message), false),
   onConnected: loadRegions,
   onError: showError,
+  onDown: checkToken,
 });
+
+/** Connects once the silo has taken the token; a refused one brings the form back with the reason. */
+async function begin() {
+  if (!currentToken()) {
+    tokenForm.show();
+    return;
+  }
+  if (await checkToken()) {
+    tokenForm.hide();
+    live.start();
+  }
+}
+
+/**
+ * Whether the silo may still take the token (it may have expired): false once it refused it, and the form is
+ * back. An outage is not a refusal: the connection state shows it, and the connection keeps trying.
+ */
+async function checkToken() {
+  try {
+    await getJson('api/session');
+    return true;
+  } catch (error) {
+    if (error.status === 403) {
+      refused(error.message); // a platform key, say: it opens nothing here
+    }
+    return error.status !== 401 && error.status !== 403; // a 401 went to refused() already
+  }
+}
+
+function refused(reason) {
+  forgetToken();
+  live.stop();
+  followed = null;
+  tokenForm.show(reason);
+}
 
 /** On every (re)connect: the roster's regions, keeping the followed one (or the address's) if it is there. */
 async function loadRegions() {
@@ -123,6 +168,7 @@ function renderAll() {
   sparkline.render();
   published.render();
   shortlist.render();
+  tokenForm.render();
 }
 
 for (const button of document.querySelectorAll('[data-period]')) {
@@ -138,7 +184,11 @@ for (const button of document.querySelectorAll('[data-period]')) {
   });
 }
 byTestId('lang-toggle').addEventListener('click', toggleLanguage);
+byTestId('token-lang-toggle').addEventListener('click', toggleLanguage);
+byTestId('token-change').addEventListener('click', () => refused(null));
 onLanguageChange(renderAll);
+whenRefused(refused);
+takeTokenFromAddress();
 markPeriod();
 renderAll();
-live.start();
+begin();

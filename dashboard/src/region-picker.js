@@ -1,7 +1,11 @@
-// Province → city → county, from the hub's Regions(). The chosen region is the deepest one picked:
-// a county, else a city ("whole city"), else the province ("whole province").
+// Province → city → county, from the hub's Regions(): the token's region and what lies under it. The top
+// list holds the token's own region (a county's token shows its county alone); the lists above it are hidden.
+// The chosen region is the deepest one picked: a county, else a city ("whole city"), else the province.
 import { el } from './dom.js';
 import { t } from './i18n.js';
+
+const LEVELS = ['province', 'city', 'county'];
+const WHOLE = { city: 'region.wholeProvince', county: 'region.wholeCity' };
 
 export class RegionPicker {
   #regions = [];
@@ -11,12 +15,12 @@ export class RegionPicker {
   constructor(root, onChange) {
     this.root = root;
     this.onChange = onChange;
-    this.province = root.querySelector('[data-testid="region-province"]');
-    this.city = root.querySelector('[data-testid="region-city"]');
-    this.county = root.querySelector('[data-testid="region-county"]');
-    this.province.addEventListener('change', () => this.#picked(this.province.value));
-    this.city.addEventListener('change', () => this.#picked(this.city.value || this.province.value));
-    this.county.addEventListener('change', () => this.#picked(this.county.value || this.city.value));
+    this.selects = Object.fromEntries(LEVELS.map((level) => [level, root.querySelector(`[data-testid="region-${level}"]`)]));
+    LEVELS.forEach((level, i) => {
+      const above = LEVELS[i - 1];
+      this.selects[level].addEventListener('change', () =>
+        this.#picked(this.selects[level].value || (above ? this.selects[above].value : '')));
+    });
   }
 
   get selected() {
@@ -31,7 +35,7 @@ export class RegionPicker {
     return this.#regions.filter((r) => r.parentId === id);
   }
 
-  /** The city that id is or lies in, if any. */
+  /** The city that id is or lies in, if the token can see it. */
   cityOf(id) {
     let region = this.#byId.get(id);
     while (region && region.level !== 'city') {
@@ -44,26 +48,39 @@ export class RegionPicker {
     return this.#regions.filter((r) => r.level === 'city');
   }
 
-  /** Takes the roster's regions; keeps wanted (or the current choice) when it is still there, else the first province. */
+  /** The regions whose parent the token cannot see: its own region. */
+  get roots() {
+    return this.#regions.filter((r) => !this.#byId.has(r.parentId));
+  }
+
+  /** Takes the token's regions; keeps wanted (or the current choice) when it is still there, else the top one. */
   setRegions(regions, wanted = this.#selected) {
     this.#regions = regions;
     this.#byId = new Map(regions.map((r) => [r.id, r]));
-    const fallback = regions.find((r) => r.level === 'province') ?? regions[0];
-    this.#selected = this.#byId.has(wanted) ? wanted : fallback?.id ?? null;
+    this.#selected = this.#byId.has(wanted) ? wanted : this.roots[0]?.id ?? null;
     this.render();
     return this.#selected;
   }
 
   render() {
     const chain = this.#chain(this.#selected);
-    const province = chain.find((r) => r.level === 'province');
-    const city = chain.find((r) => r.level === 'city');
-    const county = chain.find((r) => r.level === 'county');
-    fill(this.province, this.#regions.filter((r) => r.level === 'province'), null, province?.id);
-    fill(this.city, province ? this.children(province.id) : [], t('region.wholeProvince'), city?.id);
-    fill(this.county, city ? this.children(city.id) : [], t('region.wholeCity'), county?.id);
-    this.city.disabled = !province;
-    this.county.disabled = !city;
+    const top = LEVELS.indexOf(this.roots[0]?.level ?? 'province');
+    LEVELS.forEach((level, i) => {
+      const select = this.selects[level];
+      const picked = chain.find((r) => r.level === level)?.id;
+      select.hidden = i < top;
+      if (i < top) {
+        return;
+      }
+      if (i === top) {
+        fill(select, this.roots, null, picked);
+        select.disabled = false;
+        return;
+      }
+      const parent = chain.find((r) => r.level === LEVELS[i - 1]);
+      fill(select, parent ? this.children(parent.id) : [], t(WHOLE[level]), picked);
+      select.disabled = !parent;
+    });
   }
 
   #picked(id) {

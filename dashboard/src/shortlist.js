@@ -35,7 +35,7 @@ export class Shortlist {
     const keep = own ?? (cities.some((c) => c.id === this.city.value) ? this.city.value : cities[0]?.id);
     this.city.replaceChildren(...cities.map((c) => el('option', { value: c.id }, c.name)));
     this.city.value = keep ?? '';
-    this.city.disabled = Boolean(own);
+    this.city.disabled = Boolean(own) || cities.length === 0; // a county's token sees no city
     this.load();
   }
 

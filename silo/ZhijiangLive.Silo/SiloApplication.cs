@@ -15,6 +15,8 @@ public static class SiloApplication
 
         Every setting of appsettings.json can be given on the command line or in the environment:
           --urls <url;url>                              where the JSON API listens (default http://localhost:5080)
+          --Zhijiang:Limits:ApiRequestsPerSecondPerToken <n>  JSON API requests a second per token (50; 0: no limit)
+          --Zhijiang:Limits:ApiBurstPerToken <n>        JSON API requests at once per token, after a quiet spell (100)
           --Zhijiang:Grpc:Url <url>                     where gRPC listens, HTTP/2 only (http://localhost:5081;
                                                         https:// needs --Zhijiang:Grpc:CertificatePath <pfx>)
           --Zhijiang:Grpc:MaxMessageSize <bytes>        largest request message (4194304)
@@ -56,6 +58,7 @@ public static class SiloApplication
           --demo                                        a generated Zhejiang and simulated traffic, on the memory store
           --Zhijiang:Demo:Scale <x>                     share of the real province (0.02: 240 schools, 12,000 teachers)
           --Zhijiang:Demo:EventsPerSecond <n>           simulated events a second (2000)
+                                                        (prints a province token and the dashboard's link with it)
 
         Commands:
           rebuild [--rule-pack <file>] [--date <d>] [--apply]   recompute every score from the journal (rebuild --help)
@@ -73,6 +76,10 @@ public static class SiloApplication
               GET /api/leaderboards/{scopeId}?kind=teachers|schools|regions&period=day|month|year
                   &date=&limit=&offset=&around=
               GET /api/shortlists/{cityId}?kind=teacher-spaces|digital-schools|club-spaces
+              GET /api/session                      the token's region and its expiry
+              Every /api route takes 'Authorization: Bearer <bureau token>': 401 without a good one, 403 for an id
+              outside its region, 429 past its rate. The dashboard asks for a token (or takes '#token=…' in its
+              link); the hub takes it as a Bearer header or '?access_token='.
         """;
 
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
@@ -90,6 +97,7 @@ public static class SiloApplication
         builder.AddZhijiangCluster();
         builder.AddZhijiangStore();
         builder.AddGrpcServices();
+        builder.AddQueryApi();
         builder.AddLiveDashboard();
         builder.AddDemo();
         builder.AddOperations();

@@ -7,7 +7,7 @@ using ZhijiangLive.Scoring.Events;
 
 namespace ZhijiangLive.Silo.Tests;
 
-/// <summary>The JSON query API over real HTTP against a running silo.</summary>
+/// <summary>The JSON query API over real HTTP against a running silo, with the province token that RunningSilo's client carries.</summary>
 public sealed class QueryApiTests : IAsyncLifetime
 {
     private RunningSilo _silo = null!;
@@ -118,16 +118,17 @@ public sealed class QueryApiTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("/api/teachers/nobody", HttpStatusCode.NotFound, "no teacher 'nobody' on the roster")]
-    [InlineData("/api/teachers/nobody/ledger", HttpStatusCode.NotFound, "no teacher 'nobody' on the roster")]
+    [InlineData("/api/teachers/nobody", HttpStatusCode.Forbidden, "teacher 'nobody' is outside this token's region")]
+    [InlineData("/api/teachers/nobody/ledger", HttpStatusCode.Forbidden, "teacher 'nobody' is outside this token's region")]
     [InlineData("/api/teachers/T1/ledger?date=yesterday", HttpStatusCode.BadRequest, "date 'yesterday' is not a date of the form YYYY-MM-DD")]
-    [InlineData("/api/schools/S9", HttpStatusCode.NotFound, "no school 'S9' on the roster")]
+    [InlineData("/api/schools/S9", HttpStatusCode.Forbidden, "school 'S9' is outside this token's region")]
     [InlineData("/api/regions/330000?date=2026-13-01", HttpStatusCode.BadRequest, "date '2026-13-01' is not a date of the form YYYY-MM-DD")]
     [InlineData("/api/leaderboards/330000?kind=cities", HttpStatusCode.BadRequest, "kind 'cities' is not one of teachers, schools, regions")]
     [InlineData("/api/leaderboards/330000?period=week", HttpStatusCode.BadRequest, "period 'week' is not one of day, month, year")]
     [InlineData("/api/leaderboards/330000?limit=1001", HttpStatusCode.BadRequest, "limit must be between 1 and 1000")]
     [InlineData("/api/leaderboards/330000?period=day&date=2020-01-01", HttpStatusCode.BadRequest, "only the current day is ranked live; closed months keep their school ranking")]
-    [InlineData("/api/leaderboards/nowhere", HttpStatusCode.NotFound, "no scope 'nowhere' on the roster")]
+    [InlineData("/api/leaderboards/nowhere", HttpStatusCode.Forbidden, "scope 'nowhere' is outside this token's region")]
+    [InlineData("/api/shortlists/330106", HttpStatusCode.NotFound, "no city '330106' on the roster")]
     public async Task BadRequests_AnswerWithAProblemDocument(string path, HttpStatusCode status, string detail)
     {
         var response = await _silo.Http.GetAsync(path);

@@ -1,12 +1,18 @@
-// The dashboard in Debian's chromium against a running silo whose roster the caller seeded: events
-// published over gRPC must reach the KPI tile and the top-teachers table within 3 seconds, without a
-// reload. Prints the event-to-screen latency of each round, saves screenshots, then checks the pickers,
-// the English toggle (remembered over a reload) and the phone layout. Ends with "N passed, M failed".
+// The dashboard in Debian's chromium against a running silo whose roster the caller seeded: opened with a
+// province token in the link (#token=…), events published over gRPC must reach the KPI tile and the
+// top-teachers table within 3 seconds, without a reload. Prints the event-to-screen latency of each round,
+// saves screenshots, then checks the pickers, the English toggle (remembered over a reload, as the token is)
+// and the phone layout; then the token form: a county's token sees its county alone, a wrong or expired token
+// brings the form back with the reason. Ends with "N passed, M failed".
 //
 // node dashboard.test.js --url http://127.0.0.1:5080/ --target 127.0.0.1:5081 --now 2026-03-02T02:00:00Z
 //   --out TestResults --province 330000 --city 330100
 //   --teachers '[{"id":"T1","name":"王丽华","year":0},…]'      every teacher in id order, with the year's score so far
 //   --published '{"month":"2026-02","leader":"…","score":"5"}'  the first school of the last month's published ranking
+//   --token zlt1…                                                the province's token (the publisher's key: ZHIJIANG_KEY)
+//   --county 330108 --county-token zlt1… --county-teachers '["陈静",…]'   a county, its token and its teachers
+//   --wrong-token zlt1… --expired-token zlt1…                    tokens the silo refuses
+//   --expiring-token zlt1…   a county token that expires once the caller, seeing <out>/advance-clock, moves the clock
 'use strict';
 
 const fs = require('node:fs');
@@ -28,7 +34,8 @@ const snapshotOf = (region, period) => `[data-testid="dashboard"][data-snapshot^
 const report = new Report();
 
 async function main() {
-  const args = parseArguments(process.argv.slice(2), ['url', 'target', 'now', 'out', 'province', 'city', 'teachers', 'published']);
+  const args = parseArguments(process.argv.slice(2), ['url', 'target', 'now', 'out', 'province', 'city', 'teachers', 'published',
+    'token', 'county', 'county-token', 'county-teachers', 'wrong-token', 'expired-token', 'expiring-token']);
   const teachers = JSON.parse(args.teachers);
   const published = JSON.parse(args.published);
   const chromiumPath = args.chromium ?? '/usr/bin/chromium';
@@ -42,12 +49,13 @@ async function main() {
     page.on('pageerror', (e) => pageErrors.push(e.message));
     page.on('console', (m) => m.type() === 'error' && pageErrors.push(m.text()));
 
-    await page.goto(args.url);
+    await page.goto(`${args.url}#token=${args.token}`);
     await report.within('the connection state turns live (在线)',
       () => page.waitForSelector('[data-testid="connection-state"][data-state="live"]', { timeout: 10_000 }));
     await report.within('the first snapshot shows the province for this year',
       () => page.waitForSelector(snapshotOf(args.province, 'year'), { timeout: 10_000 }));
     report.equal('the connection state reads 在线', '在线', await text(page, '[data-testid="connection-state"]'));
+    report.equal('the token leaves the address bar', '', await page.evaluate(() => location.hash));
     const startMean = mean1.format(teachers.reduce((sum, t) => sum + t.year, 0) / teachers.length);
     report.equal(`the mean score starts at ${startMean}`, startMean, await text(page, '[data-testid="kpi-mean-value"]'));
     report.equal('the mean tile is red against its target', 'below',
@@ -74,6 +82,10 @@ async function main() {
     console.log(`screenshot (phone, ${PHONE.width}x${PHONE.height}): ${phone}`);
 
     report.equal('the page logged no errors', [], pageErrors);
+
+    await countyToken(browser, args);
+    await refusedTokens(browser, args);
+    await expiringToken(browser, args);
   } finally {
     await browser.close();
     publisher.close();
@@ -166,6 +178,82 @@ async function english(page, args) {
   console.log(`screenshot (English, the city, today): ${screenshot}`);
   await page.click('[data-testid="lang-toggle"]');
   report.equal('back to Chinese', '平均活跃度', await text(page, label));
+}
+
+/** A fresh session asks for a token; a county's opens its county alone, with its own teachers only. */
+async function countyToken(browser, args) {
+  const context = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const page = await context.newPage();
+  const pageErrors = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && pageErrors.push(m.text()));
+  try {
+    await page.goto(args.url);
+    await report.within('a new session asks for the token',
+      () => page.waitForSelector('[data-testid="token-form"]:not([hidden])', { timeout: 5000 }));
+    report.check('the dashboard stays hidden until then', await page.isHidden('[data-testid="dashboard"]'));
+    await page.fill('[data-testid="token-input"]', args['county-token']);
+    await page.click('[data-testid="token-submit"]');
+    await report.within('a county token opens its county', () => page.waitForSelector(snapshotOf(args.county, 'year'), { timeout: 10_000 }));
+    const offered = await page.$$eval('[data-testid="region-picker"] select:not([hidden]) option',
+      (options) => options.map((o) => o.value).filter(Boolean));
+    report.equal("a county token's picker offers its county alone", [args.county], offered);
+    const expected = JSON.parse(args['county-teachers']);
+    await report.within(`its top teachers are its own: ${expected.join(', ')}`, () => page.waitForFunction((names) => {
+      const shown = [...document.querySelectorAll('[data-testid="top-teachers-row"] .name')].map((cell) => cell.textContent);
+      return shown.length === names.length && names.every((name) => shown.includes(name));
+    }, expected, { timeout: 5000 }));
+    const screenshot = path.resolve(args.out, 'dashboard-county.png');
+    await page.screenshot({ path: screenshot, fullPage: true, animations: 'disabled' });
+    console.log(`screenshot (a county's token): ${screenshot}`);
+    report.equal("the county's page logged no errors", [], pageErrors);
+  } finally {
+    await context.close();
+  }
+}
+
+/** A wrong token in the link and an expired one in the form: each time the form again, saying why. */
+async function refusedTokens(browser, args) {
+  const context = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const page = await context.newPage();
+  const message = '[data-testid="token-message"]';
+  try {
+    await page.goto(`${args.url}#token=${args['wrong-token']}`);
+    await report.within('a wrong token brings the form back',
+      () => page.waitForSelector('[data-testid="token-form"]:not([hidden])', { timeout: 5000 }));
+    report.check('saying why', (await text(page, message)).includes('the token\'s signature does not verify'), await text(page, message));
+    report.check('the dashboard stays hidden', await page.isHidden('[data-testid="dashboard"]'));
+    const screenshot = path.resolve(args.out, 'dashboard-token-form.png');
+    await page.screenshot({ path: screenshot, animations: 'disabled' });
+    console.log(`screenshot (the token form, a wrong token refused): ${screenshot}`);
+    report.equal('a refused token is not kept', null, await page.evaluate(() => sessionStorage.getItem('zhijiang.dashboard.token')));
+    await page.fill('[data-testid="token-input"]', args['expired-token']);
+    await page.click('[data-testid="token-submit"]');
+    await report.within('an expired token is refused, saying so', () => page.waitForFunction(
+      (selector) => document.querySelector(selector)?.textContent.includes('the token has expired'), message, { timeout: 5000 }));
+    await page.fill('[data-testid="token-input"]', args['county-token']);
+    await page.click('[data-testid="token-submit"]');
+    await report.within('a good token after them opens the page', () => page.waitForSelector(snapshotOf(args.county, 'year'), { timeout: 10_000 }));
+  } finally {
+    await context.close();
+  }
+}
+
+/** A token that expires while the page is open: the silo closes the connection, and the form comes back. */
+async function expiringToken(browser, args) {
+  const context = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const page = await context.newPage();
+  try {
+    await page.goto(`${args.url}#token=${args['expiring-token']}`);
+    await report.within('a token about to expire opens its county', () => page.waitForSelector(snapshotOf(args.county, 'year'), { timeout: 10_000 }));
+    fs.writeFileSync(path.resolve(args.out, 'advance-clock'), 'the token expires now\n');
+    await report.within('when it expires, the form comes back saying so', () => page.waitForFunction(
+      () => !document.querySelector('[data-testid="token-form"]').hidden
+        && document.querySelector('[data-testid="token-message"]').textContent.includes('the token has expired'),
+      null, { timeout: 10_000 }));
+  } finally {
+    await context.close();
+  }
 }
 
 main().then((code) => process.exit(code), (error) => {

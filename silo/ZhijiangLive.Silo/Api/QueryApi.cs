@@ -1,31 +1,45 @@
+using System.Globalization;
 using ZhijiangLive.Grains;
 using ZhijiangLive.Grains.Aggregation;
 using ZhijiangLive.Grains.Cluster;
 using ZhijiangLive.Grains.Ranking;
 using ZhijiangLive.Grains.Regions;
+using ZhijiangLive.Silo.Security;
 using static ZhijiangLive.Silo.Api.QueryParameters;
 
 namespace ZhijiangLive.Silo.Api;
 
 /// <summary>
 /// The read side over HTTP and JSON, for browsers and curl: teachers and their ledgers, schools, regions
-/// and rankings.
+/// and rankings, for a bureau token's region and what lies under it (see <see cref="ApiGuard"/>).
 /// Errors are RFC 7807 problem documents.
 /// </summary>
 public static class QueryApi
 {
     public static RouteGroupBuilder MapQueryApi(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/api");
-        api.MapGet("/teachers/{id}", GetTeacher);
-        api.MapGet("/teachers/{id}/ledger", ExplainTeacher);
+        var api = endpoints.MapGroup("/api").RequireBureau();
+        api.MapGet("/session", GetSession);
+        api.MapGet("/teachers/{id}", GetTeacher).InScope(ScopeKind.Teacher, "id", "teacher");
+        api.MapGet("/teachers/{id}/ledger", ExplainTeacher).InScope(ScopeKind.Teacher, "id", "teacher");
         api.MapGet("/schools/{id}", (string id, string? date, ZhijiangCluster cluster) =>
-            GetGroup("school", id, date, cluster.GetSchoolAsync));
+            GetGroup("school", id, date, cluster.GetSchoolAsync)).InScope(ScopeKind.School, "id", "school");
         api.MapGet("/regions/{id}", (string id, string? date, ZhijiangCluster cluster) =>
-            GetGroup("region", id, date, cluster.GetRegionAsync));
-        api.MapGet("/leaderboards/{scopeId}", GetLeaderboard);
-        api.MapGet("/shortlists/{cityId}", GetShortlist);
+            GetGroup("region", id, date, cluster.GetRegionAsync)).InScope(ScopeKind.Region, "id", "region");
+        api.MapGet("/leaderboards/{scopeId}", GetLeaderboard)
+            .InScope(ScopeKind.RankingScope, "scopeId", "scope")
+            .InScope(ScopeKind.RankingScope, "around", "member", orTeacher: true);
+        api.MapGet("/shortlists/{cityId}", GetShortlist).InScope(ScopeKind.Region, "cityId", "city");
         return api;
+    }
+
+    /// <summary>Who the token speaks for: its region and expiry, so that the dashboard can tell a good token from a refused one.</summary>
+    private static IResult GetSession(HttpContext context, ZhijiangCluster cluster)
+    {
+        var principal = PrincipalClaims.PrincipalOf(context.User)!;
+        var regionId = principal.RegionId!;
+        var expires = PrincipalClaims.ExpiresOf(context.User);
+        return Results.Ok(new SessionDto(regionId, cluster.Roster.Region(regionId)?.Name, expires?.ToString("O", CultureInfo.InvariantCulture)));
     }
 
     private static async Task<IResult> GetTeacher(string id, string? date, ZhijiangCluster cluster)
@@ -69,7 +83,7 @@ public static class QueryApi
     }
 
     private static async Task<IResult> GetLeaderboard(
-        string scopeId, string? kind, string? period, string? date, int? limit, int? offset, string? around, ZhijiangCluster cluster)
+        string scopeId, string? kind, string? period, string? date, int? limit, int? offset, string? around, ZhijiangCluster cluster, HttpContext context)
     {
         if (!TryKind(kind, out var rankingKind, out var problem)
             || !TryPeriod(period, out var rankingPeriod, out problem)
@@ -95,12 +109,12 @@ public static class QueryApi
         {
             return NotFound("scope", scopeId);
         }
-        var entries = page.Entries.Select(e => new LeaderboardEntryDto(e.Rank, e.Id, cluster.Roster.NameOf(e.Id), e.Score)).ToList();
+        var entries = page.Entries.Select(e => new LeaderboardEntryDto(e.Rank, e.Id, NameFor(cluster, context, e.Id), e.Score)).ToList();
         return Results.Ok(new LeaderboardDto(entries, page.Total));
     }
 
     /// <summary>A city's quota shortlist (SPEC §6): <c>kind</c> is teacher-spaces (the default), digital-schools or club-spaces.</summary>
-    private static async Task<IResult> GetShortlist(string cityId, string? kind, ZhijiangCluster cluster)
+    private static async Task<IResult> GetShortlist(string cityId, string? kind, ZhijiangCluster cluster, HttpContext context)
     {
         ShortlistKind? shortlist = (kind ?? "teacher-spaces") switch
         {
@@ -118,8 +132,20 @@ public static class QueryApi
             return NotFound("city", cityId);
         }
         var page = (await cluster.GetShortlistAsync(cityId, shortlist.Value))!;
-        var entries = page.Entries.Select(e => new LeaderboardEntryDto(e.Rank, e.Id, cluster.Roster.NameOf(e.Id), e.Score)).ToList();
+        var entries = page.Entries.Select(e => new LeaderboardEntryDto(e.Rank, e.Id, NameFor(cluster, context, e.Id), e.Score)).ToList();
         return Results.Ok(new LeaderboardDto(entries, page.Total));
+    }
+
+    /// <summary>
+    /// A ranked member's name; a teacher's only when the token's region contains the teacher (one who moved
+    /// away since the ranking was last computed stays nameless).
+    /// </summary>
+    private static string NameFor(ZhijiangCluster cluster, HttpContext context, string id)
+    {
+        var roster = cluster.Roster;
+        return roster.Teacher(id) is null || roster.MayRead(PrincipalClaims.PrincipalOf(context.User)!, ScopeKind.Teacher, id)
+            ? roster.NameOf(id)
+            : "";
     }
 
     private static GroupDto ToDto(GroupView view) => new(

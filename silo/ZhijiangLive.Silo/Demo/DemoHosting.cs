@@ -1,3 +1,5 @@
+using ZhijiangLive.Silo.Security;
+
 namespace ZhijiangLive.Silo.Demo;
 
 /// <summary>Turns <c>--demo</c> into its settings: simulated traffic, and the memory store so that no demo data lands in a real one.</summary>
@@ -17,7 +19,26 @@ public static class DemoHosting
         {
             builder.Services.AddSingleton(options);
             builder.Services.AddHostedService<DemoTraffic>();
+            UseSigningKey(builder);
+            builder.Services.AddSingleton(new DemoConsole(Console.Out));
+            builder.Services.AddHostedService<DemoWelcome>();
         }
         return builder;
+    }
+
+    /// <summary>
+    /// The demo signs its printed token with the configured key, or else with one made for this run and held
+    /// in memory only: its tokens die with the process.
+    /// </summary>
+    private static void UseSigningKey(WebApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection(AuthOptions.Section).GetSection(nameof(AuthOptions.TokenSigningKeys));
+        if (section.GetChildren().Any(key => !string.IsNullOrEmpty(key.Value)))
+        {
+            return;
+        }
+        var key = BureauTokens.NewSigningKey();
+        section["0"] = key;
+        builder.Services.AddSingleton(new BureauTokens([key]));
     }
 }

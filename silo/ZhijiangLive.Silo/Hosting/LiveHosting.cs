@@ -3,7 +3,7 @@ using ZhijiangLive.Silo.Live;
 
 namespace ZhijiangLive.Silo.Hosting;
 
-/// <summary>The live dashboard: the SignalR hub at <c>/hubs/live</c> and the page's files at <c>/</c>.</summary>
+/// <summary>The live dashboard: the SignalR hub at <c>/hubs/live</c>, behind a bureau token, and the page's files at <c>/</c>.</summary>
 public static class LiveHosting
 {
     public const string HubPath = "/hubs/live";
@@ -17,6 +17,9 @@ public static class LiveHosting
         builder.Services.AddSingleton<EventRate>();
         builder.Services.AddSingleton<LiveViews>();
         builder.Services.AddSingleton<LiveSubscriptions>();
+        builder.Services.AddSingleton<LiveExpiry>();
+        // The hub's access_token leaves the URL before the host logs the request (see AccessTokenFromQuery).
+        builder.Services.AddSingleton<IHttpContextFactory>(services => new AccessTokenFromQuery(new DefaultHttpContextFactory(services)));
         return builder;
     }
 
@@ -24,6 +27,7 @@ public static class LiveHosting
     {
         app.UseDefaultFiles();
         app.UseStaticFiles();
+        app.UseHubAuthentication();
         app.MapHub<LiveHub>(HubPath);
         return app;
     }

@@ -3,6 +3,7 @@ using ZhijiangLive.Grains.Cluster;
 using ZhijiangLive.Grains.Periods;
 using ZhijiangLive.Grains.Regions;
 using ZhijiangLive.Grains.Roster;
+using ZhijiangLive.Silo.Security;
 
 namespace ZhijiangLive.Silo.Live;
 
@@ -21,8 +22,10 @@ public sealed class LiveViews(ZhijiangCluster cluster, EventRate rate)
             figures.Mean, rules.ThresholdOf(period), figures.Total, view.Schools, view.SchoolsMeetingTargets);
         var teachers = update.TopTeachers.Select(e =>
         {
+            // Names only of the subscribed region's own teachers: one moved away since it was ranked goes nameless.
             var school = roster.Teacher(e.Id) is { } t ? roster.School(t.SchoolId) : null;
-            return new LiveTeacherRow(e.Rank, e.Id, roster.NameOf(e.Id), school?.Name ?? "", NameOf(school?.CountyId), e.Score);
+            var ours = roster.ContainsTeacher(view.Id, e.Id);
+            return new LiveTeacherRow(e.Rank, e.Id, ours ? roster.NameOf(e.Id) : "", ours ? school?.Name ?? "" : "", ours ? NameOf(school?.CountyId) : "", e.Score);
         }).ToList();
         var schools = update.TopSchools
             .Select(e => new LiveSchoolRow(e.Rank, e.Id, roster.NameOf(e.Id), NameOf(roster.School(e.Id)?.CountyId), e.Score))

@@ -6,6 +6,8 @@ using ZhijiangLive.Contracts.V1;
 using ZhijiangLive.Grains.Cluster;
 using ZhijiangLive.Grains.Roster;
 using ZhijiangLive.Silo.Tests.Interop;
+using ZhijiangLive.Silo.Security;
+using ZhijiangLive.Silo.Tests.Security;
 using RegionLevel = ZhijiangLive.Grains.Roster.RegionLevel;
 using RosterBatch = ZhijiangLive.Grains.Cluster.RosterBatch;
 
@@ -13,7 +15,8 @@ namespace ZhijiangLive.Silo.Tests.Dashboard;
 
 /// <summary>
 /// The dashboard in a real browser: tests/dashboard/dashboard.test.js drives Debian's chromium
-/// (playwright-core) against a silo seeded here and publishes events over gRPC (@grpc/grpc-js).
+/// (playwright-core) against a silo seeded here and publishes events over gRPC (@grpc/grpc-js), with the
+/// province's token, then a county's, a wrong and an expired one.
 /// Its screenshots land in TestResults/ under this test's bin directory.
 /// February has a closed month behind it: 陈静 (DS2) taught twice on the 28th, so the page finds a
 /// published February ranking and year scores that do not start at zero.
@@ -23,6 +26,7 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output)
     private const string Chromium = "/usr/bin/chromium";
     private const string ProvinceId = "330000";
     private const string CityId = "330100";
+    private const string CountyId = "330108";
 
     private static readonly TeacherEntry[] Teachers =
     [
@@ -42,6 +46,7 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output)
         await SeedRosterAsync(silo.Cluster);
         await TeachInFebruaryAsync(silo, clock);
         var results = Path.Combine(AppContext.BaseDirectory, "TestResults");
+        using var advance = AdvanceWhenAsked(results, clock);
 
         var run = await ClientScript.RunAsync("node",
         [
@@ -54,12 +59,33 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output)
             "--city", CityId,
             "--teachers", JsonSerializer.Serialize(Teachers.Select(t => new { id = t.Id, name = t.Name, year = t.Id == "DT3" ? 10 : 0 })),
             "--published", JsonSerializer.Serialize(new { month = "2026-02", leader = "杭州市滨江区实验小学", score = "5" }),
+            "--token", TestCredentials.ProvinceToken,
+            "--county", CountyId,
+            "--county-token", TestCredentials.TokenFor(CountyId),
+            "--county-teachers", JsonSerializer.Serialize(Teachers.Where(t => t.SchoolId == "DS2").Select(t => t.Name)),
+            "--wrong-token", HttpScopeRoster.ForeignToken(ProvinceId),
+            "--expired-token", HttpScopeRoster.ExpiredToken(ProvinceId),
+            "--expiring-token", new BureauTokens([TestCredentials.SigningKey]).Create(CountyId, RunningSilo.Now + TimeSpan.FromHours(1)),
             "--chromium", Chromium,
         ], scripts);
 
         Assert.True(run is not null, "'node' is not on the PATH: apt-get install nodejs npm, as .ci/run does");
         output.WriteLine(run.Output);
         Assert.True(run.Passed, run.ToString());
+    }
+
+    /// <summary>
+    /// Moves the silo's clock two hours on when the script writes <c>advance-clock</c> into its output folder:
+    /// its expiring token (an hour left) then expires while its page is open.
+    /// </summary>
+    private static FileSystemWatcher AdvanceWhenAsked(string results, RunningSilo.StoppedClock clock)
+    {
+        Directory.CreateDirectory(results);
+        File.Delete(Path.Combine(results, "advance-clock"));
+        var watcher = new FileSystemWatcher(results, "advance-clock");
+        watcher.Created += (_, _) => clock.Advance(TimeSpan.FromHours(2));
+        watcher.EnableRaisingEvents = true;
+        return watcher;
     }
 
     /// <summary>Fails, never skips, saying what to install when the browser, its fonts or the packages are missing.</summary>
@@ -103,7 +129,7 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output)
             new RegionEntry(ProvinceId, "浙江省", RegionLevel.Province, null),
             new RegionEntry(CityId, "杭州市", RegionLevel.City, ProvinceId),
             new RegionEntry("330106", "西湖区", RegionLevel.County, CityId),
-            new RegionEntry("330108", "滨江区", RegionLevel.County, CityId),
+            new RegionEntry(CountyId, "滨江区", RegionLevel.County, CityId),
         ],
         [new SchoolEntry("DS1", "杭州市学军中学", "330106"), new SchoolEntry("DS2", "杭州市滨江区实验小学", "330108")],
         Teachers));

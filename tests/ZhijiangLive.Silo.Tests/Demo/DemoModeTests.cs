@@ -1,9 +1,14 @@
+using System.Net.Http.Headers;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
 using ZhijiangLive.Grains.Roster;
+using ZhijiangLive.Silo.Demo;
+using ZhijiangLive.Silo.Security;
 
 namespace ZhijiangLive.Silo.Tests.Demo;
 
 /// <summary><c>--demo</c> loads the real province tree with generated schools and teachers, and drives traffic through ingest.</summary>
-public sealed class DemoModeTests
+public sealed partial class DemoModeTests
 {
     [Fact]
     public async Task Demo_LoadsZhejiangsCitiesAndCounties_AndItsTrafficScores()
@@ -23,4 +28,38 @@ public sealed class DemoModeTests
         Assert.All(roster.Regions.Where(r => r.Level == RegionLevel.County), county =>
             Assert.Contains(roster.Schools, s => s.CountyId == county.Id));
     }
+
+    [Fact]
+    public async Task Demo_PrintsAProvinceTokenAndTheDashboardsLinkWithIt_ThatTheApiAccepts()
+    {
+        var console = new StringWriter();
+        await using var silo = await RunningSilo.StartAsync(new RunningSilo.StoppedClock(RunningSilo.Now),
+            builder => builder.Services.AddSingleton(new DemoConsole(console)),
+            "--demo", "--Zhijiang:Demo:Scale=0.002", "--Zhijiang:Demo:EventsPerSecond=10");
+
+        var printed = console.ToString();
+        var link = Link().Match(printed);
+        Assert.True(link.Success, $"no link with a token in: {printed}");
+        Assert.Equal(silo.Http.BaseAddress!.GetLeftPart(UriPartial.Authority) + "/", link.Groups["page"].Value);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/session");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", link.Groups["token"].Value);
+        using var session = await silo.Http.SendAsync(request);
+        Assert.Equal(System.Net.HttpStatusCode.OK, session.StatusCode);
+        Assert.Contains("\"regionId\":\"330000\"", await session.Content.ReadAsStringAsync());
+        Assert.DoesNotContain(TestCredentials.SigningKey, printed);
+    }
+
+    [Fact]
+    public async Task Demo_WithoutASigningKey_MakesOneForTheRun()
+    {
+        await using var app = SiloApplication.Build(["--demo", "--urls", "http://127.0.0.1:0", "--Zhijiang:Grpc:Url=http://127.0.0.1:0"]);
+
+        var tokens = app.Services.GetRequiredService<BureauTokens>();
+
+        Assert.True(tokens.CanIssue);
+        Assert.True(tokens.TryRead(tokens.Create("330000", RunningSilo.Now.AddDays(1)), RunningSilo.Now, out _, out var failure), failure);
+    }
+
+    [GeneratedRegex(@"(?<page>http://[^/\s]+/)#token=(?<token>zlt1\.[A-Za-z0-9_\-.]+)")]
+    private static partial Regex Link();
 }

@@ -19,17 +19,18 @@ internal static class HubSocket
 
     /// <summary>
     /// A connected socket past the handshake, and the buffer holding whatever followed the handshake's reply.
-    /// <paramref name="smallReceiveWindow"/> shrinks the TCP receive window, for a client that stops reading.
+    /// As a browser does, it negotiates with <c>Authorization: Bearer</c> and puts the token in the WebSocket's
+    /// URL as <c>access_token</c>. <paramref name="smallReceiveWindow"/> shrinks the TCP receive window, for a
+    /// client that stops reading.
     /// </summary>
     public static async Task<(ClientWebSocket Socket, HubRecordBuffer Buffer)> OpenAsync(
-        Uri address, string hubPath, bool smallReceiveWindow = false, CancellationToken cancellationToken = default)
+        Uri address, string hubPath, string? accessToken, bool smallReceiveWindow = false, CancellationToken cancellationToken = default)
     {
-        var token = await NegotiateAsync(address, hubPath, cancellationToken);
+        var token = await NegotiateAsync(address, hubPath, accessToken, cancellationToken);
         var socket = new ClientWebSocket();
         try
         {
-            var url = new UriBuilder(address) { Scheme = "ws", Path = hubPath, Query = "id=" + Uri.EscapeDataString(token) }.Uri;
-            await socket.ConnectAsync(url, smallReceiveWindow ? SmallWindow : Default, cancellationToken);
+            await socket.ConnectAsync(SocketUrl(address, hubPath, token, accessToken), smallReceiveWindow ? SmallWindow : Default, cancellationToken);
             var buffer = new HubRecordBuffer();
             await SendRecordAsync(socket, new { protocol = "json", version = 1 }, cancellationToken);
             var reply = await ReadRecordAsync(socket, buffer, cancellationToken)
@@ -75,9 +76,22 @@ internal static class HubSocket
         }
     }
 
-    private static async Task<string> NegotiateAsync(Uri address, string hubPath, CancellationToken cancellationToken)
+    /// <summary>The WebSocket's URL: the connection token, and the access token when there is one.</summary>
+    public static Uri SocketUrl(Uri address, string hubPath, string connectionToken, string? accessToken) => new UriBuilder(address)
+    {
+        Scheme = "ws",
+        Path = hubPath,
+        Query = "id=" + Uri.EscapeDataString(connectionToken) + (accessToken is null ? "" : "&access_token=" + Uri.EscapeDataString(accessToken)),
+    }.Uri;
+
+    /// <summary>The connection token of a negotiate; an <see cref="HttpRequestException"/> with the status when refused.</summary>
+    public static async Task<string> NegotiateAsync(Uri address, string hubPath, string? accessToken, CancellationToken cancellationToken = default)
     {
         using var http = new HttpClient { BaseAddress = address };
+        if (accessToken is not null)
+        {
+            http.DefaultRequestHeaders.Authorization = new("Bearer", accessToken);
+        }
         using var response = await http.PostAsync($"{hubPath}/negotiate?negotiateVersion=1", content: null, cancellationToken);
         response.EnsureSuccessStatusCode();
         using var negotiation = JsonDocument.Parse(await response.Content.ReadAsStreamAsync(cancellationToken));

@@ -19,6 +19,8 @@ public sealed class LiveHubTests : IAsyncLifetime
     // After the last event is scored: one interval for the push it causes, then time for any push too many.
     private static readonly TimeSpan AfterBurst = TimeSpan.FromSeconds(2.5);
 
+    private static readonly string Province = TestCredentials.ProvinceToken;
+
     private RunningSilo _silo = null!;
     private ZhijiangClient _grpc = null!;
 
@@ -41,7 +43,7 @@ public sealed class LiveHubTests : IAsyncLifetime
     public async Task Subscribe_GivesASnapshot_ThenAnUpdateAfterEvents()
     {
         await PublishAsync(Login("a1"), Teaching("a2", "s1"), Teaching("a3", "s1", teacher: "T2"));
-        await using var client = await SignalRJsonClient.ConnectAsync(_silo.Http.BaseAddress!);
+        await using var client = await SignalRJsonClient.ConnectAsync(_silo.Http.BaseAddress!, Province);
 
         await client.InvokeAsync("Subscribe", "330106", "day");
         var snapshot = await client.NextAsync(Wait);
@@ -84,7 +86,7 @@ public sealed class LiveHubTests : IAsyncLifetime
         await _silo.Cluster.UpsertRosterAsync(LiveFixtures.SecondCounty());
         await _silo.Cluster.UpsertRosterAsync(LiveFixtures.BurstTeachers(100));
         await using var busy = await SubscribeAsync("330106", "day");
-        await using var other = await SignalRJsonClient.ConnectAsync(_silo.Http.BaseAddress!);
+        await using var other = await SignalRJsonClient.ConnectAsync(_silo.Http.BaseAddress!, Province);
         await other.InvokeAsync("Subscribe", "330108", "day");
         var snapshot = await other.NextAsync(Wait);
 
@@ -107,7 +109,7 @@ public sealed class LiveHubTests : IAsyncLifetime
         var live = await before.NextAsync(Wait);
         await before.DisposeAsync(); // the browser goes away
 
-        await using var after = await SignalRJsonClient.ConnectAsync(_silo.Http.BaseAddress!);
+        await using var after = await SignalRJsonClient.ConnectAsync(_silo.Http.BaseAddress!, Province);
         await after.InvokeAsync("Subscribe", "330106", "day");
         var snapshot = await after.NextAsync(Wait);
 
@@ -145,13 +147,13 @@ public sealed class LiveHubTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("999999", "day", "region '999999' is not on the roster")]
+    [InlineData("999999", "day", "region '999999' is outside this token's region")]
     [InlineData("330106", "week", "period 'week' is not one of day, month, year")]
     [InlineData("330106", "1", "period '1' is not one of day, month, year")]
     [InlineData("330106", "day,month", "period 'day,month' is not one of day, month, year")]
     public async Task Subscribe_ToAnUnknownRegionOrPeriod_FailsWithTheReason(string region, string period, string reason)
     {
-        await using var client = await SignalRJsonClient.ConnectAsync(_silo.Http.BaseAddress!);
+        await using var client = await SignalRJsonClient.ConnectAsync(_silo.Http.BaseAddress!, Province);
 
         var error = await Assert.ThrowsAsync<HubCallException>(() => client.InvokeAsync("Subscribe", region, period));
 
@@ -162,7 +164,7 @@ public sealed class LiveHubTests : IAsyncLifetime
     public async Task StalledSubscriber_DoesNotDelayAnotherSubscribersUpdates()
     {
         await _silo.Cluster.UpsertRosterAsync(LiveFixtures.LongNamedCounty());
-        await using var stalled = await StalledHubConnection.OpenAsync(_silo.Http.BaseAddress!, "Subscribe", "330110", "day");
+        await using var stalled = await StalledHubConnection.OpenAsync(_silo.Http.BaseAddress!, Province, "Subscribe", "330110", "day");
         await using var reader = await SubscribeAsync("330110", "day");
         var teachers = Enumerable.Range(0, 10).Select(i => $"L{i}").ToList();
 
@@ -179,7 +181,7 @@ public sealed class LiveHubTests : IAsyncLifetime
     [Fact]
     public async Task Regions_ListsTheRosterParentsFirst()
     {
-        await using var client = await SignalRJsonClient.ConnectAsync(_silo.Http.BaseAddress!);
+        await using var client = await SignalRJsonClient.ConnectAsync(_silo.Http.BaseAddress!, Province);
 
         var regions = (await client.InvokeAsync("Regions")).Deserialize<List<LiveRegion>>(JsonSerializerOptions.Web);
 
@@ -212,7 +214,7 @@ public sealed class LiveHubTests : IAsyncLifetime
     /// <summary>A connection following the region, its snapshot already taken.</summary>
     private async Task<SignalRJsonClient> SubscribeAsync(string regionId, string period)
     {
-        var client = await SignalRJsonClient.ConnectAsync(_silo.Http.BaseAddress!);
+        var client = await SignalRJsonClient.ConnectAsync(_silo.Http.BaseAddress!, Province);
         await client.InvokeAsync("Subscribe", regionId, period);
         Assert.Equal("snapshot", (await client.NextAsync(Wait)).Target);
         return client;

@@ -34,10 +34,11 @@ internal sealed class SignalRJsonClient : IAsyncDisposable
         _receiving = Task.Run(ReceiveAsync);
     }
 
-    public static async Task<SignalRJsonClient> ConnectAsync(Uri address, string hubPath = LiveHosting.HubPath)
+    /// <summary>Connects with a bureau token, as the dashboard does (null: none, to be refused).</summary>
+    public static async Task<SignalRJsonClient> ConnectAsync(Uri address, string? accessToken, string hubPath = LiveHosting.HubPath)
     {
         using var timer = new CancellationTokenSource(Timeout);
-        var (socket, buffer) = await HubSocket.OpenAsync(address, hubPath, cancellationToken: timer.Token);
+        var (socket, buffer) = await HubSocket.OpenAsync(address, hubPath, accessToken, cancellationToken: timer.Token);
         return new SignalRJsonClient(socket, buffer);
     }
 

@@ -14,10 +14,10 @@ internal sealed class StalledHubConnection : IAsyncDisposable
 
     private StalledHubConnection(ClientWebSocket socket) => _socket = socket;
 
-    public static async Task<StalledHubConnection> OpenAsync(Uri address, string method, params object?[] arguments)
+    public static async Task<StalledHubConnection> OpenAsync(Uri address, string accessToken, string method, params object?[] arguments)
     {
         using var timer = new CancellationTokenSource(SignalRJsonClient.Timeout);
-        var (socket, buffer) = await HubSocket.OpenAsync(address, LiveHosting.HubPath, smallReceiveWindow: true, timer.Token);
+        var (socket, buffer) = await HubSocket.OpenAsync(address, LiveHosting.HubPath, accessToken, smallReceiveWindow: true, timer.Token);
         try
         {
             await HubSocket.SendRecordAsync(socket, new { type = HubMessageType.Invocation, invocationId = "1", target = method, arguments }, timer.Token);
