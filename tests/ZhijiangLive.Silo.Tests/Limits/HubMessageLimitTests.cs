@@ -23,8 +23,8 @@ public sealed class HubMessageLimitTests : IAsyncLifetime
     [Fact]
     public async Task MessageOverTheMaximum_ClosesThatConnectionWithAnError_AndNotAnother()
     {
-        await using var honest = await SignalRJsonClient.ConnectAsync(_silo.Http.BaseAddress!);
-        await using var oversize = await SignalRJsonClient.ConnectAsync(_silo.Http.BaseAddress!);
+        await using var honest = await SignalRJsonClient.ConnectAsync(_silo.Http.BaseAddress!, TestCredentials.ProvinceToken);
+        await using var oversize = await SignalRJsonClient.ConnectAsync(_silo.Http.BaseAddress!, TestCredentials.ProvinceToken);
 
         var refused = await Record.ExceptionAsync(() => oversize.InvokeAsync("Subscribe", new string('9', 1100), "day"));
         var afterwards = await oversize.CollectAsync(Wait);
@@ -40,7 +40,7 @@ public sealed class HubMessageLimitTests : IAsyncLifetime
     [Fact]
     public async Task MessageUnderTheMaximum_IsTaken()
     {
-        await using var client = await SignalRJsonClient.ConnectAsync(_silo.Http.BaseAddress!);
+        await using var client = await SignalRJsonClient.ConnectAsync(_silo.Http.BaseAddress!, TestCredentials.ProvinceToken);
 
         var refused = await Record.ExceptionAsync(() => client.InvokeAsync("Subscribe", new string('9', 900), "day"));
 

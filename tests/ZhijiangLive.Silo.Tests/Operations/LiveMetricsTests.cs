@@ -16,7 +16,7 @@ public sealed class LiveMetricsTests
         await using var silo = await RunningSilo.StartAsync();
         await SeedRosterAsync(silo.Cluster);
         using var grpc = OperationsClients.Platform(silo.GrpcAddress);
-        var hub = await SignalRJsonClient.ConnectAsync(silo.Http.BaseAddress!);
+        var hub = await SignalRJsonClient.ConnectAsync(silo.Http.BaseAddress!, TestCredentials.ProvinceToken);
         try
         {
             await OperationsClients.ScrapeUntilAsync(silo.Http, Connections, 1);
