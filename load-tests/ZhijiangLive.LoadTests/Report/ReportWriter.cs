@@ -41,7 +41,8 @@ public static class ReportWriter
         b.AppendLine($"Verdict: **{(run.ExitCode == 0 ? "pass" : "FAIL")}**").AppendLine();
         b.AppendLine($"- target `{o.Target}`, mode {o.Mode.ToString().ToLowerInvariant()}, {o.Connections} connections × {o.InFlight} in flight, batches of {o.Batch}");
         b.AppendLine($"- pace {Pace(run)}, traffic for {run.Traffic.TotalSeconds:0.0} s, bad input share {o.BadShare:0.###}");
-        b.AppendLine($"- province: scale {o.Scale}, seed {o.Seed}, {N(run.Schools)} schools, {N(run.Teachers)} teachers (and the marker)").AppendLine();
+        b.AppendLine($"- province: scale {o.Scale}, seed {o.Seed}, {N(run.Schools)} schools, {N(run.Teachers)} teachers (and the marker), " +
+            (run.RosterUpload is { } took ? $"uploaded in {took.TotalSeconds:0.0} s" : "already on the server")).AppendLine();
 
         b.AppendLine("## Totals").AppendLine().AppendLine("| | here | server (delta) |").AppendLine("|---|---|---|");
         var there = run.ServerDelta;

@@ -25,10 +25,7 @@ public static class LoadRun
         var serverStart = options.Now ?? DateTimeOffset.UtcNow;
         var started = Stopwatch.GetTimestamp();
         using var ingest = new ZhijiangClient(options.Target, new ZhijiangClientOptions { Metadata = options.Metadata, AcceptAnyServerCertificate = true });
-        if (!options.SkipRoster)
-        {
-            await RosterUpload.UploadAsync(ingest, province, options.RosterChunk, status, cancellationToken);
-        }
+        TimeSpan? roster = options.SkipRoster ? null : await RosterUpload.UploadAsync(ingest, province, options.RosterChunk, status, cancellationToken);
         var shift = Stopwatch.GetElapsedTime(started); // the roster took this long of the server's clock
 
         ServerCounters? before = null;
@@ -60,6 +57,6 @@ public static class LoadRun
 
         ServerCounters? after = null;
         if (before is not null) (after, serverProblem) = await ServerCounters.ReadAsync(options.Http!, options.Token, cancellationToken);
-        return new RunResult(options, province.Schools.Count, province.Teachers, traffic, counters, timeline, summary, before, after, serverProblem);
+        return new RunResult(options, province.Schools.Count, province.Teachers, roster, traffic, counters, timeline, summary, before, after, serverProblem);
     }
 }

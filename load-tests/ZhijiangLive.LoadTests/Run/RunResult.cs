@@ -9,6 +9,7 @@ public sealed record RunResult(
     LoadOptions Options,
     int Schools,
     int Teachers,
+    TimeSpan? RosterUpload,
     TimeSpan Traffic,
     RunCounters Counters,
     Timeline Timeline,
