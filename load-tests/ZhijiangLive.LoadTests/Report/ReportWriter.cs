@@ -61,7 +61,8 @@ public static class ReportWriter
             null => $"The server's counters were not compared: {run.ServerProblem ?? "no --http given"}.",
         });
         b.AppendLine().AppendLine($"Requests acknowledged {N(c.Requests)}, resent {N(c.Retries)}, events given up {N(c.Abandoned)}; " +
-            $"duplicates of resent requests that had landed before {N(c.RetryDuplicates)}.").AppendLine();
+            $"duplicates of resent requests that had landed before {N(c.RetryDuplicates)}; events of attempts without a reply {N(c.Unanswered)} " +
+            "(the server may have counted them: by so much its duplicates and rejections may exceed these).").AppendLine();
         if (!c.ErrorsByStatus.IsEmpty) b.AppendLine("Errors by status: " + string.Join("; ", c.ErrorsByStatus.Select(p => $"{p.Key} {N(p.Value)} (first: {c.FirstErrorMessage.GetValueOrDefault(p.Key, "?")})"))).AppendLine();
 
         b.AppendLine("## Deliberate bad input").AppendLine();
