@@ -39,6 +39,7 @@ public static class LoadRun
         await using var probe = await ProbeSetup.StartAsync(options, province, ingest, counters, prefix, () => context.ServerNow, output, cancellationToken);
         var timeline = new Timeline(counters, () => probe?.Probe.TakeInterval(), status);
 
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         stop.CancelAfter(options.Duration);
         var sending = options.Mode == TransportMode.Unary ? UnarySender.RunAsync(context, stop.Token) : StreamSender.RunAsync(context, stop.Token);
@@ -51,12 +52,13 @@ public static class LoadRun
         }
         await sending;
         var traffic = pacer.Elapsed;
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         var summary = probe is null ? null : await probe.FinishAsync();
         timeline.Tick(pacer.Elapsed.TotalSeconds, 0, pacer.Hour);
         status.Done($"traffic done after {traffic.TotalSeconds:0.0} s: {counters.Accepted:N0} accepted");
 
         ServerCounters? after = null;
         if (before is not null) (after, serverProblem) = await ServerCounters.ReadAsync(options.Http!, options.Token, cancellationToken);
-        return new RunResult(options, province.Schools.Count, province.Teachers, roster, traffic, counters, timeline, summary, before, after, serverProblem);
+        return new RunResult(options, province.Schools.Count, province.Teachers, roster, traffic, cpu, counters, timeline, summary, before, after, serverProblem);
     }
 }

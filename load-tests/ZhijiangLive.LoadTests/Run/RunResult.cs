@@ -11,6 +11,7 @@ public sealed record RunResult(
     int Teachers,
     TimeSpan? RosterUpload,
     TimeSpan Traffic,
+    TimeSpan ClientCpu,
     RunCounters Counters,
     Timeline Timeline,
     ProbeSummary? Probe,
