@@ -13,6 +13,7 @@ namespace ZhijiangLive.LoadTests.Bench;
 /// </summary>
 public static class ClientRatio
 {
+    /// <summary>Calls a second of each client (h2load's null when it could not run) and their ratio.</summary>
     public sealed record Figures(double Ours, double? H2Load)
     {
         public double? Ratio => H2Load is { } baseline && baseline > 0 ? Ours / baseline : null;
