@@ -8,6 +8,7 @@ using V1 = ZhijiangLive.Contracts.V1;
 using ZhijiangLive.Silo;
 using ZhijiangLive.Silo.Grpc;
 using ZhijiangLive.LoadTests.Bench;
+using ZhijiangLive.LoadTests.Measure;
 
 namespace ZhijiangLive.Bench.Grpc;
 
@@ -53,19 +54,18 @@ internal static class GrpcBenchmark
     private static async Task UnaryAsync(ZhijiangClient client, ProvinceRoster province, int calls, int concurrency, string? warmUp = null)
     {
         var requests = GrpcTraffic.Requests(warmUp ?? "u", province, calls, batchSize: 1);
-        var latencies = new LatencyRecorder();
+        var latencies = new LatencyHistogram();
         var next = -1;
         long accepted = 0;
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
         {
-            var series = latencies.NewSeries();
             int i;
             while ((i = Interlocked.Increment(ref next)) < requests.Length)
             {
                 var start = Stopwatch.GetTimestamp();
                 var reply = await client.PublishAsync(requests[i]);
-                series.Add(LatencyRecorder.Since(start));
+                latencies.Record(Stopwatch.GetElapsedTime(start));
                 Interlocked.Add(ref accepted, reply.Accepted);
             }
         })));

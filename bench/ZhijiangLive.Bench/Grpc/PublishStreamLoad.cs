@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using ZhijiangLive.Client;
 using ZhijiangLive.Contracts.V1;
+using ZhijiangLive.LoadTests.Measure;
 
 namespace ZhijiangLive.Bench.Grpc;
 
@@ -16,7 +17,7 @@ internal sealed class PublishStreamLoad(ZhijiangClient client, int streams, int 
     private long _accepted;
     private long _batches;
 
-    public LatencyRecorder Latencies { get; } = new();
+    public LatencyHistogram Latencies { get; } = new();
 
     /// <summary>Events accepted by the replies that counted.</summary>
     public long Accepted => Interlocked.Read(ref _accepted);
@@ -28,7 +29,6 @@ internal sealed class PublishStreamLoad(ZhijiangClient client, int streams, int 
 
     private async Task PublishAsync(Func<PublishRequest?> next, Func<long, bool> counts)
     {
-        var series = Latencies.NewSeries();
         await using var call = client.OpenPublishStream();
         var sentAt = new ConcurrentQueue<long>();
         using var window = new SemaphoreSlim(inFlight);
@@ -40,7 +40,7 @@ internal sealed class PublishStreamLoad(ZhijiangClient client, int streams, int 
                 sentAt.TryDequeue(out var start);
                 if (counts(now))
                 {
-                    series.Add(Stopwatch.GetElapsedTime(start, now).TotalMilliseconds);
+                    Latencies.Record(Stopwatch.GetElapsedTime(start, now));
                     Interlocked.Add(ref _accepted, reply.Accepted);
                     Interlocked.Increment(ref _batches);
                 }

@@ -23,19 +23,14 @@ public sealed class PushProbe(HubConnection hub, ZhijiangClient ingest, RunCount
 
     public LatencyHistogram Latency { get; } = new();
 
-    /// <summary>Push latencies of the current interval, for the chart; swapped out by the reporter.</summary>
-    public LatencyHistogram Interval { get; private set; } = new();
+    private LatencyHistogram _interval = new();
 
     public int Marks { get; private set; }
     public int Pushes { get; private set; }
     public int Unresolved { get { lock (_waiting) return _waiting.Count; } }
 
-    public LatencyHistogram TakeInterval()
-    {
-        var taken = Interval;
-        Interval = new LatencyHistogram();
-        return taken;
-    }
+    /// <summary>Push latencies since the last call, for the chart; the pushes after it go into a fresh histogram.</summary>
+    public LatencyHistogram TakeInterval() => Interlocked.Exchange(ref _interval, new LatencyHistogram());
 
     /// <summary>Follows <paramref name="regionId"/> and marks events every 1/<paramref name="perSecond"/> s until stopped.</summary>
     public async Task RunAsync(string regionId, long startScore, double perSecond, CancellationToken stop)
@@ -96,7 +91,7 @@ public sealed class PushProbe(HubConnection hub, ZhijiangClient ingest, RunCount
                 {
                     var latency = Stopwatch.GetElapsedTime(_waiting[0].SentAt, now);
                     Latency.Record(latency);
-                    Interval.Record(latency);
+                    Volatile.Read(ref _interval).Record(latency);
                     _waiting.RemoveAt(0);
                 }
             }

@@ -11,7 +11,7 @@ public sealed class RunCounters
 {
     private LatencyHistogram _interval = new();
     private long _sent, _accepted, _duplicates, _requests, _retries;
-    private long _badSent, _badHandled, _violations, _retryDuplicates, _abandoned;
+    private long _badSent, _badHandled, _violations, _retryDuplicates, _abandoned, _unanswered;
 
     public ConcurrentDictionary<string, long> RejectedByReason { get; } = new();
     public ConcurrentDictionary<string, long> UnexpectedRejections { get; } = new();
@@ -80,6 +80,14 @@ public sealed class RunCounters
     public void Retrying() => Interlocked.Increment(ref _retries);
 
     public void GaveUp(int events) => Interlocked.Add(ref _abandoned, events);
+
+    /// <summary>
+    /// Events of attempts that got no reply. The server may have answered each of them anyway (accepted, duplicate
+    /// or rejected) without this side seeing it: the most by which its counts may exceed these.
+    /// </summary>
+    public long Unanswered => Interlocked.Read(ref _unanswered);
+
+    public void NoReply(int events) => Interlocked.Add(ref _unanswered, events);
 
     /// <summary>Events accepted outside the measured requests (the push probe's marks), so the totals still reconcile.</summary>
     public void AcceptedAside(int accepted)

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using ZhijiangLive.Client;
 using ZhijiangLive.Contracts.V1;
 using ZhijiangLive.LoadTests.Measure;
@@ -10,8 +11,10 @@ namespace ZhijiangLive.LoadTests.Province;
 /// </summary>
 public static class RosterUpload
 {
-    public static async Task UploadAsync(ZhijiangClient client, GeneratedProvince province, int chunk, StatusLine status, CancellationToken cancellationToken)
+    /// <summary>Uploads the province; returns how long it took.</summary>
+    public static async Task<TimeSpan> UploadAsync(ZhijiangClient client, GeneratedProvince province, int chunk, StatusLine status, CancellationToken cancellationToken)
     {
+        var clock = Stopwatch.StartNew();
         var places = new RosterBatch();
         places.Regions.AddRange(province.Regions.Select(r => new Region
         {
@@ -38,7 +41,8 @@ public static class RosterUpload
             var done = Math.Min(province.Teachers, first + chunk);
             status.Show($"roster: {done:N0} of {province.Teachers:N0} teachers ({100.0 * done / province.Teachers:0}%)");
         }
-        status.Done($"roster: {province.Regions.Count} regions, {province.Schools.Count + 1:N0} schools, {province.Teachers + 1:N0} teachers uploaded");
+        status.Done($"roster: {province.Regions.Count} regions, {province.Schools.Count + 1:N0} schools, {province.Teachers + 1:N0} teachers uploaded in {clock.Elapsed.TotalSeconds:0.0} s");
+        return clock.Elapsed;
     }
 
     private static void Check(RosterReply reply, string what)

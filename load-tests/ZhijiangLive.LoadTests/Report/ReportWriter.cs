@@ -24,6 +24,10 @@ public static class ReportWriter
             new("ack p99", samples.Select(s => (s.Second, s.AckP99)).ToList(), (214, 39, 40)),
             new("push max", samples.Select(s => (s.Second, s.PushMax)).ToList(), (148, 103, 189)),
         ], "ms"));
+        await File.WriteAllLinesAsync(Path.Combine(folder, "samples.csv"), samples.Select(s => string.Join(',',
+                new[] { s.Second, s.SentPerSecond, s.AcceptedPerSecond, s.WantedPerSecond, s.AckP50, s.AckP99, s.PushP50, s.PushMax, s.SimulatedHour }
+                    .Select(v => double.IsFinite(v) ? v.ToString("0.###", CultureInfo.InvariantCulture) : "")))
+            .Prepend("second,sent_per_s,accepted_per_s,wanted_per_s,ack_p50_ms,ack_p99_ms,push_p50_ms,push_max_ms,simulated_hour"));
         var path = Path.Combine(folder, "report.md");
         await File.WriteAllTextAsync(path, Markdown(run));
         return path;
@@ -41,7 +45,8 @@ public static class ReportWriter
         b.AppendLine($"Verdict: **{(run.ExitCode == 0 ? "pass" : "FAIL")}**").AppendLine();
         b.AppendLine($"- target `{o.Target}`, mode {o.Mode.ToString().ToLowerInvariant()}, {o.Connections} connections × {o.InFlight} in flight, batches of {o.Batch}");
         b.AppendLine($"- pace {Pace(run)}, traffic for {run.Traffic.TotalSeconds:0.0} s, bad input share {o.BadShare:0.###}");
-        b.AppendLine($"- province: scale {o.Scale}, seed {o.Seed}, {N(run.Schools)} schools, {N(run.Teachers)} teachers (and the marker)").AppendLine();
+        b.AppendLine($"- province: scale {o.Scale}, seed {o.Seed}, {N(run.Schools)} schools, {N(run.Teachers)} teachers (and the marker), " +
+            (run.RosterUpload is { } took ? $"uploaded in {took.TotalSeconds:0.0} s" : "already on the server")).AppendLine();
 
         b.AppendLine("## Totals").AppendLine().AppendLine("| | here | server (delta) |").AppendLine("|---|---|---|");
         var there = run.ServerDelta;
@@ -60,7 +65,8 @@ public static class ReportWriter
             null => $"The server's counters were not compared: {run.ServerProblem ?? "no --http given"}.",
         });
         b.AppendLine().AppendLine($"Requests acknowledged {N(c.Requests)}, resent {N(c.Retries)}, events given up {N(c.Abandoned)}; " +
-            $"duplicates of resent requests that had landed before {N(c.RetryDuplicates)}.").AppendLine();
+            $"duplicates of resent requests that had landed before {N(c.RetryDuplicates)}; events of attempts without a reply {N(c.Unanswered)} " +
+            "(the server may have counted them: by so much its duplicates and rejections may exceed these).").AppendLine();
         if (!c.ErrorsByStatus.IsEmpty) b.AppendLine("Errors by status: " + string.Join("; ", c.ErrorsByStatus.Select(p => $"{p.Key} {N(p.Value)} (first: {c.FirstErrorMessage.GetValueOrDefault(p.Key, "?")})"))).AppendLine();
 
         b.AppendLine("## Deliberate bad input").AppendLine();
@@ -83,7 +89,9 @@ public static class ReportWriter
 
         var peak = run.Timeline.Samples.Count == 0 ? 0 : run.Timeline.Samples.Max(s => s.AcceptedPerSecond);
         b.AppendLine().AppendLine("## Over time").AppendLine();
-        b.AppendLine($"Mean {N(c.Accepted / Math.Max(0.001, run.Traffic.TotalSeconds))} accepted events/s, best second {N(peak)}.").AppendLine();
+        b.AppendLine($"Mean {N(c.Accepted / Math.Max(0.001, run.Traffic.TotalSeconds))} accepted events/s, best second {N(peak)}. " +
+            $"This tool used {run.ClientCpu.TotalSeconds:0} s of CPU ({run.ClientCpu / run.Traffic:0.00} cores) on {Environment.ProcessorCount} processors. " +
+            "Each second's figures are in `samples.csv`.").AppendLine();
         b.AppendLine("![throughput](throughput.png)").AppendLine().AppendLine("Accepted events a second (blue) against the pace wanted (grey).").AppendLine();
         b.AppendLine("![latency](latency.png)").AppendLine().AppendLine("Acknowledgement p50 (green) and p99 (red), and the slowest push of each second (purple), in ms.");
         return b.ToString();

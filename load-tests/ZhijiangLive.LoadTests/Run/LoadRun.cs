@@ -25,10 +25,7 @@ public static class LoadRun
         var serverStart = options.Now ?? DateTimeOffset.UtcNow;
         var started = Stopwatch.GetTimestamp();
         using var ingest = new ZhijiangClient(options.Target, new ZhijiangClientOptions { Metadata = options.Metadata, AcceptAnyServerCertificate = true });
-        if (!options.SkipRoster)
-        {
-            await RosterUpload.UploadAsync(ingest, province, options.RosterChunk, status, cancellationToken);
-        }
+        TimeSpan? roster = options.SkipRoster ? null : await RosterUpload.UploadAsync(ingest, province, options.RosterChunk, status, cancellationToken);
         var shift = Stopwatch.GetElapsedTime(started); // the roster took this long of the server's clock
 
         ServerCounters? before = null;
@@ -42,6 +39,7 @@ public static class LoadRun
         await using var probe = await ProbeSetup.StartAsync(options, province, ingest, counters, prefix, () => context.ServerNow, output, cancellationToken);
         var timeline = new Timeline(counters, () => probe?.Probe.TakeInterval(), status);
 
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         stop.CancelAfter(options.Duration);
         var sending = options.Mode == TransportMode.Unary ? UnarySender.RunAsync(context, stop.Token) : StreamSender.RunAsync(context, stop.Token);
@@ -54,12 +52,13 @@ public static class LoadRun
         }
         await sending;
         var traffic = pacer.Elapsed;
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         var summary = probe is null ? null : await probe.FinishAsync();
         timeline.Tick(pacer.Elapsed.TotalSeconds, 0, pacer.Hour);
         status.Done($"traffic done after {traffic.TotalSeconds:0.0} s: {counters.Accepted:N0} accepted");
 
         ServerCounters? after = null;
         if (before is not null) (after, serverProblem) = await ServerCounters.ReadAsync(options.Http!, options.Token, cancellationToken);
-        return new RunResult(options, province.Schools.Count, province.Teachers, traffic, counters, timeline, summary, before, after, serverProblem);
+        return new RunResult(options, province.Schools.Count, province.Teachers, roster, traffic, cpu, counters, timeline, summary, before, after, serverProblem);
     }
 }

@@ -9,7 +9,9 @@ public sealed record RunResult(
     LoadOptions Options,
     int Schools,
     int Teachers,
+    TimeSpan? RosterUpload,
     TimeSpan Traffic,
+    TimeSpan ClientCpu,
     RunCounters Counters,
     Timeline Timeline,
     ProbeSummary? Probe,
@@ -22,12 +24,18 @@ public sealed record RunResult(
 
     /// <summary>
     /// Accepted there = accepted here, plus events of resent requests that had landed the first time (their resend
-    /// was answered as duplicates); duplicates and rejections equal. Unknown (null) without the server's counters.
+    /// was answered as duplicates), plus at most the events given up on; duplicates and rejections equal, or more
+    /// there by at most the events of attempts that got no reply. Unknown (null) without the server's counters.
     /// </summary>
-    public bool? Reconciles => ServerDelta is not { } there ? null
-        : there.Accepted >= Counters.Accepted + Counters.RetryDuplicates
-          && there.Accepted <= Counters.Accepted + Counters.RetryDuplicates + Counters.Abandoned
-          && there.Duplicates == Counters.Duplicates && there.Rejected == Counters.Rejected;
+    public bool? Reconciles => ServerDelta is not { } there ? null : Reconcile(Counters, there.Accepted, there.Duplicates, there.Rejected);
+
+    public static bool Reconcile(RunCounters here, long accepted, long duplicates, long rejected)
+    {
+        var landed = here.Accepted + here.RetryDuplicates;
+        return accepted >= landed && accepted <= landed + here.Abandoned
+            && duplicates >= here.Duplicates && duplicates <= here.Duplicates + here.Unanswered
+            && rejected >= here.Rejected && rejected <= here.Rejected + here.Unanswered;
+    }
 
     public long UnexpectedRejections => Counters.UnexpectedRejections.Values.Sum();
 

@@ -6,7 +6,7 @@ using ZhijiangLive.LoadTests.Province;
 namespace ZhijiangLive.LoadTests.Traffic;
 
 /// <summary>
-/// Builds the batches of one sender (one per sender, so no locks): events of the kind mix of the simulated hour
+/// Builds the batches of one sender (one per sender; only its acknowledgements may come from another thread): events of the kind mix of the simulated hour
 /// for the province's teachers, stamped a little before the server's now as platforms report them, with a share
 /// of deliberate bad input whose expected answer is recorded with the batch.
 /// </summary>
@@ -47,7 +47,9 @@ public sealed class EventSource(GeneratedProvince province, int seed, string idP
         {
             if (batch.Expected[i] == Expect.Accepted && !rejectedIndexes.Contains(i))
             {
-                _acknowledged[_acknowledgedCount++ % _acknowledged.Length] = batch.Request.Events[i];
+                // The slot before the count: on a stream, replies are read on another thread than batches are built.
+                _acknowledged[_acknowledgedCount % _acknowledged.Length] = batch.Request.Events[i];
+                Volatile.Write(ref _acknowledgedCount, _acknowledgedCount + 1);
             }
         }
     }
@@ -56,9 +58,9 @@ public sealed class EventSource(GeneratedProvince province, int seed, string idP
     {
         switch (_random.Next(3))
         {
-            case 0 when _acknowledgedCount > 0:
+            case 0 when Volatile.Read(ref _acknowledgedCount) is var known && known > 0:
                 counters.BadSending("repeated event id");
-                var earlier = _acknowledged[_random.Next(Math.Min(_acknowledgedCount, _acknowledged.Length))]!;
+                var earlier = _acknowledged[_random.Next(Math.Min(known, _acknowledged.Length))]!;
                 return (earlier.Clone(), Expect.Duplicate);
             case 1:
                 counters.BadSending("out-of-window time");

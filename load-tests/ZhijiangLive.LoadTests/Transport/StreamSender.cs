@@ -29,6 +29,7 @@ public static class StreamSender
             failures = unanswered.Count == 0 ? 0 : failures + 1;
             foreach (var batch in unanswered)
             {
+                context.Counters.NoReply(batch.Request.Events.Count);
                 if (batch.Attempts++ >= context.Options.Retries) context.Counters.GaveUp(batch.Request.Events.Count);
                 else
                 {

@@ -60,6 +60,7 @@ public static class UnarySender
             catch (Exception error)
             {
                 var status = SendContext.StatusOf(error);
+                context.Counters.NoReply(batch.Request.Events.Count);
                 context.Counters.Error(status.Code.ToString(), status.Message);
                 if (!SendContext.Retryable(status.Code) || batch.Attempts >= context.Options.Retries)
                 {

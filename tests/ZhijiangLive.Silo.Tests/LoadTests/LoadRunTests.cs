@@ -53,6 +53,31 @@ public sealed class LoadRunTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task Calls_past_their_deadline_are_resent_with_the_same_ids_and_nothing_counts_twice()
+    {
+        using var serverSide = new SiloIngestCounters(_silo);
+        var (_, options) = CommandLine.Parse(
+        [
+            "--target", _silo.GrpcAddress.ToString(), "--api-key", TestCredentials.PlatformKey,
+            "--now", RunningSilo.Now.ToString("O", CultureInfo.InvariantCulture),
+            "--scale", "0.001", "--duration", "2s", "--rate", "max", "--mode", "unary", "--batch", "50", "--connections", "2",
+            "--timeout", "0.002s", "--retries", "3", "--bad-share", "0",
+        ]);
+
+        var run = await LoadRun.RunAsync(options, TextWriter.Null, new StatusLine(TextWriter.Null, false, quiet: true), CancellationToken.None);
+
+        var c = run.Counters;
+        Assert.True(c.Retries > 0, "no call was resent");
+        Assert.True(c.ErrorsByStatus.ContainsKey("DeadlineExceeded"), string.Join(", ", c.ErrorsByStatus.Keys));
+        // Every event the silo took was answered here as accepted, or as a duplicate of a resend, or was given up on;
+        // the silo's duplicates exceed these by answers lost with their deadline, no more.
+        Assert.InRange(serverSide.Accepted, c.Accepted + c.RetryDuplicates, c.Accepted + c.RetryDuplicates + c.Abandoned);
+        Assert.InRange(serverSide.Duplicates, c.Duplicates, c.Duplicates + c.Unanswered);
+        Assert.True(RunResult.Reconcile(c, serverSide.Accepted, serverSide.Duplicates, serverSide.Rejected));
+        Assert.Equal(0, c.Violations);
+    }
+
     public async Task DisposeAsync()
     {
         await _silo.DisposeAsync();
