@@ -13,6 +13,13 @@ internal sealed partial class RawHttp2Connection
     private readonly object _windowLock = new();
     private TaskCompletionSource _windowOpened = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _connectionWindow = 65_535;
+    private int _pingsReceived;
+    private bool _headersEndStream;
+
+    /// <summary>Whether the server's PINGs are acknowledged, as every client must; false plays a peer that has vanished.</summary>
+    public bool AnswersPings { get; set; } = true;
+
+    public int PingsReceived => Volatile.Read(ref _pingsReceived);
 
     private async Task ReadLoopAsync()
     {
@@ -30,7 +37,8 @@ internal sealed partial class RawHttp2Connection
                         _settled.TrySetResult();
                         break;
                     case FrameType.Ping when !frame.Has(FrameFlags.Ack):
-                        await SendAsync(new Http2Frame(FrameType.Ping, FrameFlags.Ack, 0, frame.Payload));
+                        Interlocked.Increment(ref _pingsReceived);
+                        if (AnswersPings) await SendAsync(new Http2Frame(FrameType.Ping, FrameFlags.Ack, 0, frame.Payload));
                         break;
                     case FrameType.WindowUpdate:
                         OpenWindow(frame.StreamId, BinaryPrimitives.ReadInt32BigEndian(frame.Payload) & int.MaxValue);
@@ -93,8 +101,6 @@ internal sealed partial class RawHttp2Connection
             OpenWindow(0, 0);
         }
     }
-
-    private bool _headersEndStream;
 
     private static byte[] HeadersFragment(Http2Frame frame)
     {
