@@ -4,8 +4,8 @@ using RawGrpc = ZhijiangLive.Silo.Tests.Grpc.RawGrpc;
 
 namespace ZhijiangLive.Silo.Tests.Limits;
 
-/// <summary>MaxFrameSize and KeepAliveTimeout end a connection with the GOAWAY HTTP/2 names; other connections are served.</summary>
-public sealed class FrameAndIdleLimitTests() : LimitedSilo("--Zhijiang:Limits:KeepAliveTimeout=00:00:02")
+/// <summary>MaxFrameSize, KeepAliveTimeout and RequestHeadersTimeout end a connection with the GOAWAY HTTP/2 names; other connections are served.</summary>
+public sealed class FrameAndIdleLimitTests() : LimitedSilo("--Zhijiang:Limits:KeepAliveTimeout=00:00:02", "--Zhijiang:Limits:RequestHeadersTimeout=00:00:02")
 {
     [Fact]
     public async Task FrameOverMaxFrameSize_EndsTheConnectionWithFrameSizeError()
@@ -44,5 +44,21 @@ public sealed class FrameAndIdleLimitTests() : LimitedSilo("--Zhijiang:Limits:Ke
         await AssertPublishesAsync(busy);
         await busy.SendDataAsync(stream.StreamId, RawGrpc.Frame(Batch(Login("kept"))), endStream: true);
         Assert.Equal(StreamEnd.Completed, await stream.Ended.WaitAsync(GrpcOverRawHttp2.ResponseTimeout));
+    }
+
+    [Fact]
+    public async Task HeaderBlockLeftUnfinished_EndsTheConnectionAfterRequestHeadersTimeout()
+    {
+        await using var connection = await ConnectAsync();
+        var block = HpackEncoder.Encode(GrpcOverRawHttp2.Headers(Address, Publish));
+
+        // A HEADERS frame without END_HEADERS, and no CONTINUATION after it.
+        await connection.SendAsync(new Http2Frame(FrameType.Headers, 0, 1, block[..10]));
+
+        var goAway = await connection.Closed.WaitAsync(GrpcOverRawHttp2.ResponseTimeout);
+
+        // Kestrel drops such a connection outright: no GOAWAY (an idle one gets GOAWAY NO_ERROR, above).
+        Assert.Null(goAway);
+        await AssertAnotherConnectionIsServedAsync();
     }
 }
