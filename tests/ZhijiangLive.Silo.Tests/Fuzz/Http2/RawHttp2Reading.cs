@@ -4,15 +4,11 @@ using System.Text;
 
 namespace ZhijiangLive.Silo.Tests.Fuzz.Http2;
 
-/// <summary>The reading half of <see cref="RawHttp2Connection"/>: frames in, and the send windows they open.</summary>
+/// <summary>The reading half of <see cref="RawHttp2Connection"/>: each frame from the server, to its stream or to the connection.</summary>
 internal sealed partial class RawHttp2Connection
 {
     private readonly TaskCompletionSource<GoAway?> _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly HpackDecoder _hpack = new();
-    private readonly ConcurrentDictionary<int, int> _sendWindows = new();
-    private readonly object _windowLock = new();
-    private TaskCompletionSource _windowOpened = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private int _connectionWindow = 65_535;
     private int _pingsReceived;
     private bool _headersEndStream;
 
@@ -136,41 +132,5 @@ internal sealed partial class RawHttp2Connection
             ServerSettings[id] = value;
         }
         OpenWindow(0, 0);
-    }
-
-    private void OpenWindow(int streamId, int increment)
-    {
-        lock (_windowLock)
-        {
-            if (streamId == 0) _connectionWindow += increment;
-            else _sendWindows.AddOrUpdate(streamId, increment, (_, window) => window + increment);
-            _windowOpened.TrySetResult();
-            _windowOpened = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        }
-    }
-
-    /// <summary>Up to <paramref name="wanted"/> bytes of both windows, waiting while either is shut; null once the stream has ended.</summary>
-    private async Task<int?> TakeWindowAsync(Http2Exchange exchange, int wanted)
-    {
-        while (true)
-        {
-            Task opened;
-            lock (_windowLock)
-            {
-                var granted = Math.Min(wanted, Math.Min(_connectionWindow, _sendWindows.GetValueOrDefault(exchange.StreamId)));
-                if (granted > 0 || wanted == 0)
-                {
-                    _connectionWindow -= granted;
-                    _sendWindows.AddOrUpdate(exchange.StreamId, 0, (_, window) => window - granted);
-                    return granted;
-                }
-                if (exchange.HasEnded)
-                {
-                    return null;
-                }
-                opened = _windowOpened.Task;
-            }
-            await Task.WhenAny(opened, exchange.Ended).WaitAsync(TimeSpan.FromSeconds(30));
-        }
     }
 }
