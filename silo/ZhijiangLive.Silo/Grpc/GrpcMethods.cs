@@ -1,5 +1,5 @@
-using Microsoft.AspNetCore.Server.Kestrel.Core.Features;
 using Google.Protobuf;
+using Microsoft.AspNetCore.Server.Kestrel.Core.Features;
 
 namespace ZhijiangLive.Silo.Grpc;
 

@@ -31,7 +31,10 @@ public sealed class KestrelLimits
     /// <summary>The most headers one request may carry.</summary>
     public int MaxRequestHeaderCount { get; set; } = 100;
 
-    /// <summary>The HTTP/2 connection's receive window: what all its streams may have in flight.</summary>
+    /// <summary>
+    /// The HTTP/2 connection's receive window: what all its streams may have in flight. Batches are tens of
+    /// kilobytes; this keeps several streams moving without waiting for WINDOW_UPDATEs.
+    /// </summary>
     public int InitialConnectionWindowSize { get; set; } = 4 * 1024 * 1024;
 
     /// <summary>One stream's receive window.</summary>

@@ -4,15 +4,18 @@ using System.Text;
 
 namespace ZhijiangLive.Silo.Tests.Fuzz.Http2;
 
-/// <summary>The reading half of <see cref="RawHttp2Connection"/>: frames in, and the send windows they open.</summary>
+/// <summary>The reading half of <see cref="RawHttp2Connection"/>: each frame from the server, to its stream or to the connection.</summary>
 internal sealed partial class RawHttp2Connection
 {
     private readonly TaskCompletionSource<GoAway?> _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly HpackDecoder _hpack = new();
-    private readonly ConcurrentDictionary<int, int> _sendWindows = new();
-    private readonly object _windowLock = new();
-    private TaskCompletionSource _windowOpened = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private int _connectionWindow = 65_535;
+    private int _pingsReceived;
+    private bool _headersEndStream;
+
+    /// <summary>Whether the server's PINGs are acknowledged, as every client must; false plays a peer that has vanished.</summary>
+    public bool AnswersPings { get; set; } = true;
+
+    public int PingsReceived => Volatile.Read(ref _pingsReceived);
 
     private async Task ReadLoopAsync()
     {
@@ -30,7 +33,8 @@ internal sealed partial class RawHttp2Connection
                         _settled.TrySetResult();
                         break;
                     case FrameType.Ping when !frame.Has(FrameFlags.Ack):
-                        await SendAsync(new Http2Frame(FrameType.Ping, FrameFlags.Ack, 0, frame.Payload));
+                        Interlocked.Increment(ref _pingsReceived);
+                        if (AnswersPings) await SendAsync(new Http2Frame(FrameType.Ping, FrameFlags.Ack, 0, frame.Payload));
                         break;
                     case FrameType.WindowUpdate:
                         OpenWindow(frame.StreamId, BinaryPrimitives.ReadInt32BigEndian(frame.Payload) & int.MaxValue);
@@ -94,8 +98,6 @@ internal sealed partial class RawHttp2Connection
         }
     }
 
-    private bool _headersEndStream;
-
     private static byte[] HeadersFragment(Http2Frame frame)
     {
         var start = 0;
@@ -130,41 +132,5 @@ internal sealed partial class RawHttp2Connection
             ServerSettings[id] = value;
         }
         OpenWindow(0, 0);
-    }
-
-    private void OpenWindow(int streamId, int increment)
-    {
-        lock (_windowLock)
-        {
-            if (streamId == 0) _connectionWindow += increment;
-            else _sendWindows.AddOrUpdate(streamId, increment, (_, window) => window + increment);
-            _windowOpened.TrySetResult();
-            _windowOpened = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        }
-    }
-
-    /// <summary>Up to <paramref name="wanted"/> bytes of both windows, waiting while either is shut; null once the stream has ended.</summary>
-    private async Task<int?> TakeWindowAsync(Http2Exchange exchange, int wanted)
-    {
-        while (true)
-        {
-            Task opened;
-            lock (_windowLock)
-            {
-                var granted = Math.Min(wanted, Math.Min(_connectionWindow, _sendWindows.GetValueOrDefault(exchange.StreamId)));
-                if (granted > 0 || wanted == 0)
-                {
-                    _connectionWindow -= granted;
-                    _sendWindows.AddOrUpdate(exchange.StreamId, 0, (_, window) => window - granted);
-                    return granted;
-                }
-                if (exchange.HasEnded)
-                {
-                    return null;
-                }
-                opened = _windowOpened.Task;
-            }
-            await Task.WhenAny(opened, exchange.Ended).WaitAsync(TimeSpan.FromSeconds(30));
-        }
     }
 }
