@@ -27,4 +27,13 @@ internal static class GrpcOverRawHttp2
         await exchange.Ended.WaitAsync(ResponseTimeout);
         return exchange;
     }
+
+    /// <summary>Everything the server sends on a bare TCP connection until it closes it (within the response timeout).</summary>
+    public static async Task<byte[]> ReadUntilClosedAsync(Stream stream)
+    {
+        using var timeout = new CancellationTokenSource(ResponseTimeout);
+        using var all = new MemoryStream();
+        await stream.CopyToAsync(all, timeout.Token);
+        return all.ToArray();
+    }
 }
