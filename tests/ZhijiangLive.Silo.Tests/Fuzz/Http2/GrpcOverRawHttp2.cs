@@ -15,6 +15,10 @@ internal static class GrpcOverRawHttp2
         .. extra,
     ];
 
+    /// <summary>The same headers presenting another platform key.</summary>
+    public static List<(string Name, string Value)> WithKey(this List<(string Name, string Value)> headers, string key) =>
+        [.. headers.Select(h => h.Name == "authorization" ? (h.Name, $"Bearer {key}") : h)];
+
     /// <summary>Sends headers and body (in DATA frames of <paramref name="pieceSize"/>) and waits for the stream to end.</summary>
     public static async Task<Http2Exchange> CallAsync(
         this RawHttp2Connection connection, IReadOnlyList<(string Name, string Value)> headers, byte[] body, int pieceSize = int.MaxValue)
