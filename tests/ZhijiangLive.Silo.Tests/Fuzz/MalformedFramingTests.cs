@@ -103,7 +103,7 @@ public sealed class MalformedFramingTests() : LimitedSilo("--Zhijiang:Grpc:MaxMe
             $"POST {Publish} HTTP/1.1\r\nHost: {Address.Authority}\r\nContent-Type: application/grpc\r\nContent-Length: 5\r\n\r\n\0\0\0\0\0"));
 
         // Reading to the end proves the close: Kestrel answers in HTTP/1.1 and hangs up.
-        var answer = Encoding.ASCII.GetString(await ReadToEndAsync(stream));
+        var answer = Encoding.ASCII.GetString(await GrpcOverRawHttp2.ReadUntilClosedAsync(stream));
 
         Assert.StartsWith("HTTP/1.1 400 Bad Request\r\n", answer);
         Assert.Contains("Connection: close\r\n", answer);
@@ -131,12 +131,4 @@ public sealed class MalformedFramingTests() : LimitedSilo("--Zhijiang:Grpc:MaxMe
     private static int[] Splits(FrameShape shape) => shape == FrameShape.HeadersInContinuations ? [1, 7, 30, 31, 90] : [];
 
     private static int Piece(FrameShape shape) => shape == FrameShape.OneByteDataFrames ? 1 : int.MaxValue;
-
-    private static async Task<byte[]> ReadToEndAsync(NetworkStream stream)
-    {
-        using var timeout = new CancellationTokenSource(GrpcOverRawHttp2.ResponseTimeout);
-        using var all = new MemoryStream();
-        await stream.CopyToAsync(all, timeout.Token);
-        return all.ToArray();
-    }
 }

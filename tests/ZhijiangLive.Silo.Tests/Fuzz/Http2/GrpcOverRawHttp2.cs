@@ -15,6 +15,10 @@ internal static class GrpcOverRawHttp2
         .. extra,
     ];
 
+    /// <summary>The same headers presenting another platform key.</summary>
+    public static List<(string Name, string Value)> WithKey(this List<(string Name, string Value)> headers, string key) =>
+        [.. headers.Select(h => h.Name == "authorization" ? (h.Name, $"Bearer {key}") : h)];
+
     /// <summary>Sends headers and body (in DATA frames of <paramref name="pieceSize"/>) and waits for the stream to end.</summary>
     public static async Task<Http2Exchange> CallAsync(
         this RawHttp2Connection connection, IReadOnlyList<(string Name, string Value)> headers, byte[] body, int pieceSize = int.MaxValue)
@@ -26,5 +30,14 @@ internal static class GrpcOverRawHttp2
         }
         await exchange.Ended.WaitAsync(ResponseTimeout);
         return exchange;
+    }
+
+    /// <summary>Everything the server sends on a bare TCP connection until it closes it (within the response timeout).</summary>
+    public static async Task<byte[]> ReadUntilClosedAsync(Stream stream)
+    {
+        using var timeout = new CancellationTokenSource(ResponseTimeout);
+        using var all = new MemoryStream();
+        await stream.CopyToAsync(all, timeout.Token);
+        return all.ToArray();
     }
 }
