@@ -85,14 +85,5 @@ internal sealed record RawReply(HttpStatusCode Http, Dictionary<string, string> 
 
     public bool TrailersOnly => Trailers.Count == 0 && Headers.ContainsKey("grpc-status");
 
-    public List<T> Messages<T>(MessageParser<T> parser) where T : IMessage<T>
-    {
-        var messages = new List<T>();
-        var buffer = new ReadOnlySequence<byte>(Body);
-        while (MessageFrame.TryRead(ref buffer, int.MaxValue, out var message, out _))
-        {
-            messages.Add(parser.ParseFrom(message));
-        }
-        return messages;
-    }
+    public List<T> Messages<T>(MessageParser<T> parser) where T : IMessage<T> => ResponseMessages.Parse(Body, parser);
 }
