@@ -59,16 +59,7 @@ internal sealed class Http2Exchange(int streamId)
     public string GrpcMessage => GrpcMessageText.Decode(Trailer("grpc-message") ?? Header("grpc-message") ?? "");
 
     /// <summary>The length-prefixed gRPC messages in the response body.</summary>
-    public List<T> Messages<T>(MessageParser<T> parser) where T : IMessage<T>
-    {
-        var messages = new List<T>();
-        var buffer = new ReadOnlySequence<byte>(Data);
-        while (MessageFrame.TryRead(ref buffer, int.MaxValue, out var message, out _))
-        {
-            messages.Add(parser.ParseFrom(message));
-        }
-        return messages;
-    }
+    public List<T> Messages<T>(MessageParser<T> parser) where T : IMessage<T> => Grpc.ResponseMessages.Parse(Data, parser);
 
     public string? Header(string name) => Find(Headers, name);
 
