@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Threading.RateLimiting;
 using ZhijiangLive.Contracts.Wire;
+using ZhijiangLive.Silo.Metrics;
 using ZhijiangLive.Silo.Security;
 
 namespace ZhijiangLive.Silo.Ingest;
@@ -16,7 +17,7 @@ namespace ZhijiangLive.Silo.Ingest;
 /// TimeProvider). That is the right clock here: the limit protects the machine's capacity, which is spent
 /// in real seconds, while the silo's TimeProvider is the clock of business days that tests stand still.
 /// </remarks>
-public sealed class IngestRateLimit(IngestLimitOptions options) : IDisposable
+public sealed class IngestRateLimit(IngestLimitOptions options, IngestMetrics metrics) : IDisposable
 {
     // About twenty refills a second: smooth enough that a waiting client is not held for a whole second.
     private const int RefillsPerSecond = 20;
@@ -34,6 +35,7 @@ public sealed class IngestRateLimit(IngestLimitOptions options) : IDisposable
         var rate = options.IngestEventsPerSecondPerKey;
         if (events > options.Burst)
         {
+            metrics.Throttled(caller.Name, events);
             throw Exhausted($"a batch of {events} events is more than {caller.Name} may send at once ({options.Burst}, " +
                 $"Zhijiang:Limits:IngestBurstEventsPerKey); nothing of it was taken: send smaller batches");
         }
@@ -42,6 +44,7 @@ public sealed class IngestRateLimit(IngestLimitOptions options) : IDisposable
         {
             return;
         }
+        metrics.Throttled(caller.Name, events);
         var wait = lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds((double)events / rate);
         throw Exhausted($"{caller.Name} is over its ingest limit of {rate} events a second (bursts of {options.Burst}); " +
             $"nothing of this batch of {events} was taken: send it again in {wait.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s");

@@ -4,7 +4,7 @@ namespace ZhijiangLive.Silo.Metrics;
 
 /// <summary>
 /// What ingest counts, through <see cref="System.Diagnostics.Metrics"/> (meter <c>ZhijiangLive.Ingest</c>):
-/// events accepted, refused by reason and answered as duplicates, the time from a batch's arrival to its
+/// events accepted, refused by reason, answered as duplicates and throttled by key, the time from a batch's arrival to its
 /// reply, and each journal commit's size and time.
 /// Any listener can read them (<c>dotnet-counters</c>, OpenTelemetry, a test's <see cref="MeterListener"/>).
 /// </summary>
@@ -16,6 +16,7 @@ public sealed class IngestMetrics : IDisposable
     private readonly Counter<long> _accepted;
     private readonly Counter<long> _rejected;
     private readonly Counter<long> _duplicates;
+    private readonly Counter<long> _throttled;
     private readonly Histogram<double> _ackSeconds;
     private readonly Histogram<int> _commitSize;
     private readonly Histogram<double> _commitSeconds;
@@ -27,6 +28,8 @@ public sealed class IngestMetrics : IDisposable
         _accepted = _meter.CreateCounter<long>("zhijiang.ingest.events.accepted", "{event}", "events accepted and journaled");
         _rejected = _meter.CreateCounter<long>("zhijiang.ingest.events.rejected", "{event}", "events refused, by reason");
         _duplicates = _meter.CreateCounter<long>("zhijiang.ingest.events.duplicates", "{event}", "events answered as duplicates");
+        _throttled = _meter.CreateCounter<long>("zhijiang.ingest.events.throttled", "{event}",
+            "events of batches refused RESOURCE_EXHAUSTED by their key's rate limit, by key name");
         _ackSeconds = _meter.CreateHistogram("zhijiang.ingest.ack.duration", "s",
             "time from a batch's arrival (a Publish call or one PublishStream request) to its acknowledgement", advice: MetricBuckets.Seconds);
         _commitSize = _meter.CreateHistogram("zhijiang.journal.commit.records", "{record}", "records per journal commit",
@@ -53,6 +56,9 @@ public sealed class IngestMetrics : IDisposable
             _duplicates.Add(count);
         }
     }
+
+    /// <summary>A batch over its key's rate limit, refused whole: the key's name (never the key) labels it.</summary>
+    public void Throttled(string keyName, int events) => _throttled.Add(events, new KeyValuePair<string, object?>("key", keyName));
 
     /// <summary>A batch answered OK, <paramref name="took"/> after it arrived.</summary>
     public void Acknowledged(TimeSpan took) => _ackSeconds.Record(took.TotalSeconds);

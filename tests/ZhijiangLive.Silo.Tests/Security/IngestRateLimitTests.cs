@@ -47,6 +47,20 @@ public sealed class IngestRateLimitTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ThrottledEvents_AreCountedInMetrics_UnderTheKeysName()
+    {
+        await _greedy.PublishAsync(Logins("fill", 100));
+        await Assert.ThrowsAsync<GrpcStatusException>(() => _greedy.PublishAsync(Logins("over", 30)));
+        await Assert.ThrowsAsync<GrpcStatusException>(() => _greedy.PublishAsync(Logins("huge", 101)));
+        await _honest.PublishAsync(Logins("honest", 20));
+
+        var metrics = await Operations.OperationsClients.ScrapeAsync(_silo.Http);
+
+        Assert.Equal(131, metrics["zhijiang_ingest_events_throttled_total{key=\"key:test-platform\"}"]);
+        Assert.False(metrics.ContainsKey("zhijiang_ingest_events_throttled_total{key=\"key:test-second\"}"));
+    }
+
+    [Fact]
     public async Task ARefusedBatch_TakesNothing_SoItsEventsAreNewLater()
     {
         await _greedy.PublishAsync(Logins("fill", 100));
