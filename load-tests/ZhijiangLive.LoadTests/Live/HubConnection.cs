@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
@@ -12,7 +11,6 @@ namespace ZhijiangLive.LoadTests.Live;
 /// </summary>
 public sealed class HubConnection : IAsyncDisposable
 {
-    private const byte Separator = 0x1E;
     private readonly ClientWebSocket _socket = new();
     private readonly SemaphoreSlim _sending = new(1, 1);
     private readonly CancellationTokenSource _stop = new();
@@ -27,18 +25,9 @@ public sealed class HubConnection : IAsyncDisposable
 
     public static async Task<HubConnection> ConnectAsync(Uri http, string path, string? accessToken, CancellationToken cancellationToken)
     {
-        var query = accessToken is null ? "" : "&access_token=" + Uri.EscapeDataString(accessToken);
-        using var negotiate = new HttpClient { BaseAddress = http };
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"{path}/negotiate?negotiateVersion=1{query}");
-        if (accessToken is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
-        using var response = await negotiate.SendAsync(request, cancellationToken);
-        response.EnsureSuccessStatusCode();
-        using var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
-        var id = answer.RootElement.GetProperty("connectionToken").GetString();
-
+        var id = await HubNegotiation.NegotiateAsync(http, path, accessToken, cancellationToken);
         var connection = new HubConnection();
-        var ws = new UriBuilder(http) { Scheme = http.Scheme == "https" ? "wss" : "ws", Path = path, Query = $"id={Uri.EscapeDataString(id!)}{query}" };
-        await connection._socket.ConnectAsync(ws.Uri, cancellationToken);
+        await connection._socket.ConnectAsync(HubNegotiation.SocketUrl(http, path, id, accessToken), cancellationToken);
         await connection.SendAsync("""{"protocol":"json","version":1}""");
         var reader = new HubRecords(connection._socket);
         var handshake = await reader.NextAsync(cancellationToken) ?? throw new InvalidOperationException("the hub closed during the handshake");
@@ -88,7 +77,7 @@ public sealed class HubConnection : IAsyncDisposable
 
     private async Task SendAsync(string json)
     {
-        var bytes = Encoding.UTF8.GetBytes(json + (char)Separator);
+        var bytes = Encoding.UTF8.GetBytes(json + (char)HubRecordBuffer.Separator);
         await _sending.WaitAsync();
         try
         {

@@ -2,36 +2,26 @@ using System.Net.WebSockets;
 
 namespace ZhijiangLive.LoadTests.Live;
 
-/// <summary>
-/// Cuts the hub's WebSocket frames into JSON hub protocol records, which end with 0x1E: a record may span frames
-/// and a frame may hold several records.
-/// </summary>
-internal sealed class HubRecords(WebSocket socket)
+/// <summary>The JSON hub protocol's records as they arrive on a hub's WebSocket, one whole record at a time.</summary>
+public sealed class HubRecords(WebSocket socket)
 {
-    private byte[] _buffer = new byte[64 * 1024];
-    private int _start, _end;
+    private readonly HubRecordBuffer _buffer = new();
 
-    /// <summary>The next whole record without its separator; null when the hub closed the socket.</summary>
+    /// <summary>The next whole record without its separator, receiving frames until one is complete; null once the hub closed the socket.</summary>
     public async Task<byte[]?> NextAsync(CancellationToken cancellationToken)
     {
         while (true)
         {
-            var at = Array.IndexOf(_buffer, (byte)0x1E, _start, _end - _start);
-            if (at >= 0)
+            if (_buffer.TryTake(out var record))
             {
-                var record = _buffer[_start..at];
-                _start = at + 1;
                 return record;
             }
-            if (_start > 0)
+            var received = await socket.ReceiveAsync(_buffer.Free(64 * 1024), cancellationToken);
+            if (received.MessageType == WebSocketMessageType.Close)
             {
-                Array.Copy(_buffer, _start, _buffer, 0, _end - _start);
-                (_end, _start) = (_end - _start, 0);
+                return null;
             }
-            if (_end == _buffer.Length) Array.Resize(ref _buffer, _buffer.Length * 2);
-            var received = await socket.ReceiveAsync(_buffer.AsMemory(_end), cancellationToken);
-            if (received.MessageType == WebSocketMessageType.Close) return null;
-            _end += received.Count;
+            _buffer.Advance(received.Count);
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using System.Net.WebSockets;
 using System.Text.Json;
+using ZhijiangLive.LoadTests.Live;
 
 namespace ZhijiangLive.Silo.Tests.Live;
 
@@ -18,29 +19,29 @@ internal static class HubSocket
     private static readonly HttpMessageInvoker SmallWindow = new(Handler(SmallReceiveBufferSize));
 
     /// <summary>
-    /// A connected socket past the handshake, and the buffer holding whatever followed the handshake's reply.
+    /// A connected socket past the handshake, and its records, holding whatever followed the handshake's reply.
     /// As a browser does, it negotiates with <c>Authorization: Bearer</c> and puts the token in the WebSocket's
-    /// URL as <c>access_token</c>. <paramref name="smallReceiveWindow"/> shrinks the TCP receive window, for a
+    /// URL as <c>access_token</c> (<see cref="HubNegotiation"/>). <paramref name="smallReceiveWindow"/> shrinks the TCP receive window, for a
     /// client that stops reading.
     /// </summary>
-    public static async Task<(ClientWebSocket Socket, HubRecordBuffer Buffer)> OpenAsync(
+    public static async Task<(ClientWebSocket Socket, HubRecords Records)> OpenAsync(
         Uri address, string hubPath, string? accessToken, bool smallReceiveWindow = false, CancellationToken cancellationToken = default)
     {
-        var token = await NegotiateAsync(address, hubPath, accessToken, cancellationToken);
+        var token = await HubNegotiation.NegotiateAsync(address, hubPath, accessToken, cancellationToken);
         var socket = new ClientWebSocket();
         try
         {
-            await socket.ConnectAsync(SocketUrl(address, hubPath, token, accessToken), smallReceiveWindow ? SmallWindow : Default, cancellationToken);
-            var buffer = new HubRecordBuffer();
+            await socket.ConnectAsync(HubNegotiation.SocketUrl(address, hubPath, token, accessToken), smallReceiveWindow ? SmallWindow : Default, cancellationToken);
+            var records = new HubRecords(socket);
             await SendRecordAsync(socket, new { protocol = "json", version = 1 }, cancellationToken);
-            var reply = await ReadRecordAsync(socket, buffer, cancellationToken)
+            var reply = await records.NextAsync(cancellationToken)
                 ?? throw new InvalidOperationException("the hub closed the connection during the handshake");
             using var handshake = JsonDocument.Parse(reply);
             if (handshake.RootElement.TryGetProperty("error", out var error))
             {
                 throw new InvalidOperationException($"the hub refused the handshake: {error.GetString()}");
             }
-            return (socket, buffer);
+            return (socket, records);
         }
         catch
         {
@@ -56,47 +57,6 @@ internal static class HubSocket
         json.CopyTo(record, 0);
         record[^1] = HubRecordBuffer.Separator;
         await socket.SendAsync(record, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
-    }
-
-    /// <summary>The next record, receiving frames until one is complete; null once the hub closes the socket.</summary>
-    public static async Task<byte[]?> ReadRecordAsync(WebSocket socket, HubRecordBuffer buffer, CancellationToken cancellationToken = default)
-    {
-        while (true)
-        {
-            if (buffer.TryTake(out var record))
-            {
-                return record;
-            }
-            var received = await socket.ReceiveAsync(buffer.Free(64 * 1024), cancellationToken);
-            if (received.MessageType == WebSocketMessageType.Close)
-            {
-                return null;
-            }
-            buffer.Advance(received.Count);
-        }
-    }
-
-    /// <summary>The WebSocket's URL: the connection token, and the access token when there is one.</summary>
-    public static Uri SocketUrl(Uri address, string hubPath, string connectionToken, string? accessToken) => new UriBuilder(address)
-    {
-        Scheme = "ws",
-        Path = hubPath,
-        Query = "id=" + Uri.EscapeDataString(connectionToken) + (accessToken is null ? "" : "&access_token=" + Uri.EscapeDataString(accessToken)),
-    }.Uri;
-
-    /// <summary>The connection token of a negotiate; an <see cref="HttpRequestException"/> with the status when refused.</summary>
-    public static async Task<string> NegotiateAsync(Uri address, string hubPath, string? accessToken, CancellationToken cancellationToken = default)
-    {
-        using var http = new HttpClient { BaseAddress = address };
-        if (accessToken is not null)
-        {
-            http.DefaultRequestHeaders.Authorization = new("Bearer", accessToken);
-        }
-        using var response = await http.PostAsync($"{hubPath}/negotiate?negotiateVersion=1", content: null, cancellationToken);
-        response.EnsureSuccessStatusCode();
-        using var negotiation = JsonDocument.Parse(await response.Content.ReadAsStreamAsync(cancellationToken));
-        return negotiation.RootElement.GetProperty("connectionToken").GetString()
-            ?? throw new InvalidOperationException("negotiate gave no connectionToken");
     }
 
     private static SocketsHttpHandler Handler(int receiveBufferSize) => new()

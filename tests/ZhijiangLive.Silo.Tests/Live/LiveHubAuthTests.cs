@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.WebSockets;
 using System.Text.Json;
 using ZhijiangLive.Client;
+using ZhijiangLive.LoadTests.Live;
 using ZhijiangLive.Silo.Hosting;
 using ZhijiangLive.Silo.Live;
 using ZhijiangLive.Silo.Security;
@@ -59,11 +60,11 @@ public sealed class LiveHubAuthTests : IAsyncLifetime
     [Fact]
     public async Task Connect_WithoutTheToken_IsRefusedEvenAfterANegotiateWithIt()
     {
-        var connectionToken = await HubSocket.NegotiateAsync(_address, LiveHosting.HubPath, TestCredentials.ProvinceToken);
+        var connectionToken = await HubNegotiation.NegotiateAsync(_address, LiveHosting.HubPath, TestCredentials.ProvinceToken);
         using var socket = new ClientWebSocket();
         socket.Options.CollectHttpResponseDetails = true;
 
-        await Assert.ThrowsAsync<WebSocketException>(() => socket.ConnectAsync(HubSocket.SocketUrl(_address, LiveHosting.HubPath, connectionToken, null), default));
+        await Assert.ThrowsAsync<WebSocketException>(() => socket.ConnectAsync(HubNegotiation.SocketUrl(_address, LiveHosting.HubPath, connectionToken, null), default));
 
         Assert.Equal(HttpStatusCode.Unauthorized, socket.HttpStatusCode);
     }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net.WebSockets;
 using System.Text.Json;
 using System.Threading.Channels;
+using ZhijiangLive.LoadTests.Live;
 using ZhijiangLive.Silo.Hosting;
 
 namespace ZhijiangLive.Silo.Tests.Live;
@@ -15,7 +16,7 @@ namespace ZhijiangLive.Silo.Tests.Live;
 internal sealed class SignalRJsonClient : IAsyncDisposable
 {
     private readonly ClientWebSocket _socket;
-    private readonly HubRecordBuffer _buffer;
+    private readonly HubRecords _records;
     private readonly SemaphoreSlim _sending = new(1, 1); // a WebSocket takes one send at a time
     private readonly Channel<HubInvocation> _received = Channel.CreateUnbounded<HubInvocation>();
     private readonly ConcurrentDictionary<string, TaskCompletionSource<JsonElement>> _pending = new();
@@ -28,9 +29,9 @@ internal sealed class SignalRJsonClient : IAsyncDisposable
     /// <summary>The longest a connect or an invocation may take: a test that waits on a broken hub fails rather than hangs.</summary>
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
 
-    private SignalRJsonClient(ClientWebSocket socket, HubRecordBuffer buffer)
+    private SignalRJsonClient(ClientWebSocket socket, HubRecords records)
     {
-        (_socket, _buffer) = (socket, buffer);
+        (_socket, _records) = (socket, records);
         _receiving = Task.Run(ReceiveAsync);
     }
 
@@ -38,8 +39,8 @@ internal sealed class SignalRJsonClient : IAsyncDisposable
     public static async Task<SignalRJsonClient> ConnectAsync(Uri address, string? accessToken, string hubPath = LiveHosting.HubPath)
     {
         using var timer = new CancellationTokenSource(Timeout);
-        var (socket, buffer) = await HubSocket.OpenAsync(address, hubPath, accessToken, cancellationToken: timer.Token);
-        return new SignalRJsonClient(socket, buffer);
+        var (socket, records) = await HubSocket.OpenAsync(address, hubPath, accessToken, cancellationToken: timer.Token);
+        return new SignalRJsonClient(socket, records);
     }
 
     /// <summary>What the hub called on this client, in order; completes when the connection ends.</summary>
@@ -109,7 +110,7 @@ internal sealed class SignalRJsonClient : IAsyncDisposable
     {
         try
         {
-            while (await HubSocket.ReadRecordAsync(_socket, _buffer, _stop.Token) is { } record)
+            while (await _records.NextAsync(_stop.Token) is { } record)
             {
                 await DispatchAsync(record);
             }

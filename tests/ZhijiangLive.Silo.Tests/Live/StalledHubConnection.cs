@@ -17,11 +17,11 @@ internal sealed class StalledHubConnection : IAsyncDisposable
     public static async Task<StalledHubConnection> OpenAsync(Uri address, string accessToken, string method, params object?[] arguments)
     {
         using var timer = new CancellationTokenSource(SignalRJsonClient.Timeout);
-        var (socket, buffer) = await HubSocket.OpenAsync(address, LiveHosting.HubPath, accessToken, smallReceiveWindow: true, timer.Token);
+        var (socket, records) = await HubSocket.OpenAsync(address, LiveHosting.HubPath, accessToken, smallReceiveWindow: true, timer.Token);
         try
         {
             await HubSocket.SendRecordAsync(socket, new { type = HubMessageType.Invocation, invocationId = "1", target = method, arguments }, timer.Token);
-            while (await HubSocket.ReadRecordAsync(socket, buffer, timer.Token) is { } record)
+            while (await records.NextAsync(timer.Token) is { } record)
             {
                 using var document = JsonDocument.Parse(record);
                 var message = document.RootElement;

@@ -1,4 +1,4 @@
-namespace ZhijiangLive.Silo.Tests.Live;
+namespace ZhijiangLive.LoadTests.Live;
 
 /// <summary>
 /// The JSON hub protocol's framing: every message ends with the record separator 0x1E, and WebSocket
@@ -6,7 +6,7 @@ namespace ZhijiangLive.Silo.Tests.Live;
 /// received are gathered here and taken out one whole record at a time. JSON escapes control characters,
 /// so a 0x1E inside a record cannot happen.
 /// </summary>
-internal sealed class HubRecordBuffer
+public sealed class HubRecordBuffer
 {
     public const byte Separator = 0x1E;
 

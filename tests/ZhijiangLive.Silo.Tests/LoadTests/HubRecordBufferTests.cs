@@ -1,8 +1,9 @@
 using System.Text;
+using ZhijiangLive.LoadTests.Live;
 
-namespace ZhijiangLive.Silo.Tests.Live;
+namespace ZhijiangLive.Silo.Tests.LoadTests;
 
-/// <summary>The test client's framing: records come out whole however the frames cut them.</summary>
+/// <summary>The hub clients' framing (the load tester's and the tests'): records come out whole however the frames cut them.</summary>
 public sealed class HubRecordBufferTests
 {
     [Fact]
