@@ -25,7 +25,7 @@ public sealed class GracefulShutdownTests(ITestOutputHelper output) : IDisposabl
     {
         using var silo = new SiloProcess("--Zhijiang:Store:Provider=sqlite", $"--Zhijiang:Store:SqlitePath={DatabasePath}",
             $"--Zhijiang:ShutdownTimeout={ShutdownTimeout}");
-        using var client = OperationsClients.Platform(silo.GrpcAddress);
+        using var client = TestClients.Platform(silo.GrpcAddress);
         using var giveUp = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         await silo.StartAsync(client);
         await client.UpsertRosterAsync(CrashRoster.Batch());
@@ -65,7 +65,7 @@ public sealed class GracefulShutdownTests(ITestOutputHelper output) : IDisposabl
         var timeout = TimeSpan.FromSeconds(2);
         using var silo = new SiloProcess("--Zhijiang:Store:Provider=sqlite", $"--Zhijiang:Store:SqlitePath={DatabasePath}",
             $"--Zhijiang:ShutdownTimeout={timeout}");
-        using var client = OperationsClients.Platform(silo.GrpcAddress);
+        using var client = TestClients.Platform(silo.GrpcAddress);
         await silo.StartAsync(client);
         using var raw = new RawGrpc(silo.GrpcAddress);
         // A Publish whose body never ends: the server waits for the rest of it until the stop's time runs out.

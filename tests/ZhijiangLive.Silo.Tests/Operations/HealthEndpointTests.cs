@@ -41,7 +41,7 @@ public sealed class HealthEndpointTests
     {
         await using var silo = await RunningSilo.StartAsync();
         await SeedRosterAsync(silo.Cluster);
-        using var client = OperationsClients.Platform(silo.GrpcAddress);
+        using var client = TestClients.Platform(silo.GrpcAddress);
         await using var watch = client.WatchHealth().GetAsyncEnumerator();
         Assert.True(await watch.MoveNextAsync());
         Assert.Equal(ServingStatus.Serving, watch.Current.Status);

@@ -15,23 +15,23 @@ public sealed class LiveMetricsTests
     {
         await using var silo = await RunningSilo.StartAsync();
         await SeedRosterAsync(silo.Cluster);
-        using var grpc = OperationsClients.Platform(silo.GrpcAddress);
+        using var grpc = TestClients.Platform(silo.GrpcAddress);
         var hub = await SignalRJsonClient.ConnectAsync(silo.Http.BaseAddress!, TestCredentials.ProvinceToken);
         try
         {
-            await OperationsClients.ScrapeUntilAsync(silo.Http, Connections, 1);
+            await MetricsScrape.ScrapeUntilAsync(silo.Http, Connections, 1);
             await hub.InvokeAsync("Subscribe", "330106", "day");
             Assert.Equal("snapshot", (await hub.NextAsync(TimeSpan.FromSeconds(5))).Target);
             await grpc.PublishAsync(Batch(Login("p1")));
             Assert.Equal("update", (await hub.NextAsync(TimeSpan.FromSeconds(5))).Target);
 
-            var samples = await OperationsClients.ScrapeUntilAsync(silo.Http, Updates, 1);
+            var samples = await MetricsScrape.ScrapeUntilAsync(silo.Http, Updates, 1);
             Assert.Equal(1, samples[Snapshots]);
         }
         finally
         {
             await hub.DisposeAsync();
         }
-        await OperationsClients.ScrapeUntilAsync(silo.Http, Connections, 0);
+        await MetricsScrape.ScrapeUntilAsync(silo.Http, Connections, 0);
     }
 }

@@ -24,8 +24,8 @@ public sealed class MetricsEndpointTests
     {
         await using var silo = await RunningSilo.StartAsync();
         await SeedRosterAsync(silo.Cluster);
-        using var client = OperationsClients.Platform(silo.GrpcAddress);
-        var before = await OperationsClients.ScrapeAsync(silo.Http);
+        using var client = TestClients.Platform(silo.GrpcAddress);
+        var before = await MetricsScrape.ScrapeAsync(silo.Http);
         Assert.All(Exposed, name => Assert.True(before.ContainsKey(name), $"/metrics lacks {name}"));
         Assert.Equal(0, before["zhijiang_ingest_events_accepted_total"]);
 
@@ -37,7 +37,7 @@ public sealed class MetricsEndpointTests
             Assert.Equal(1, (await stream.ReadAsync())!.Accepted);
             await stream.CompleteAsync();
         }
-        var after = await OperationsClients.ScrapeAsync(silo.Http);
+        var after = await MetricsScrape.ScrapeAsync(silo.Http);
 
         Assert.Equal(4, after["zhijiang_ingest_events_accepted_total"]);
         Assert.Equal(2, after["zhijiang_ingest_events_duplicates_total"]);

@@ -20,7 +20,7 @@ public sealed class PostgresReadinessTests(PostgresServer postgres)
         await using var silo = await RunningSilo.StartAsync("--Zhijiang:Store:Provider=postgres",
             $"--Zhijiang:Store:ConnectionString={connectionString}",
             "--Zhijiang:Health:ProbeInterval=00:00:00.200", "--Zhijiang:Health:ProbeTimeout=00:00:01");
-        using var client = OperationsClients.Platform(silo.GrpcAddress);
+        using var client = TestClients.Platform(silo.GrpcAddress);
         await using var watch = client.WatchHealth().GetAsyncEnumerator();
         Assert.Equal(ServingStatus.Serving, await NextAsync(watch));
         Assert.Equal(HttpStatusCode.OK, (await silo.Http.GetAsync("/readyz")).StatusCode);
@@ -38,7 +38,7 @@ public sealed class PostgresReadinessTests(PostgresServer postgres)
             Assert.Equal(ServingStatus.NotServing, (await client.CheckHealthAsync(IngestService.Name)).Status);
             // Queries answer from memory meanwhile.
             Assert.Equal(ServingStatus.Serving, (await client.CheckHealthAsync(QueryService.Name)).Status);
-            Assert.Equal(0, (await OperationsClients.ScrapeAsync(silo.Http))["zhijiang_silo_ready"]);
+            Assert.Equal(0, (await MetricsScrape.ScrapeAsync(silo.Http))["zhijiang_silo_ready"]);
         }
         finally
         {

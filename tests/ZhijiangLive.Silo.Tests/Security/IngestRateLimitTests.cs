@@ -54,7 +54,7 @@ public sealed class IngestRateLimitTests : IAsyncLifetime
         await Assert.ThrowsAsync<GrpcStatusException>(() => _greedy.PublishAsync(Logins("huge", 101)));
         await _honest.PublishAsync(Logins("honest", 20));
 
-        var metrics = await Operations.OperationsClients.ScrapeAsync(_silo.Http);
+        var metrics = await Operations.MetricsScrape.ScrapeAsync(_silo.Http);
 
         Assert.Equal(131, metrics["zhijiang_ingest_events_throttled_total{key=\"key:test-platform\"}"]);
         Assert.False(metrics.ContainsKey("zhijiang_ingest_events_throttled_total{key=\"key:test-second\"}"));

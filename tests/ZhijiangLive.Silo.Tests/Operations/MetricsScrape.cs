@@ -1,15 +1,10 @@
 using System.Globalization;
-using ZhijiangLive.Client;
 
 namespace ZhijiangLive.Silo.Tests.Operations;
 
-/// <summary>What the operations tests share: a platform's gRPC client and a reader of <c>/metrics</c>.</summary>
-internal static class OperationsClients
+/// <summary>What the operations tests share: a reader of <c>/metrics</c>.</summary>
+internal static class MetricsScrape
 {
-    /// <summary>A client that presents the test platform key, as ingest will require.</summary>
-    public static ZhijiangClient Platform(Uri grpcAddress) =>
-        new(grpcAddress, new ZhijiangClientOptions { Metadata = [TestCredentials.Bearer(TestCredentials.PlatformKey)] });
-
     /// <summary>
     /// Scrapes until a sample has <paramref name="expected"/>: a figure counted after the client already saw
     /// its effect (a push is counted once its send completed) may trail by a moment. Fails after 5 s.
