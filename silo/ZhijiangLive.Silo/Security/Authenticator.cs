@@ -44,9 +44,4 @@ public sealed class Authenticator(ApiKeyRing keys, BureauTokens tokens, TimeProv
         failure = "the key is not valid";
         return null;
     }
-
-    /// <summary>When a bureau principal's token stops working (null for a key, which does not expire).</summary>
-    public DateTimeOffset? ExpiryOf(string? credential) =>
-        credential is not null && credential.StartsWith(BureauTokens.Prefix, StringComparison.Ordinal)
-        && tokens.TryRead(credential, clock.GetUtcNow(), out var token, out _) ? token!.Expires : null;
 }

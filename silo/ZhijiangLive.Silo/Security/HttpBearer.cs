@@ -18,10 +18,7 @@ public static class HttpBearer
         var principal = authenticator.FromAuthorization(header.ToString(), out failure);
         if (principal is not null)
         {
-            var expires = principal.Kind == PrincipalKind.Bureau
-                ? authenticator.ExpiryOf(header.ToString()[(Authenticator.Scheme.Length + 1)..].Trim())
-                : null;
-            context.User = PrincipalClaims.ToUser(principal, expires);
+            context.User = PrincipalClaims.ToUser(principal);
         }
         return principal;
     }

@@ -11,11 +11,11 @@ public enum PrincipalKind
 
 /// <summary>
 /// Who is calling. <see cref="Name"/> is safe to log: a key's configured name, or a token's id and region,
-/// never the secret itself.
+/// never the secret itself. <see cref="Expires"/> is when a token stops working (null for a key, which does not).
 /// </summary>
-public sealed record Principal(PrincipalKind Kind, string Name, string? RegionId)
+public sealed record Principal(PrincipalKind Kind, string Name, string? RegionId, DateTimeOffset? Expires = null)
 {
     public static Principal Platform(string keyName) => new(PrincipalKind.Platform, $"key:{keyName}", null);
 
-    public static Principal Bureau(BureauToken token) => new(PrincipalKind.Bureau, $"token:{token.Id}@{token.RegionId}", token.RegionId);
+    public static Principal Bureau(BureauToken token) => new(PrincipalKind.Bureau, $"token:{token.Id}@{token.RegionId}", token.RegionId, token.Expires);
 }

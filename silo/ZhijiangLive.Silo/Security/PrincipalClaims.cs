@@ -14,14 +14,14 @@ public static class PrincipalClaims
     private const string RegionClaim = "zl:region";
     private const string ExpiresClaim = "zl:expires";
 
-    public static ClaimsPrincipal ToUser(Principal principal, DateTimeOffset? expires)
+    public static ClaimsPrincipal ToUser(Principal principal)
     {
         var claims = new List<Claim> { new(ClaimTypes.Name, principal.Name), new(KindClaim, principal.Kind.ToString()) };
         if (principal.RegionId is { } region)
         {
             claims.Add(new Claim(RegionClaim, region));
         }
-        if (expires is { } at)
+        if (principal.Expires is { } at)
         {
             claims.Add(new Claim(ExpiresClaim, at.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)));
         }
@@ -36,7 +36,7 @@ public static class PrincipalClaims
         {
             return null;
         }
-        return new Principal(kind, name, user.FindFirst(RegionClaim)?.Value);
+        return new Principal(kind, name, user.FindFirst(RegionClaim)?.Value, ExpiresOf(user));
     }
 
     /// <summary>When the principal's token stops working; null for a key, which does not expire.</summary>
