@@ -38,8 +38,7 @@ public static class QueryApi
     {
         var principal = PrincipalClaims.PrincipalOf(context.User)!;
         var regionId = principal.RegionId!;
-        var expires = PrincipalClaims.ExpiresOf(context.User);
-        return Results.Ok(new SessionDto(regionId, cluster.Roster.Region(regionId)?.Name, expires?.ToString("O", CultureInfo.InvariantCulture)));
+        return Results.Ok(new SessionDto(regionId, cluster.Roster.Region(regionId)?.Name, principal.Expires?.ToString("O", CultureInfo.InvariantCulture)));
     }
 
     private static async Task<IResult> GetTeacher(string id, string? date, ZhijiangCluster cluster)

@@ -17,8 +17,7 @@ public sealed class LiveHub(LiveSubscriptions subscriptions, ZhijiangCluster clu
 
     public override Task OnConnectedAsync()
     {
-        if (PrincipalClaims.PrincipalOf(Context.User) is not { Kind: PrincipalKind.Bureau }
-            || PrincipalClaims.ExpiresOf(Context.User) is not { } expires)
+        if (PrincipalClaims.PrincipalOf(Context.User) is not { Kind: PrincipalKind.Bureau, Expires: { } expires })
         {
             Context.Abort();
             return Task.CompletedTask;
@@ -68,7 +67,7 @@ public sealed class LiveHub(LiveSubscriptions subscriptions, ZhijiangCluster clu
     private Principal Caller()
     {
         var principal = PrincipalClaims.PrincipalOf(Context.User);
-        if (principal is not { Kind: PrincipalKind.Bureau } || PrincipalClaims.ExpiresOf(Context.User) is not { } expires || expiry.HasExpired(expires))
+        if (principal is not { Kind: PrincipalKind.Bureau, Expires: { } expires } || expiry.HasExpired(expires))
         {
             audit.Refused(principal, Via, "the token has expired");
             Context.Abort();

@@ -39,8 +39,7 @@ public static class PrincipalClaims
         return new Principal(kind, name, user.FindFirst(RegionClaim)?.Value, ExpiresOf(user));
     }
 
-    /// <summary>When the principal's token stops working; null for a key, which does not expire.</summary>
-    public static DateTimeOffset? ExpiresOf(ClaimsPrincipal? user) =>
+    private static DateTimeOffset? ExpiresOf(ClaimsPrincipal? user) =>
         long.TryParse(user?.FindFirst(ExpiresClaim)?.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
             ? DateTimeOffset.FromUnixTimeSeconds(seconds)
             : null;
