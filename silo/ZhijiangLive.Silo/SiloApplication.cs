@@ -107,6 +107,7 @@ public static class SiloApplication
         app.UseGrpcEndpoint();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.MapGrpcEndpoints();
         app.MapQueryApi();
         app.MapLiveDashboard();
         app.MapOperations();

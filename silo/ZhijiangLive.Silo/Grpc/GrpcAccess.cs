@@ -2,10 +2,10 @@ using ZhijiangLive.Silo.Security;
 
 namespace ZhijiangLive.Silo.Grpc;
 
-/// <summary>Who may call a service: each service declares it once, before its methods.</summary>
+/// <summary>Who may call a service: each service declares it once, with <see cref="GrpcAccessAttribute"/>.</summary>
 public enum GrpcAccess
 {
-    /// <summary>Anyone, with or without credentials (the health service, which load balancers probe).</summary>
+    /// <summary>Anyone, with or without credentials (health, which load balancers probe, and reflection).</summary>
     Anyone,
 
     /// <summary>The platform, with an API key (<see cref="PrincipalKind.Platform"/>).</summary>
@@ -15,5 +15,12 @@ public enum GrpcAccess
     Bureau,
 }
 
-/// <summary>A method the endpoint serves: its service, who may call it, and what runs the call.</summary>
-public sealed record GrpcMethod(string Service, GrpcAccess Access, GrpcHandler Handler);
+/// <summary>
+/// Endpoint metadata on a gRPC service: who may call it. A gRPC endpoint without it is refused
+/// (<see cref="GrpcGate"/>), so no method is ever served without a decision about its callers.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class GrpcAccessAttribute(GrpcAccess access) : Attribute
+{
+    public GrpcAccess Access { get; } = access;
+}

@@ -1,4 +1,4 @@
-using ZhijiangLive.Contracts.Wire;
+using Grpc.Core;
 using ZhijiangLive.Silo.Security;
 
 namespace ZhijiangLive.Silo.Grpc;
@@ -14,10 +14,10 @@ public sealed class GrpcAdmission(Authenticator authenticator, AuditLog audit)
     public const string Via = "grpc";
 
     /// <summary>Null when admitted (with the principal, null for a service open to anyone), else the refusal.</summary>
-    public GrpcStatus? Admit(GrpcMethod method, string path, string? authorization, out Principal? principal)
+    public Status? Admit(GrpcAccess access, string service, string path, string? authorization, out Principal? principal)
     {
         principal = null;
-        if (method.Access == GrpcAccess.Anyone)
+        if (access == GrpcAccess.Anyone)
         {
             return null;
         }
@@ -25,16 +25,16 @@ public sealed class GrpcAdmission(Authenticator authenticator, AuditLog audit)
         if (presented is null)
         {
             audit.Refused(null, Via, $"{path}: {failure}");
-            return new GrpcStatus(GrpcStatusCode.Unauthenticated, failure);
+            return new Status(StatusCode.Unauthenticated, failure);
         }
-        var required = method.Access == GrpcAccess.Platform ? PrincipalKind.Platform : PrincipalKind.Bureau;
+        var required = access == GrpcAccess.Platform ? PrincipalKind.Platform : PrincipalKind.Bureau;
         if (presented.Kind != required)
         {
             var reason = required == PrincipalKind.Platform
-                ? $"{method.Service} takes a platform API key; a bureau token may only read (zhijiang.live.v1.Query)"
-                : $"{method.Service} takes a bureau token; a platform API key may only publish (Ingest, Roster)";
+                ? $"{service} takes a platform API key; a bureau token may only read (zhijiang.live.v1.Query)"
+                : $"{service} takes a bureau token; a platform API key may only publish (Ingest, Roster)";
             audit.Refused(presented, Via, $"{path}: {reason}");
-            return new GrpcStatus(GrpcStatusCode.PermissionDenied, reason);
+            return new Status(StatusCode.PermissionDenied, reason);
         }
         principal = presented;
         return null;

@@ -1,3 +1,4 @@
+using Grpc.AspNetCore.Server;
 using ZhijiangLive.Grains.Cluster;
 using ZhijiangLive.Silo.Grpc;
 using ZhijiangLive.Silo.Ingest;
@@ -5,9 +6,15 @@ using ZhijiangLive.Silo.Services;
 
 namespace ZhijiangLive.Silo.Hosting;
 
-/// <summary>The gRPC services on their own endpoint: Ingest and Roster (platform keys), Query (bureau tokens) and Health (anyone).</summary>
+/// <summary>
+/// The gRPC services on Grpc.AspNetCore, served on their own listener: Ingest and Roster (platform keys),
+/// Query (bureau tokens), Health and server reflection (anyone).
+/// </summary>
 public static class GrpcHosting
 {
+    /// <summary>The services whose health <c>grpc.health.v1</c> reports.</summary>
+    public static readonly string[] ServiceNames = [IngestService.Name, RosterService.Name, QueryService.Name, HealthService.Name];
+
     public static WebApplicationBuilder AddGrpcServices(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -17,34 +24,42 @@ public static class GrpcHosting
         services.AddSingleton<IngestPipeline>();
         services.AddSingleton(builder.Configuration.GetSection(IngestLimitOptions.Section).Get<IngestLimitOptions>() ?? new IngestLimitOptions());
         services.AddSingleton<IngestRateLimit>();
+        services.AddSingleton<HealthBoard>();
+        // One instance of each service for the silo's life, as they hold no per-call state.
         services.AddSingleton<IngestService>();
         services.AddSingleton<RosterService>();
         services.AddSingleton<QueryService>();
-        services.AddSingleton<HealthBoard>();
         services.AddSingleton<HealthService>();
-        services.AddSingleton(s =>
-        {
-            var methods = new GrpcMethods();
-            s.GetRequiredService<IngestService>().Map(methods);
-            s.GetRequiredService<RosterService>().Map(methods);
-            s.GetRequiredService<QueryService>().Map(methods);
-            s.GetRequiredService<HealthService>().Map(methods);
-            return methods;
-        });
         services.AddSingleton<GrpcAdmission>();
-        services.AddSingleton<GrpcDispatcher>();
+        services.AddSingleton<GrpcGate>();
+        services.AddGrpc(grpc =>
+        {
+            var options = builder.Configuration.GetSection(GrpcServerOptions.Section).Get<GrpcServerOptions>() ?? new GrpcServerOptions();
+            grpc.MaxReceiveMessageSize = options.MaxMessageSize;
+            grpc.MaxSendMessageSize = null;
+            grpc.Interceptors.Add<UnexpectedFailureInterceptor>();
+        });
+        services.AddGrpcReflection();
         return builder;
     }
 
-    /// <summary>
-    /// Requests on the gRPC endpoint go to the dispatcher and nowhere else; the rest pass on. Health's
-    /// statuses follow readiness (Operations/GrpcHealthFollower).
-    /// </summary>
+    /// <summary>The gate (listener, credentials) runs before any gRPC endpoint; then the services are mapped.</summary>
     public static WebApplication UseGrpcEndpoint(this WebApplication app)
     {
-        var endpoint = app.Services.GetRequiredService<GrpcEndpoint>();
-        var dispatcher = app.Services.GetRequiredService<GrpcDispatcher>();
-        app.Use((context, next) => endpoint.Serves(context) ? dispatcher.InvokeAsync(context) : next(context));
+        var gate = app.Services.GetRequiredService<GrpcGate>();
+        app.UseRouting();
+        app.Use((context, next) => gate.InvokeAsync(context, next));
+        return app;
+    }
+
+    public static WebApplication MapGrpcEndpoints(this WebApplication app)
+    {
+        app.MapGrpcService<IngestService>();
+        app.MapGrpcService<RosterService>();
+        app.MapGrpcService<QueryService>();
+        app.MapGrpcService<HealthService>();
+        // Discovery (grpcurl list, Postman) names only what the contract already publishes.
+        app.MapGrpcReflectionService().WithMetadata(new GrpcAccessAttribute(GrpcAccess.Anyone));
         return app;
     }
 }

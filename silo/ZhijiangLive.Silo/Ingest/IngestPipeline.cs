@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using ZhijiangLive.Contracts.V1;
-using ZhijiangLive.Contracts.Wire;
+using Grpc.Core;
 using ZhijiangLive.Grains.Cluster;
 using ZhijiangLive.Scoring;
 using ZhijiangLive.Silo.Durability;
@@ -22,8 +22,8 @@ public sealed class IngestPipeline(IngestSequencer sequencer, EventIdWindow ids,
     {
         if (request.Events.Count > options.MaxBatchEvents)
         {
-            throw new GrpcStatusException(GrpcStatusCode.InvalidArgument,
-                $"a batch may carry at most {options.MaxBatchEvents} events; this one carries {request.Events.Count}");
+            throw new RpcException(new Status(StatusCode.InvalidArgument,
+                $"a batch may carry at most {options.MaxBatchEvents} events; this one carries {request.Events.Count}"));
         }
         if (sequencer.Closing)
         {
@@ -109,7 +109,7 @@ public sealed class IngestPipeline(IngestSequencer sequencer, EventIdWindow ids,
         }
     }
 
-    private static GrpcStatusException Unavailable(string message) => new(GrpcStatusCode.Unavailable, message);
+    private static RpcException Unavailable(string message) => new(new Status(StatusCode.Unavailable, message));
 
     private static Rejection Rejection(int index, string eventId, string reason, string detail) =>
         new() { Index = index, EventId = eventId, Reason = reason, Detail = detail };

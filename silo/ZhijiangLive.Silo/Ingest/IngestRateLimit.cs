@@ -1,5 +1,5 @@
 using System.Globalization;
-using ZhijiangLive.Contracts.Wire;
+using Grpc.Core;
 using ZhijiangLive.Silo.Metrics;
 using ZhijiangLive.Silo.Security;
 
@@ -40,7 +40,7 @@ public sealed class IngestRateLimit(IngestLimitOptions options, IngestMetrics me
             $"nothing of this batch of {events} was taken: send it again in {wait.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s");
     }
 
-    private static GrpcStatusException Exhausted(string reason) => new(GrpcStatusCode.ResourceExhausted, reason);
+    private static RpcException Exhausted(string reason) => new(new Status(StatusCode.ResourceExhausted, reason));
 
     public void Dispose() => _buckets?.Dispose();
 }

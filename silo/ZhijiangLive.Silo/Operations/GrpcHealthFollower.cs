@@ -1,4 +1,3 @@
-using ZhijiangLive.Silo.Grpc;
 using ZhijiangLive.Silo.Services;
 using static Grpc.Health.V1.HealthCheckResponse.Types;
 
@@ -9,7 +8,7 @@ namespace ZhijiangLive.Silo.Operations;
 /// services that journal (Ingest, Roster) are SERVING exactly while the silo is ready; the others (Query,
 /// Health) while it runs, since they answer from memory. Watchers are told of each change.
 /// </summary>
-public sealed class GrpcHealthFollower(HealthBoard board, Readiness readiness, GrpcMethods methods)
+public sealed class GrpcHealthFollower(HealthBoard board, Readiness readiness)
 {
     private static readonly string[] Journaling = ["", IngestService.Name, RosterService.Name];
     private readonly Lock _lock = new();
@@ -27,7 +26,7 @@ public sealed class GrpcHealthFollower(HealthBoard board, Readiness readiness, G
         {
             var ready = readiness.IsReady ? ServingStatus.Serving : ServingStatus.NotServing;
             var running = readiness.Stopping ? ServingStatus.NotServing : ServingStatus.Serving;
-            foreach (var service in methods.Services.Append(""))
+            foreach (var service in Hosting.GrpcHosting.ServiceNames.Append(""))
             {
                 var status = Journaling.Contains(service) ? ready : running;
                 if (board.StatusOf(service) != status)

@@ -1,7 +1,8 @@
 using System.Runtime.ExceptionServices;
 using System.Threading.Channels;
+using Grpc.Core;
+using Microsoft.AspNetCore.Server.Kestrel.Core.Features;
 using ZhijiangLive.Contracts.V1;
-using ZhijiangLive.Contracts.Wire;
 using ZhijiangLive.Silo.Grpc;
 using ZhijiangLive.Silo.Ingest;
 using ZhijiangLive.Silo.Security;
@@ -12,14 +13,14 @@ namespace ZhijiangLive.Silo.Services;
 /// <c>zhijiang.live.v1.Ingest</c>: batches of events, one at a time or as a stream, from the platform (an
 /// API key), each batch within its key's rate limit.
 /// </summary>
+[GrpcAccess(GrpcAccess.Platform)]
 public sealed class IngestService(IngestPipeline pipeline, IngestRateLimit limit, GrpcServerOptions options, IHostApplicationLifetime lifetime)
+    : global::ZhijiangLive.Contracts.V1.Ingest.IngestBase
 {
     public const string Name = "zhijiang.live.v1.Ingest";
 
-    public void Map(GrpcMethods methods) => methods
-        .Service(Name, GrpcAccess.Platform)
-        .Unary(Name, "Publish", PublishRequest.Parser, (PublishRequest request, GrpcCall call) => PublishAsync(request, call.Caller))
-        .Streaming(Name, "PublishStream", PublishStreamAsync);
+    public override Task<PublishReply> Publish(PublishRequest request, ServerCallContext context) =>
+        PublishAsync(request, context.Caller()).WaitAsync(context.CancellationToken);
 
     /// <summary>
     /// The rate limit, then the pipeline. A batch over the batch limit is refused by the pipeline and costs
@@ -42,22 +43,29 @@ public sealed class IngestService(IngestPipeline pipeline, IngestRateLimit limit
     /// failed read ends it after every reply already owed. When the silo begins to stop, reading stops and the
     /// stream ends UNAVAILABLE after the replies owed, so that an idle stream does not hold the stop up.
     /// </summary>
-    private async Task PublishStreamAsync(GrpcCall call)
+    public override async Task PublishStream(IAsyncStreamReader<PublishRequest> requests, IServerStreamWriter<PublishReply> replies, ServerCallContext context)
     {
+        // A stream of batches may rest between them. Kestrel would take the silence for a slow client and
+        // drop the whole connection, every other call on it too; the stream is bounded by its deadline instead.
+        if (context.GetHttpContext().Features.Get<IHttpMinRequestBodyDataRateFeature>() is { } rate)
+        {
+            rate.MinDataRate = null;
+        }
+        var caller = context.Caller();
         var inFlight = Channel.CreateBounded<Task<PublishReply>>(new BoundedChannelOptions(Math.Max(1, options.StreamPipelineDepth))
         {
             SingleReader = true,
             SingleWriter = true,
         });
-        using var writerFailed = CancellationTokenSource.CreateLinkedTokenSource(call.CancellationToken);
-        var writer = WriteRepliesAsync(call, inFlight.Reader, writerFailed);
+        using var writerFailed = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken);
+        var writer = WriteRepliesAsync(replies, context.CancellationToken, inFlight.Reader, writerFailed);
         Exception? readFailure = null;
         using var reading = CancellationTokenSource.CreateLinkedTokenSource(writerFailed.Token, lifetime.ApplicationStopping);
         try
         {
-            while (await call.ReadAsync(PublishRequest.Parser, reading.Token) is { } request)
+            while (await requests.MoveNext(reading.Token))
             {
-                var started = Start(request, call.Caller);
+                var started = Start(requests.Current, caller);
                 await inFlight.Writer.WriteAsync(started, writerFailed.Token);
                 if (started.IsFaulted)
                 {
@@ -67,16 +75,18 @@ public sealed class IngestService(IngestPipeline pipeline, IngestRateLimit limit
         }
         catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested && !writerFailed.IsCancellationRequested)
         {
-            readFailure = new GrpcStatusException(GrpcStatusCode.Unavailable,
-                $"{IngestSequencer.ShuttingDown}; requests without a reply were not taken, send them again later");
+            readFailure = new RpcException(new Status(StatusCode.Unavailable,
+                $"{IngestSequencer.ShuttingDown}; requests without a reply were not taken, send them again later"));
         }
-        catch (OperationCanceledException) when (writerFailed.IsCancellationRequested && !call.CancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (writerFailed.IsCancellationRequested && !context.CancellationToken.IsCancellationRequested)
         {
             // The writer stopped on a failed batch; that failure is the call's outcome.
         }
         catch (Exception e)
         {
-            readFailure = e;
+            // Grpc.AspNetCore's reader throws plain exceptions for a message it cannot frame or parse.
+            readFailure = e as RpcException ?? new RpcException(new Status(StatusCode.Internal,
+                $"a request of the stream could not be read: {e.Message}"));
         }
         finally
         {
@@ -108,13 +118,14 @@ public sealed class IngestService(IngestPipeline pipeline, IngestRateLimit limit
         }
     }
 
-    private static async Task WriteRepliesAsync(GrpcCall call, ChannelReader<Task<PublishReply>> replies, CancellationTokenSource failed)
+    private static async Task WriteRepliesAsync(
+        IServerStreamWriter<PublishReply> writer, CancellationToken callEnded, ChannelReader<Task<PublishReply>> replies, CancellationTokenSource failed)
     {
         try
         {
-            await foreach (var reply in replies.ReadAllAsync(call.CancellationToken))
+            await foreach (var reply in replies.ReadAllAsync(callEnded))
             {
-                await call.WriteAsync(await reply.WaitAsync(call.CancellationToken));
+                await writer.WriteAsync(await reply.WaitAsync(callEnded), callEnded);
             }
         }
         catch

@@ -1,5 +1,5 @@
+using Grpc.Core;
 using ZhijiangLive.Contracts.V1;
-using ZhijiangLive.Contracts.Wire;
 using ZhijiangLive.Grains.Cluster;
 using ZhijiangLive.Grains.Ranking;
 using ZhijiangLive.Silo.Api;
@@ -16,27 +16,34 @@ namespace ZhijiangLive.Silo.Services;
 /// token's region is PERMISSION_DENIED, and so is an id not on the roster, with the same words, so that
 /// the answer never tells whether an id exists. Every read and every refusal goes to the audit log.
 /// </summary>
-public sealed class QueryService(ZhijiangCluster cluster, AuditLog audit)
+[GrpcAccess(GrpcAccess.Bureau)]
+public sealed class QueryService(ZhijiangCluster cluster, AuditLog audit) : global::ZhijiangLive.Contracts.V1.Query.QueryBase
 {
     public const string Name = "zhijiang.live.v1.Query";
 
-    public void Map(GrpcMethods methods) => methods
-        .Service(Name, GrpcAccess.Bureau)
-        .Unary(Name, "GetTeacher", GetRequest.Parser, ById<Grains.Teachers.TeacherView, TeacherView>(ScopeKind.Teacher, cluster.GetTeacherAsync, ViewMapping.ToView))
-        .Unary(Name, "GetSchool", GetRequest.Parser, ById<Grains.GroupView, GroupView>(ScopeKind.School, cluster.GetSchoolAsync, ViewMapping.ToView))
-        .Unary(Name, "GetRegion", GetRequest.Parser, ById<Grains.GroupView, GroupView>(ScopeKind.Region, cluster.GetRegionAsync, ViewMapping.ToView))
-        .Unary(Name, "GetLeaderboard", LeaderboardRequest.Parser, (LeaderboardRequest request, GrpcCall call) => GetLeaderboardAsync(request, call.Caller))
-        .Unary(Name, "ExplainTeacher", GetRequest.Parser, ById<Grains.Teachers.LedgerDay, Ledger>(ScopeKind.Teacher, cluster.ExplainTeacherAsync, ViewMapping.ToView));
+    public override Task<TeacherView> GetTeacher(GetRequest request, ServerCallContext context) =>
+        ById<Grains.Teachers.TeacherView, TeacherView>(request, context, ScopeKind.Teacher, cluster.GetTeacherAsync, ViewMapping.ToView);
+
+    public override Task<GroupView> GetSchool(GetRequest request, ServerCallContext context) =>
+        ById<Grains.GroupView, GroupView>(request, context, ScopeKind.School, cluster.GetSchoolAsync, ViewMapping.ToView);
+
+    public override Task<GroupView> GetRegion(GetRequest request, ServerCallContext context) =>
+        ById<Grains.GroupView, GroupView>(request, context, ScopeKind.Region, cluster.GetRegionAsync, ViewMapping.ToView);
+
+    public override Task<Ledger> ExplainTeacher(GetRequest request, ServerCallContext context) =>
+        ById<Grains.Teachers.LedgerDay, Ledger>(request, context, ScopeKind.Teacher, cluster.ExplainTeacherAsync, ViewMapping.ToView);
+
+    public override Task<LeaderboardView> GetLeaderboard(LeaderboardRequest request, ServerCallContext context) =>
+        GetLeaderboardAsync(request, context.Caller());
 
     /// <summary>A question about one roster member on a date: NOT_FOUND when the cluster has no answer.</summary>
-    private Func<GetRequest, GrpcCall, Task<TView>> ById<TAnswer, TView>(
-        ScopeKind kind, Func<string, DateOnly?, Task<TAnswer?>> ask, Func<TAnswer, TView> toView) where TAnswer : class =>
-        async (request, call) =>
-        {
-            var date = DateOf(request.Date);
-            Authorize(call.Caller, kind, request.Id);
-            return toView(Found(kind.ToString().ToLowerInvariant(), request.Id, await ask(request.Id, date)));
-        };
+    private async Task<TView> ById<TAnswer, TView>(GetRequest request, ServerCallContext context,
+        ScopeKind kind, Func<string, DateOnly?, Task<TAnswer?>> ask, Func<TAnswer, TView> toView) where TAnswer : class
+    {
+        var date = DateOf(request.Date);
+        Authorize(context.Caller(), kind, request.Id);
+        return toView(Found(kind.ToString().ToLowerInvariant(), request.Id, await ask(request.Id, date)));
+    }
 
     /// <summary>Lets the read through (and audits it) when the id is inside the caller's region; refuses it otherwise.</summary>
     private void Authorize(Principal caller, ScopeKind kind, string id)
@@ -47,7 +54,7 @@ public sealed class QueryService(ZhijiangCluster cluster, AuditLog audit)
             return;
         }
         audit.Refused(caller, GrpcAdmission.Via, $"{kind} '{id}' is outside region {caller.RegionId} or not on the roster");
-        throw new GrpcStatusException(GrpcStatusCode.PermissionDenied, $"'{id}' is outside this token's region");
+        throw new RpcException(new Status(StatusCode.PermissionDenied, $"'{id}' is outside this token's region"));
     }
 
     private async Task<LeaderboardView> GetLeaderboardAsync(LeaderboardRequest request, Principal caller)
@@ -90,7 +97,7 @@ public sealed class QueryService(ZhijiangCluster cluster, AuditLog audit)
         QueryParameters.TryDate(text, out var date, out var problem) ? date : throw Invalid(problem!);
 
     private static T Found<T>(string kind, string id, T? value) where T : class =>
-        value ?? throw new GrpcStatusException(GrpcStatusCode.NotFound, $"no {kind} '{id}' on the roster");
+        value ?? throw new RpcException(new Status(StatusCode.NotFound, $"no {kind} '{id}' on the roster"));
 
-    private static GrpcStatusException Invalid(string reason) => new(GrpcStatusCode.InvalidArgument, reason);
+    private static RpcException Invalid(string reason) => new(new Status(StatusCode.InvalidArgument, reason));
 }

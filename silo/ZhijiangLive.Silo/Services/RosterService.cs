@@ -1,5 +1,5 @@
+using Grpc.Core;
 using ZhijiangLive.Contracts.V1;
-using ZhijiangLive.Contracts.Wire;
 using ZhijiangLive.Silo.Durability;
 using ZhijiangLive.Silo.Ingest;
 using RosterBatch = ZhijiangLive.Contracts.V1.RosterBatch;
@@ -9,16 +9,13 @@ using ZhijiangLive.Silo.Mapping;
 namespace ZhijiangLive.Silo.Services;
 
 /// <summary><c>zhijiang.live.v1.Roster</c>: regions, schools and teachers from the provincial platform.</summary>
-public sealed class RosterService(IngestSequencer sequencer)
+/// <remarks>Only the platform, with an API key, changes the roster.</remarks>
+[GrpcAccess(GrpcAccess.Platform)]
+public sealed class RosterService(IngestSequencer sequencer) : global::ZhijiangLive.Contracts.V1.Roster.RosterBase
 {
     public const string Name = "zhijiang.live.v1.Roster";
 
-    /// <summary>Only the platform, with an API key, changes the roster.</summary>
-    public void Map(GrpcMethods methods) => methods
-        .Service(Name, GrpcAccess.Platform)
-        .Unary(Name, "Upsert", RosterBatch.Parser, UpsertAsync);
-
-    private async Task<RosterReply> UpsertAsync(RosterBatch batch)
+    public override async Task<RosterReply> Upsert(RosterBatch batch, ServerCallContext context)
     {
         try
         {
@@ -26,7 +23,7 @@ public sealed class RosterService(IngestSequencer sequencer)
         }
         catch (NotDurableException error)
         {
-            throw new GrpcStatusException(GrpcStatusCode.Unavailable, $"{error.Message}; send the roster again later");
+            throw new RpcException(new Status(StatusCode.Unavailable, $"{error.Message}; send the roster again later"));
         }
     }
 }

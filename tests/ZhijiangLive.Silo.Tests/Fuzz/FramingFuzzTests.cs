@@ -59,7 +59,7 @@ public sealed class FramingFuzzTests(ITestOutputHelper output) : SeededSilo("--Z
         }
         Assert.True(fuzz.Failures.IsEmpty, string.Join("\n", fuzz.Failures.Take(10)));
         Assert.True(errors.Errors.Count == 0, $"{errors.Errors.Count} errors logged, e.g. {errors.Errors.FirstOrDefault()}");
-        Assert.Equal(0, Silo.Services.GetRequiredService<GrpcDispatcher>().ActiveCalls);
+        Assert.Equal(0, Silo.Services.GetRequiredService<GrpcGate>().ActiveCalls);
         await using (var connection = await RawHttp2Connection.ConnectAsync(Silo.GrpcAddress))
         {
             // On the second key: the fuzz may have used up the first key's rate.
@@ -74,7 +74,7 @@ public sealed class FramingFuzzTests(ITestOutputHelper output) : SeededSilo("--Z
     /// <summary>The live managed heap once calls that clients reset have wound down and a full collection has run.</summary>
     private async Task<long> LiveHeapAsync()
     {
-        var dispatcher = Silo.Services.GetRequiredService<GrpcDispatcher>();
+        var dispatcher = Silo.Services.GetRequiredService<GrpcGate>();
         var waited = Stopwatch.StartNew();
         // A reset call's handler notices it on its own time; there is no event for the last one ending.
         while (dispatcher.ActiveCalls > 0 && waited.Elapsed < GrpcOverRawHttp2.ResponseTimeout)

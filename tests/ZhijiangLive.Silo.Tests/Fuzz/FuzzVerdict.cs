@@ -6,18 +6,20 @@ namespace ZhijiangLive.Silo.Tests.Fuzz;
 /// <summary>Whether what came back for a fuzz case is an answer the server may give, and a label to count it under.</summary>
 internal static class FuzzVerdict
 {
-    /// <summary>gRPC statuses a malformed or unauthorised request may get; never UNKNOWN, UNAVAILABLE, DATA_LOSS and the like.</summary>
+    /// <summary>gRPC statuses a malformed or unauthorised request may get; never UNAVAILABLE, DATA_LOSS and the like.</summary>
     public static readonly GrpcStatusCode[] AllowedStatuses =
     [
         GrpcStatusCode.Ok, GrpcStatusCode.InvalidArgument, GrpcStatusCode.DeadlineExceeded, GrpcStatusCode.NotFound,
         GrpcStatusCode.PermissionDenied, GrpcStatusCode.ResourceExhausted, GrpcStatusCode.Unimplemented,
         GrpcStatusCode.Internal, GrpcStatusCode.Unauthenticated,
+        // Grpc.AspNetCore's answer to a unary request it cannot read, before any handler of ours runs.
+        GrpcStatusCode.Unknown,
     ];
 
     /// <summary>What a broken HTTP/2 request may end its connection with.</summary>
     public static readonly Http2Error[] AllowedConnectionErrors = [Http2Error.ProtocolError, Http2Error.CompressionError];
 
-    /// <summary>The dispatcher's answer to an exception it did not expect: a fuzz case that gets it has found a bug.</summary>
+    /// <summary>The server's answer to an exception it did not expect (UnexpectedFailureInterceptor): a fuzz case that gets it has found a bug.</summary>
     public const string UnexpectedFailure = "see its log";
 
     /// <summary>Null when the answer is allowed, else why not; <paramref name="label"/> names the answer either way.</summary>
@@ -46,6 +48,8 @@ internal static class FuzzVerdict
             200 or 405 or 415 when !AllowedStatuses.Contains(status!.Value) => $"grpc-status {status} is not among the allowed",
             200 or 405 or 415 when exchange.GrpcMessage.Contains(UnexpectedFailure) => "the server failed unexpectedly",
             200 or 405 or 415 => null,
+            // A path that is no /service/method at all: not a gRPC call, so no gRPC answer.
+            404 => null,
             _ => $"HTTP {exchange.HttpStatus}",
         };
     }

@@ -26,22 +26,22 @@ public sealed class MalformedFramingTests() : LimitedSilo("--Zhijiang:Grpc:MaxMe
     [InlineData(FrameShape.Whole)]
     [InlineData(FrameShape.OneByteDataFrames)]
     [InlineData(FrameShape.HeadersInContinuations)]
-    public async Task BadFlagByte_IsInternal(FrameShape shape)
+    public async Task BadFlagByte_IsUnknown(FrameShape shape)
     {
         var body = Body("flag");
         body[0] = 2;
 
         var reply = await SendAsync(shape, Headers(), body);
 
-        Assert.Equal(GrpcStatusCode.Internal, reply.GrpcStatus);
-        Assert.Contains("compressed-flag byte 2", reply.GrpcMessage);
+        // Grpc.AspNetCore's reader refuses the unary request before any handler runs, with UNKNOWN.
+        Assert.Equal(GrpcStatusCode.Unknown, reply.GrpcStatus);
     }
 
     [Theory]
     [InlineData(FrameShape.Whole)]
     [InlineData(FrameShape.OneByteDataFrames)]
     [InlineData(FrameShape.HeadersInContinuations)]
-    public async Task LengthFFFFFFFF_IsResourceExhausted_BeforeTheBody(FrameShape shape)
+    public async Task LengthFFFFFFFF_IsRefused_BeforeTheBody(FrameShape shape)
     {
         await using var connection = await ConnectAsync();
         var exchange = await connection.OpenAsync(Headers(), endStream: false, Splits(shape));
@@ -50,8 +50,8 @@ public sealed class MalformedFramingTests() : LimitedSilo("--Zhijiang:Grpc:MaxMe
         await connection.SendDataAsync(exchange.StreamId, [0, 0xFF, 0xFF, 0xFF, 0xFF], endStream: false, Piece(shape));
         await exchange.Ended.WaitAsync(GrpcOverRawHttp2.ResponseTimeout);
 
-        Assert.Equal(GrpcStatusCode.ResourceExhausted, exchange.GrpcStatus);
-        Assert.Contains("4294967295 vs. 65536", exchange.GrpcMessage);
+        // A length past int.MaxValue is UNKNOWN from Grpc.AspNetCore (65,537 bytes is RESOURCE_EXHAUSTED: MessageLimitTests).
+        Assert.Equal(GrpcStatusCode.Unknown, exchange.GrpcStatus);
         await AssertPublishesAsync(connection);
     }
 
@@ -64,7 +64,7 @@ public sealed class MalformedFramingTests() : LimitedSilo("--Zhijiang:Grpc:MaxMe
         var reply = await SendAsync(shape, Headers(), Body("cut")[..^4]);
 
         Assert.Equal(GrpcStatusCode.Internal, reply.GrpcStatus);
-        Assert.Contains("ended inside a message", reply.GrpcMessage);
+        Assert.Contains("Incomplete message", reply.GrpcMessage);
     }
 
     [Theory]
@@ -85,12 +85,15 @@ public sealed class MalformedFramingTests() : LimitedSilo("--Zhijiang:Grpc:MaxMe
     [InlineData(FrameShape.HeadersInContinuations, "-1S")]
     [InlineData(FrameShape.Whole, "1.5S")]
     [InlineData(FrameShape.Whole, "10s")]
-    public async Task BadGrpcTimeout_IsInvalidArgument(FrameShape shape, string timeout)
+    public async Task BadGrpcTimeout_IsTakenAsNoDeadline(FrameShape shape, string timeout)
     {
-        var reply = await SendAsync(shape, Headers(("grpc-timeout", timeout)), Body("timeout"));
+        await using var connection = await ConnectAsync();
+        var exchange = await connection.OpenAsync(Headers(("grpc-timeout", timeout)), endStream: false, Splits(shape));
+        await connection.SendDataAsync(exchange.StreamId, Body("timeout"), endStream: true, Piece(shape));
+        await exchange.Ended.WaitAsync(GrpcOverRawHttp2.ResponseTimeout);
 
-        Assert.Equal(GrpcStatusCode.InvalidArgument, reply.GrpcStatus);
-        Assert.Contains(timeout, reply.GrpcMessage);
+        // Grpc.AspNetCore ignores a grpc-timeout it cannot parse, as the gRPC spec leaves open.
+        Assert.Equal(GrpcStatusCode.Ok, exchange.GrpcStatus);
     }
 
     [Fact]

@@ -16,7 +16,7 @@ public sealed class CancellationAndTlsTests
     {
         await using var silo = await RunningSilo.StartAsync();
         await SeedRosterAsync(silo.Cluster);
-        var dispatcher = silo.Services.GetRequiredService<GrpcDispatcher>();
+        var dispatcher = silo.Services.GetRequiredService<GrpcGate>();
         using var client = silo.PlatformClient();
         var stream = client.OpenPublishStream();
         await stream.WriteAsync(Batch(Login("r1")));
