@@ -92,13 +92,4 @@ public sealed class MessageFrameTests
         var notGzip = Assert.Throws<GrpcStatusException>(() => MessageCompression.Decompress(new ReadOnlySequence<byte>(new byte[] { 1, 2, 3 }), 100));
         Assert.Equal(GrpcStatusCode.Internal, notGzip.Status.Code);
     }
-
-    [Theory]
-    [InlineData(null, true)]
-    [InlineData("identity", true)]
-    [InlineData("gzip", true)]
-    [InlineData("deflate", false)]
-    [InlineData("snappy", false)]
-    public void Compression_SupportsIdentityAndGzip(string? encoding, bool supported) =>
-        Assert.Equal(supported, MessageCompression.IsSupported(encoding));
 }

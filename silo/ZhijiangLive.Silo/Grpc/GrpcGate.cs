@@ -19,7 +19,8 @@ public sealed class GrpcGate(GrpcEndpoint listener, GrpcAdmission admission)
 
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
-        var method = context.GetEndpoint()?.Metadata.GetMetadata<GrpcMethodMetadata>();
+        var endpoint = context.GetEndpoint();
+        var method = endpoint?.Metadata.GetMetadata<GrpcMethodMetadata>();
         var onListener = listener.Serves(context);
         if (method is null)
         {
@@ -38,7 +39,7 @@ public sealed class GrpcGate(GrpcEndpoint listener, GrpcAdmission admission)
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             return;
         }
-        var access = context.GetEndpoint()!.Metadata.GetMetadata<GrpcAccessAttribute>();
+        var access = endpoint!.Metadata.GetMetadata<GrpcAccessAttribute>();
         if (access is null)
         {
             RefuseTrailersOnly(context.Response, new Status(StatusCode.PermissionDenied,

@@ -32,12 +32,12 @@ public static class GrpcHosting
         services.AddSingleton<HealthService>();
         services.AddSingleton<GrpcAdmission>();
         services.AddSingleton<GrpcGate>();
-        services.AddGrpc(grpc =>
+        services.AddGrpc(grpc => grpc.Interceptors.Add<UnexpectedFailureInterceptor>());
+        // The limits come from the GrpcServerOptions that EndpointHosting bound, not from a second binding.
+        services.AddOptions<GrpcServiceOptions>().Configure<GrpcServerOptions>((grpc, ours) =>
         {
-            var options = builder.Configuration.GetSection(GrpcServerOptions.Section).Get<GrpcServerOptions>() ?? new GrpcServerOptions();
-            grpc.MaxReceiveMessageSize = options.MaxMessageSize;
+            grpc.MaxReceiveMessageSize = ours.MaxMessageSize;
             grpc.MaxSendMessageSize = null;
-            grpc.Interceptors.Add<UnexpectedFailureInterceptor>();
         });
         services.AddGrpcReflection();
         return builder;

@@ -9,11 +9,8 @@ public static class MessageCompression
     public const string Identity = "identity";
     public const string Gzip = "gzip";
 
-    /// <summary>What a server advertises in <c>grpc-accept-encoding</c>.</summary>
+    /// <summary>What our client advertises in <c>grpc-accept-encoding</c>.</summary>
     public const string Accepted = "identity,gzip";
-
-    public static bool IsSupported(string? encoding) =>
-        string.IsNullOrEmpty(encoding) || encoding is Identity or Gzip;
 
     /// <summary>Inflates a gzip message, refusing one that would grow past <paramref name="maxMessageSize"/>.</summary>
     /// <exception cref="GrpcStatusException">RESOURCE_EXHAUSTED when too large, INTERNAL when not valid gzip.</exception>
