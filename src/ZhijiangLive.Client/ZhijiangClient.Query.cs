@@ -5,18 +5,18 @@ namespace ZhijiangLive.Client;
 /// <summary>The reading side: scores, figures, rankings and explanations (Query).</summary>
 public sealed partial class ZhijiangClient
 {
-    public Task<TeacherView> GetTeacherAsync(GetRequest request, CallOptions? options = null, CancellationToken cancellationToken = default) =>
-        UnaryAsync(ServiceMethods.GetTeacher, request, TeacherView.Parser, options, cancellationToken);
+    public async Task<TeacherView> GetTeacherAsync(GetRequest request, ZhijiangCallOptions? options = null, CancellationToken cancellationToken = default) =>
+        await _query.GetTeacherAsync(request, CallOptionsFor(options, cancellationToken)).ConfigureAwait(false);
 
-    public Task<GroupView> GetSchoolAsync(GetRequest request, CallOptions? options = null, CancellationToken cancellationToken = default) =>
-        UnaryAsync(ServiceMethods.GetSchool, request, GroupView.Parser, options, cancellationToken);
+    public async Task<GroupView> GetSchoolAsync(GetRequest request, ZhijiangCallOptions? options = null, CancellationToken cancellationToken = default) =>
+        await _query.GetSchoolAsync(request, CallOptionsFor(options, cancellationToken)).ConfigureAwait(false);
 
-    public Task<GroupView> GetRegionAsync(GetRequest request, CallOptions? options = null, CancellationToken cancellationToken = default) =>
-        UnaryAsync(ServiceMethods.GetRegion, request, GroupView.Parser, options, cancellationToken);
+    public async Task<GroupView> GetRegionAsync(GetRequest request, ZhijiangCallOptions? options = null, CancellationToken cancellationToken = default) =>
+        await _query.GetRegionAsync(request, CallOptionsFor(options, cancellationToken)).ConfigureAwait(false);
 
-    public Task<LeaderboardView> GetLeaderboardAsync(LeaderboardRequest request, CallOptions? options = null, CancellationToken cancellationToken = default) =>
-        UnaryAsync(ServiceMethods.GetLeaderboard, request, LeaderboardView.Parser, options, cancellationToken);
+    public async Task<LeaderboardView> GetLeaderboardAsync(LeaderboardRequest request, ZhijiangCallOptions? options = null, CancellationToken cancellationToken = default) =>
+        await _query.GetLeaderboardAsync(request, CallOptionsFor(options, cancellationToken)).ConfigureAwait(false);
 
-    public Task<Ledger> ExplainTeacherAsync(GetRequest request, CallOptions? options = null, CancellationToken cancellationToken = default) =>
-        UnaryAsync(ServiceMethods.ExplainTeacher, request, Ledger.Parser, options, cancellationToken);
+    public async Task<Ledger> ExplainTeacherAsync(GetRequest request, ZhijiangCallOptions? options = null, CancellationToken cancellationToken = default) =>
+        await _query.ExplainTeacherAsync(request, CallOptionsFor(options, cancellationToken)).ConfigureAwait(false);
 }

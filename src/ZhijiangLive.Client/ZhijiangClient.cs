@@ -1,22 +1,24 @@
-using System.Collections.Concurrent;
-using System.Net;
-using System.Runtime.CompilerServices;
-using System.Threading.Channels;
-using Google.Protobuf;
+using Grpc.Core;
+using Grpc.Health.V1;
+using Grpc.Net.Client;
+using ZhijiangLive.Contracts.V1;
 
 namespace ZhijiangLive.Client;
 
 /// <summary>
-/// A gRPC client of ZhijiangLive over HTTP/2: h2c with prior knowledge for <c>http://</c>, TLS with ALPN for
-/// <c>https://</c>. Thread-safe; make one per server and share it. Every failed call throws a
-/// <see cref="ZhijiangLive.Contracts.Wire.GrpcStatusException"/>.
+/// A gRPC client of ZhijiangLive on Grpc.Net.Client: h2c with prior knowledge for <c>http://</c>, TLS with ALPN
+/// for <c>https://</c>. Thread-safe; make one per server and share it. Every failed call throws an
+/// <see cref="RpcException"/>.
 /// </summary>
 public sealed partial class ZhijiangClient : IDisposable
 {
-    // HttpClient's base: HttpClient would add a linked token source per call for a timeout we do not use.
-    private readonly HttpMessageInvoker _invoker;
+    private readonly GrpcChannel _channel;
     private readonly ZhijiangClientOptions _options;
-    private readonly ConcurrentDictionary<string, Uri> _methodUris = new(StringComparer.Ordinal);
+    private readonly CallSettings _settings;
+    private readonly Ingest.IngestClient _ingest;
+    private readonly Roster.RosterClient _roster;
+    private readonly Query.QueryClient _query;
+    private readonly Health.HealthClient _health;
 
     public ZhijiangClient(Uri address, ZhijiangClientOptions? options = null)
     {
@@ -27,75 +29,31 @@ public sealed partial class ZhijiangClient : IDisposable
         }
         Address = address;
         _options = options ?? new ZhijiangClientOptions();
-        _invoker = new HttpMessageInvoker(_options.Handler ?? ClientHandler.Create(_options), disposeHandler: _options.Handler is null);
+        _settings = new CallSettings(_options);
+        _channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions
+        {
+            HttpHandler = _options.Handler ?? ClientHandler.Create(_options),
+            DisposeHttpClient = _options.Handler is null,
+            MaxReceiveMessageSize = _options.MaxReceiveMessageSize,
+            ServiceConfig = RetryConfig.For(_options.RetryAttempts),
+            MaxRetryAttempts = Math.Max(5, _options.RetryAttempts + 1),
+        });
+        _ingest = new Ingest.IngestClient(_channel);
+        _roster = new Roster.RosterClient(_channel);
+        _query = new Query.QueryClient(_channel);
+        _health = new Health.HealthClient(_channel);
     }
 
     public Uri Address { get; }
 
     public ZhijiangClientOptions Options => _options;
 
-    /// <summary>A call with one request and one response message.</summary>
-    public async Task<TResponse> UnaryAsync<TRequest, TResponse>(string method, TRequest request, MessageParser<TResponse> parser,
-        CallOptions? options = null, CancellationToken cancellationToken = default)
-        where TRequest : IMessage<TRequest> where TResponse : class, IMessage<TResponse>
-    {
-        using var call = StartWithMessage(method, request, parser, options, cancellationToken);
-        return await call.ReadSingleAsync().ConfigureAwait(false);
-    }
+    /// <summary>The channel's invoker, for a method the typed calls do not cover.</summary>
+    public CallInvoker CallInvoker => _channel.CreateCallInvoker();
 
-    /// <summary>A call with one request message and a stream of responses, which starts when enumerated.</summary>
-    public async IAsyncEnumerable<TResponse> ServerStreamingAsync<TRequest, TResponse>(string method, TRequest request,
-        MessageParser<TResponse> parser, CallOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-        where TRequest : IMessage<TRequest> where TResponse : class, IMessage<TResponse>
-    {
-        using var call = StartWithMessage(method, request, parser, options, cancellationToken);
-        while (await call.ReadAsync().ConfigureAwait(false) is { } response)
-        {
-            yield return response;
-        }
-    }
+    /// <summary>The library's options for one call: the client's metadata, deadline and compression, then the call's own.</summary>
+    public Grpc.Core.CallOptions CallOptionsFor(ZhijiangCallOptions? options, CancellationToken cancellationToken = default) =>
+        _settings.For(options, cancellationToken);
 
-    /// <summary>A call with streams both ways, started at once; dispose it to end it.</summary>
-    public DuplexCall<TRequest, TResponse> DuplexStreaming<TRequest, TResponse>(string method, MessageParser<TResponse> parser,
-        CallOptions? options = null, CancellationToken cancellationToken = default)
-        where TRequest : IMessage<TRequest> where TResponse : class, IMessage<TResponse>
-    {
-        var timeout = CallTimeout.Resolve(options, _options.DefaultTimeout, _options.TimeProvider);
-        var compress = options?.Compress ?? _options.CompressRequests;
-        var frames = Channel.CreateBounded<RentedFrame>(DuplexCall<TRequest, TResponse>.PendingWrites);
-        var request = CreateRequest(method, new StreamingRequestContent(frames), timeout, compress, options);
-        var call = new GrpcCall<TResponse>(request, parser, _options.MaxReceiveMessageSize, timeout, _options.TimeProvider,
-            abortable: true, cancellationToken);
-        call.Start(_invoker);
-        return new DuplexCall<TRequest, TResponse>(call, frames, compress);
-    }
-
-    public void Dispose() => _invoker.Dispose();
-
-    private GrpcCall<TResponse> StartWithMessage<TRequest, TResponse>(string method, TRequest request, MessageParser<TResponse> parser,
-        CallOptions? options, CancellationToken cancellationToken)
-        where TRequest : IMessage<TRequest> where TResponse : class, IMessage<TResponse>
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        var timeout = CallTimeout.Resolve(options, _options.DefaultTimeout, _options.TimeProvider);
-        var compress = options?.Compress ?? _options.CompressRequests;
-        var content = new UnaryContent(RentedFrame.Serialize(request, compress));
-        var call = new GrpcCall<TResponse>(CreateRequest(method, content, timeout, compress, options), parser,
-            _options.MaxReceiveMessageSize, timeout, _options.TimeProvider, abortable: false, cancellationToken);
-        call.Start(_invoker);
-        return call;
-    }
-
-    private HttpRequestMessage CreateRequest(string method, HttpContent content, TimeSpan? timeout, bool compress, CallOptions? options)
-    {
-        var uri = _methodUris.GetOrAdd(method, static (path, address) => new Uri(address, path), Address);
-        var request = new HttpRequestMessage(HttpMethod.Post, uri)
-        {
-            Version = HttpVersion.Version20,
-            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
-            Content = content,
-        };
-        RequestHeaders.Apply(request.Headers, _options.UserAgent, timeout, compress, _options.Metadata, options?.Metadata);
-        return request;
-    }
+    public void Dispose() => _channel.Dispose();
 }

@@ -1,6 +1,6 @@
 namespace ZhijiangLive.Client;
 
-/// <summary>How a <see cref="ZhijiangClient"/> connects, and what every call carries unless its <see cref="CallOptions"/> say otherwise.</summary>
+/// <summary>How a <see cref="ZhijiangClient"/> connects, and what every call carries unless its <see cref="ZhijiangCallOptions"/> say otherwise.</summary>
 public sealed class ZhijiangClientOptions
 {
     /// <summary>The timeout of a call that sets neither a timeout nor a deadline; none when null.</summary>
@@ -13,12 +13,16 @@ public sealed class ZhijiangClientOptions
     public int MaxReceiveMessageSize { get; init; } = 4 * 1024 * 1024;
 
     /// <summary>
-    /// Headers sent with every call, e.g. <c>authorization</c>. HTTP/2 sends names lowercased; a binary value goes
+    /// Headers sent with every call, e.g. <c>authorization</c>. HTTP/2 sends names lowercased; a binary value is given
     /// base64-encoded under a name ending in <c>-bin</c>.
     /// </summary>
     public IReadOnlyList<KeyValuePair<string, string>>? Metadata { get; init; }
 
-    public string UserAgent { get; init; } = "zhijiang-live-dotnet/1.0";
+    /// <summary>
+    /// How many times a Publish, a roster upsert, a query or a health check that failed with UNAVAILABLE is sent
+    /// again, the same bytes each time (so the same event ids), with backoff from 100 ms up to 2 s. None by default.
+    /// </summary>
+    public int RetryAttempts { get; init; }
 
     /// <summary>Opens another connection when one reaches the server's limit of concurrent streams.</summary>
     public bool EnableMultipleHttp2Connections { get; init; } = true;
@@ -36,9 +40,6 @@ public sealed class ZhijiangClientOptions
     public TimeSpan KeepAlivePingDelay { get; init; } = Timeout.InfiniteTimeSpan;
 
     public TimeSpan KeepAlivePingTimeout { get; init; } = TimeSpan.FromSeconds(20);
-
-    /// <summary>The clock for deadlines.</summary>
-    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
     /// <summary>
     /// A handler to send through instead of the client's own <see cref="SocketsHttpHandler"/> (the connection

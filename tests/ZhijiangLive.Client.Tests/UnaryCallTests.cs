@@ -1,108 +1,87 @@
-using System.Net;
+using Grpc.Core;
 using ZhijiangLive.Contracts.V1;
-using ZhijiangLive.Contracts.Wire;
 
 namespace ZhijiangLive.Client.Tests;
 
-public sealed class UnaryCallTests
+public sealed class UnaryCallTests : IAsyncLifetime
 {
-    private static readonly PublishRequest s_request = TestClients.Request;
-    private static readonly PublishReply s_reply = TestClients.Reply;
+    private ScriptedServer _server = null!;
+
+    public async Task InitializeAsync() => _server = await ScriptedServer.StartAsync();
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
 
     [Fact]
-    public async Task UnaryAsync_OkResponse_ReturnsItsMessage()
+    public async Task Publish_CarriesTheClientsMetadata_ThenTheCalls()
     {
-        using var client = TestClients.Create(new FakeHandler(() => FakeHandler.Grpc(Frames.Of(s_reply))));
-        Assert.Equal(s_reply, await client.PublishAsync(s_request));
+        using var client = _server.Client(new ZhijiangClientOptions { Metadata = [new("authorization", "Bearer zlk_key"), new("x-origin", "client")] });
+
+        var reply = await client.PublishAsync(Requests.Logins("e1", "e2"), new ZhijiangCallOptions { Metadata = [new("x-origin", "call")] });
+
+        Assert.Equal(2, reply.Accepted);
+        var call = Assert.Single(_server.Script.Calls);
+        Assert.Equal("Bearer zlk_key", call.Headers["authorization"]);
+        Assert.Equal("client, call", call.Headers["x-origin"]); // HTTP joins repeated headers
     }
 
     [Fact]
-    public async Task UnaryAsync_GzipResponse_IsDecompressed()
+    public async Task CompressRequests_SendsGzip_AndACallMayTurnItOff()
     {
-        using var client = TestClients.Create(new FakeHandler(() => FakeHandler.Grpc(Frames.Gzipped(s_reply), encoding: "gzip")));
-        Assert.Equal(s_reply, await client.PublishAsync(s_request));
+        using var client = _server.Client(new ZhijiangClientOptions { CompressRequests = true });
+
+        await client.PublishAsync(Requests.Logins("e1"));
+        await client.PublishAsync(Requests.Logins("e2"), new ZhijiangCallOptions { Compress = false });
+
+        var calls = _server.Script.Calls.ToArray();
+        Assert.Equal("gzip", calls[0].Headers["grpc-encoding"]);
+        Assert.False(calls[1].Headers.ContainsKey("grpc-encoding"));
+        Assert.All(calls, c => Assert.False(c.Headers.ContainsKey(CallSettings.RequestEncodingHeader)));
+        Assert.Equal(["e1", "e2"], _server.Script.Requests.Select(r => r.Events[0].EventId));
     }
 
     [Fact]
-    public async Task UnaryAsync_TrailersOnlyError_ThrowsItsStatusAndDecodedMessage()
+    public async Task ServerStatus_ComesBackWithItsCodeAndDetail()
     {
-        using var client = TestClients.Create(new FakeHandler(() => FakeHandler.TrailersOnly(GrpcStatusCode.InvalidArgument, "教师不存在: t-1")));
-        Assert.Equal(new GrpcStatus(GrpcStatusCode.InvalidArgument, "教师不存在: t-1"), await TestClients.StatusOf(() => client.PublishAsync(s_request)));
+        _server.Script.Publish = (_, _) => throw new RpcException(new Status(StatusCode.InvalidArgument, "批次过大：100% 的上限"));
+        using var client = _server.Client();
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => client.PublishAsync(Requests.Logins("e1")));
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Equal("批次过大：100% 的上限", error.Status.Detail);
     }
 
     [Fact]
-    public async Task UnaryAsync_MessageThenErrorInTrailers_ThrowsTheStatus()
+    public async Task AResponseLargerThanAllowed_IsResourceExhausted()
     {
-        using var client = TestClients.Create(new FakeHandler(() => FakeHandler.Grpc(Frames.Of(s_reply), GrpcStatusCode.Aborted, "lost the lock")));
-        Assert.Equal(new GrpcStatus(GrpcStatusCode.Aborted, "lost the lock"), await TestClients.StatusOf(() => client.PublishAsync(s_request)));
+        _server.Script.Publish = (_, _) =>
+        {
+            var reply = new PublishReply();
+            reply.Rejections.Add(Enumerable.Range(0, 100).Select(i => new Rejection { Index = i, Detail = new string('x', 100) }));
+            return Task.FromResult(reply);
+        };
+        using var client = _server.Client(new ZhijiangClientOptions { MaxReceiveMessageSize = 1024 });
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => client.PublishAsync(Requests.Logins("e1")));
+
+        Assert.Equal(StatusCode.ResourceExhausted, error.StatusCode);
+    }
+
+    [Fact]
+    public async Task AServerThatIsNotThere_IsUnavailable()
+    {
+        var address = _server.Address;
+        await _server.DisposeAsync();
+        using var client = new ZhijiangClient(address);
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => client.PublishAsync(Requests.Logins("e1")));
+
+        Assert.Equal(StatusCode.Unavailable, error.StatusCode);
     }
 
     [Theory]
-    [InlineData(0)]
-    [InlineData(2)]
-    public async Task UnaryAsync_OkWithOtherThanOneMessage_IsInternal(int messages)
-    {
-        var body = Frames.Of(Enumerable.Repeat(s_reply, messages).ToArray());
-        using var client = TestClients.Create(new FakeHandler(() => FakeHandler.Grpc(body)));
-        Assert.Equal(GrpcStatusCode.Internal, (await TestClients.StatusOf(() => client.PublishAsync(s_request))).Code);
-    }
-
-    [Theory]
-    [InlineData(HttpStatusCode.NotFound, GrpcStatusCode.Unimplemented)]
-    [InlineData(HttpStatusCode.ServiceUnavailable, GrpcStatusCode.Unavailable)]
-    [InlineData(HttpStatusCode.Unauthorized, GrpcStatusCode.Unauthenticated)]
-    public async Task UnaryAsync_NonGrpcHttpError_MapsTheHttpStatus(HttpStatusCode http, GrpcStatusCode expected)
-    {
-        using var client = TestClients.Create(new FakeHandler(() => FakeHandler.Http(http, "text/html", "<h1>no</h1>"u8.ToArray())));
-        Assert.Equal(expected, (await TestClients.StatusOf(() => client.PublishAsync(s_request))).Code);
-    }
-
-    [Fact]
-    public async Task UnaryAsync_ConnectionFails_IsUnavailable()
-    {
-        using var client = TestClients.Create(new FakeHandler((_, _) => throw new HttpRequestException("Connection refused")));
-        Assert.Equal(GrpcStatusCode.Unavailable, (await TestClients.StatusOf(() => client.PublishAsync(s_request))).Code);
-    }
-
-    [Fact]
-    public async Task UnaryAsync_CallerCancels_IsCancelledAndCancelsTheRequest()
-    {
-        var entered = new TaskCompletionSource<CancellationToken>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var handler = new FakeHandler(async (_, ct) => { entered.SetResult(ct); await Task.Delay(Timeout.Infinite, ct); throw new InvalidOperationException(); });
-        using var client = TestClients.Create(handler);
-        using var cts = new CancellationTokenSource();
-        var call = client.PublishAsync(s_request, cancellationToken: cts.Token);
-        var requestToken = await entered.Task;
-        cts.Cancel();
-        Assert.Equal(GrpcStatusCode.Cancelled, (await TestClients.StatusOf(() => call)).Code);
-        Assert.True(requestToken.IsCancellationRequested);
-    }
-
-    [Fact]
-    public async Task UnaryAsync_CallerCancelsACallWithADeadline_IsCancelledNotDeadlineExceeded()
-    {
-        var time = new ManualTimeProvider(DateTimeOffset.UnixEpoch);
-        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var handler = new FakeHandler(async (_, ct) => { entered.SetResult(); await Task.Delay(Timeout.Infinite, ct); throw new InvalidOperationException(); });
-        using var client = TestClients.Create(handler, time);
-        using var cts = new CancellationTokenSource();
-        var call = client.PublishAsync(s_request, new CallOptions { Timeout = TimeSpan.FromSeconds(2) }, cts.Token);
-        await entered.Task;
-        cts.Cancel();
-        Assert.Equal(GrpcStatusCode.Cancelled, (await TestClients.StatusOf(() => call)).Code);
-    }
-
-    [Fact]
-    public async Task UnaryAsync_DeadlinePasses_IsDeadlineExceededAndCancelsTheRequest()
-    {
-        var time = new ManualTimeProvider(DateTimeOffset.UnixEpoch);
-        var entered = new TaskCompletionSource<CancellationToken>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var handler = new FakeHandler(async (_, ct) => { entered.SetResult(ct); await Task.Delay(Timeout.Infinite, ct); throw new InvalidOperationException(); });
-        using var client = TestClients.Create(handler, time);
-        var call = client.PublishAsync(s_request, new CallOptions { Timeout = TimeSpan.FromSeconds(2) });
-        var requestToken = await entered.Task;
-        time.Advance(TimeSpan.FromSeconds(2));
-        Assert.Equal(GrpcStatusCode.DeadlineExceeded, (await TestClients.StatusOf(() => call)).Code);
-        Assert.True(requestToken.IsCancellationRequested);
-    }
+    [InlineData("ftp://127.0.0.1:5081")]
+    [InlineData("/relative")]
+    public void AnAddressThatIsNotHttp_IsRefused(string address) =>
+        Assert.Throws<ArgumentException>(() => new ZhijiangClient(new Uri(address, UriKind.RelativeOrAbsolute)));
 }

@@ -1,9 +1,8 @@
-using System.Buffers;
+using System.Buffers.Binary;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Google.Protobuf;
-using ZhijiangLive.Contracts.Wire;
 
 namespace ZhijiangLive.LoadTests.Bench;
 
@@ -21,9 +20,7 @@ public static partial class H2Load
         var body = Path.GetTempFileName();
         try
         {
-            var framed = new ArrayBufferWriter<byte>();
-            MessageFrame.Write(framed, request.ToByteArray());
-            await File.WriteAllBytesAsync(body, framed.WrittenSpan.ToArray());
+            await File.WriteAllBytesAsync(body, Framed(request));
             var start = new ProcessStartInfo("h2load")
             {
                 ArgumentList =
@@ -62,6 +59,16 @@ public static partial class H2Load
         {
             File.Delete(body);
         }
+    }
+
+    /// <summary>The request as gRPC frames it: an uncompressed flag, a big-endian length, the message.</summary>
+    private static byte[] Framed(IMessage request)
+    {
+        var message = request.ToByteArray();
+        var framed = new byte[5 + message.Length];
+        BinaryPrimitives.WriteUInt32BigEndian(framed.AsSpan(1), (uint)message.Length);
+        message.CopyTo(framed, 5);
+        return framed;
     }
 
     [GeneratedRegex(@"finished in [\d.]+\w+, ([\d.]+) req/s")]

@@ -64,7 +64,7 @@ public sealed class PushProbe(HubConnection hub, ZhijiangClient ingest, RunCount
         lock (_waiting) _waiting.Add((_score + PointsPerMark, Stopwatch.GetTimestamp()));
         try
         {
-            var reply = await ingest.PublishAsync(request, new CallOptions { Timeout = TimeSpan.FromSeconds(10) });
+            var reply = await ingest.PublishAsync(request, new ZhijiangCallOptions { Timeout = TimeSpan.FromSeconds(10) });
             counters.AcceptedAside(reply.Accepted);
             if (reply.Accepted == 1) _score += PointsPerMark;
             else lock (_waiting) _waiting.RemoveAt(_waiting.Count - 1);

@@ -1,5 +1,5 @@
 using ZhijiangLive.Client;
-using ZhijiangLive.Contracts.Wire;
+using Grpc.Core;
 using ZhijiangLive.LoadTests.Measure;
 using ZhijiangLive.LoadTests.Options;
 using ZhijiangLive.LoadTests.Traffic;
@@ -27,14 +27,14 @@ public sealed class SendContext(LoadOptions options, Pacer pacer, RunCounters co
     });
 
     /// <summary>UNAVAILABLE, DEADLINE_EXCEEDED and failures below gRPC may leave a request unapplied: it is sent again, same ids.</summary>
-    public static bool Retryable(GrpcStatusCode code) =>
-        code is GrpcStatusCode.Unavailable or GrpcStatusCode.DeadlineExceeded or GrpcStatusCode.Unknown or GrpcStatusCode.Internal;
+    public static bool Retryable(StatusCode code) =>
+        code is StatusCode.Unavailable or StatusCode.DeadlineExceeded or StatusCode.Unknown or StatusCode.Internal;
 
-    public static GrpcStatus StatusOf(Exception error) => error switch
+    public static Status StatusOf(Exception error) => error switch
     {
-        GrpcStatusException status => status.Status,
-        HttpRequestException or IOException => new GrpcStatus(GrpcStatusCode.Unavailable, error.Message),
-        _ => new GrpcStatus(GrpcStatusCode.Unknown, $"{error.GetType().Name}: {error.Message}"),
+        RpcException status => status.Status,
+        HttpRequestException or IOException => new Status(StatusCode.Unavailable, error.Message),
+        _ => new Status(StatusCode.Unknown, $"{error.GetType().Name}: {error.Message}"),
     };
 
     /// <summary>100 ms doubling to 5 s, with jitter so that connections do not retry in step.</summary>

@@ -80,7 +80,7 @@ public static class StreamSender
         catch (Exception error)
         {
             var failure = SendContext.StatusOf(error);
-            context.Counters.Error(failure.Code.ToString(), failure.Message);
+            context.Counters.Error(failure.StatusCode.ToString(), failure.Detail);
             broken.Cancel();
         }
         await call.CompleteAsync();
@@ -92,7 +92,7 @@ public static class StreamSender
             // with nothing owed, that is a reopen, not a failure.
             var failure = SendContext.StatusOf(readError);
             var idle = pending.IsEmpty ? " (idle stream)" : "";
-            context.Counters.Error(failure.Code + idle, failure.Message);
+            context.Counters.Error(failure.StatusCode + idle, failure.Detail);
         }
         return pending.Select(p => p.Batch).ToList();
     }

@@ -47,7 +47,7 @@ public static class UnarySender
 
     private static async Task SendAsync(SendContext context, ZhijiangClient client, EventSource source, PlannedBatch batch)
     {
-        var call = new CallOptions { Timeout = context.Options.CallTimeout };
+        var call = new ZhijiangCallOptions { Timeout = context.Options.CallTimeout };
         while (true)
         {
             var start = Stopwatch.GetTimestamp();
@@ -61,8 +61,8 @@ public static class UnarySender
             {
                 var status = SendContext.StatusOf(error);
                 context.Counters.NoReply(batch.Request.Events.Count);
-                context.Counters.Error(status.Code.ToString(), status.Message);
-                if (!SendContext.Retryable(status.Code) || batch.Attempts >= context.Options.Retries)
+                context.Counters.Error(status.StatusCode.ToString(), status.Detail);
+                if (!SendContext.Retryable(status.StatusCode) || batch.Attempts >= context.Options.Retries)
                 {
                     context.Counters.GaveUp(batch.Request.Events.Count);
                     return;

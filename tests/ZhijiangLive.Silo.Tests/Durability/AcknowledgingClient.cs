@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using ZhijiangLive.Client;
-using ZhijiangLive.Contracts.Wire;
+using Grpc.Core;
 using ZhijiangLive.Contracts.V1;
 
 namespace ZhijiangLive.Silo.Tests.Durability;
@@ -57,12 +57,12 @@ internal sealed class AcknowledgingClient(ZhijiangClient client, int workers, in
             giveUp.ThrowIfCancellationRequested();
             try
             {
-                return await client.PublishAsync(request, new CallOptions { Timeout = TimeSpan.FromSeconds(5) }, giveUp);
+                return await client.PublishAsync(request, new ZhijiangCallOptions { Timeout = TimeSpan.FromSeconds(5) }, giveUp);
             }
-            catch (GrpcStatusException error) when (!giveUp.IsCancellationRequested)
+            catch (RpcException error) when (!giveUp.IsCancellationRequested)
             {
                 Interlocked.Increment(ref _retries);
-                if (error.Status.Code == GrpcStatusCode.Unavailable && error.Status.Message.Contains("journal"))
+                if (error.StatusCode == StatusCode.Unavailable && error.Status.Detail.Contains("journal"))
                 {
                     Interlocked.Increment(ref _unavailable);
                 }

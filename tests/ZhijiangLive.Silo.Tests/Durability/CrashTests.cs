@@ -1,5 +1,5 @@
 using ZhijiangLive.Client;
-using ZhijiangLive.Contracts.Wire;
+using Grpc.Core;
 using ZhijiangLive.Contracts.V1;
 using TeacherView = ZhijiangLive.Contracts.V1.TeacherView;
 using ZhijiangLive.Grains;
@@ -132,11 +132,11 @@ public abstract class CrashTests
         {
             try
             {
-                var reply = await client.UpsertRosterAsync(batch, new CallOptions { Timeout = TimeSpan.FromSeconds(5) }, giveUp);
+                var reply = await client.UpsertRosterAsync(batch, new ZhijiangCallOptions { Timeout = TimeSpan.FromSeconds(5) }, giveUp);
                 Assert.Empty(reply.Rejections);
                 return;
             }
-            catch (GrpcStatusException) when (!giveUp.IsCancellationRequested)
+            catch (RpcException) when (!giveUp.IsCancellationRequested)
             {
                 await Task.Delay(50, giveUp);
             }

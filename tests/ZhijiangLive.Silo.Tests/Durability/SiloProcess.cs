@@ -64,7 +64,7 @@ internal sealed class SiloProcess : IDisposable
             }
             try
             {
-                var health = await client.CheckHealthAsync(options: new CallOptions { Timeout = TimeSpan.FromSeconds(1) });
+                var health = await client.CheckHealthAsync(options: new ZhijiangCallOptions { Timeout = TimeSpan.FromSeconds(1) });
                 if (health.Status == HealthCheckResponse.Types.ServingStatus.Serving)
                 {
                     return;

@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Xunit.Abstractions;
 using ZhijiangLive.Contracts.V1;
-using ZhijiangLive.Contracts.Wire;
+using Grpc.Core;
 using ZhijiangLive.Silo.Grpc;
 using ZhijiangLive.Silo.Tests.Fuzz.Http2;
 using ZhijiangLive.Silo.Tests.Grpc;
@@ -65,7 +65,7 @@ public sealed class FramingFuzzTests(ITestOutputHelper output) : SeededSilo("--Z
             // On the second key: the fuzz may have used up the first key's rate.
             var headers = GrpcOverRawHttp2.Headers(Silo.GrpcAddress, Publish).WithKey(TestCredentials.SecondPlatformKey);
             var reply = await connection.CallAsync(headers, RawGrpc.Frame(Batch(Login("after-fuzz"))));
-            Assert.Equal(GrpcStatusCode.Ok, reply.GrpcStatus);
+            Assert.Equal(StatusCode.OK, reply.Status);
             Assert.Equal(1, Assert.Single(reply.Messages(PublishReply.Parser)).Accepted);
         }
         Assert.True(after - warm < HeapGrowthBound, $"the live heap grew by {Mib(after - warm)}");

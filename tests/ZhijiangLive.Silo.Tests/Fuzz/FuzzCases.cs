@@ -1,7 +1,7 @@
 using Google.Protobuf;
 using Grpc.Health.V1;
 using ZhijiangLive.Contracts.V1;
-using ZhijiangLive.Contracts.Wire;
+using Grpc.Core;
 using ZhijiangLive.Silo.Tests.Fuzz.Http2;
 using ZhijiangLive.Silo.Tests.Grpc;
 using static ZhijiangLive.Silo.Tests.Grpc.GrpcFixtures;

@@ -1,4 +1,5 @@
-using ZhijiangLive.Contracts.Wire;
+using Grpc.Core;
+using ZhijiangLive.Silo.Tests.Grpc;
 
 namespace ZhijiangLive.Silo.Tests.Fuzz;
 
@@ -15,7 +16,7 @@ internal sealed partial class FuzzCases
                 return body;
             case 1:
                 var length = new[] { 0u, 1u, (uint)body.Length - 4, (uint)body.Length + 7, 0x7FFFFFFFu, 0xFFFFFFFFu, (uint)_random.Next() }[_random.Next(7)];
-                MessageFrame.WritePrefix(body, (int)length, compressed: false);
+                GrpcWire.WritePrefix(body, (int)length, compressed: false);
                 mutations.Add($"length {length}");
                 return body;
             case 2:
@@ -29,12 +30,12 @@ internal sealed partial class FuzzCases
                 mutations.Add("bits flipped");
                 return body;
             default:
-                var gzip = MessageCompression.Compress(body.AsSpan(5));
+                var gzip = GrpcWire.Gzip(body.AsSpan(5));
                 if (Roll(2) && gzip.Length > 0) gzip[_random.Next(gzip.Length)] ^= 0xFF;
                 SetHeader(headers, "grpc-encoding", "gzip");
                 mutations.Add("gzip");
                 var frame = new byte[5 + gzip.Length];
-                MessageFrame.WritePrefix(frame, gzip.Length, compressed: true);
+                GrpcWire.WritePrefix(frame, gzip.Length, compressed: true);
                 gzip.CopyTo(frame, 5);
                 return frame;
         }

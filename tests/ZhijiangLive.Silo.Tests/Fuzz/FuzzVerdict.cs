@@ -1,5 +1,6 @@
-using ZhijiangLive.Contracts.Wire;
+using Grpc.Core;
 using ZhijiangLive.Silo.Tests.Fuzz.Http2;
+using ZhijiangLive.Silo.Tests.Grpc;
 
 namespace ZhijiangLive.Silo.Tests.Fuzz;
 
@@ -7,13 +8,13 @@ namespace ZhijiangLive.Silo.Tests.Fuzz;
 internal static class FuzzVerdict
 {
     /// <summary>gRPC statuses a malformed or unauthorised request may get; never UNAVAILABLE, DATA_LOSS and the like.</summary>
-    public static readonly GrpcStatusCode[] AllowedStatuses =
+    public static readonly StatusCode[] AllowedStatuses =
     [
-        GrpcStatusCode.Ok, GrpcStatusCode.InvalidArgument, GrpcStatusCode.DeadlineExceeded, GrpcStatusCode.NotFound,
-        GrpcStatusCode.PermissionDenied, GrpcStatusCode.ResourceExhausted, GrpcStatusCode.Unimplemented,
-        GrpcStatusCode.Internal, GrpcStatusCode.Unauthenticated,
+        StatusCode.OK, StatusCode.InvalidArgument, StatusCode.DeadlineExceeded, StatusCode.NotFound,
+        StatusCode.PermissionDenied, StatusCode.ResourceExhausted, StatusCode.Unimplemented,
+        StatusCode.Internal, StatusCode.Unauthenticated,
         // Grpc.AspNetCore's answer to a unary request it cannot read, before any handler of ours runs.
-        GrpcStatusCode.Unknown,
+        StatusCode.Unknown,
     ];
 
     /// <summary>What a broken HTTP/2 request may end its connection with.</summary>
@@ -39,11 +40,11 @@ internal static class FuzzVerdict
             label = end is null ? "no answer" : $"{end} {exchange.ResetCode} {(closed.IsCompleted ? closed.Result : null)}";
             return "the stream was not answered";
         }
-        var status = exchange.GrpcStatus;
+        var status = exchange.Status;
         label = $"HTTP {exchange.HttpStatus} {status?.ToString() ?? "-"}";
         return exchange.HttpStatus switch
         {
-            200 when exchange.Header("content-type") != GrpcContentType.Default => "a 200 without content-type application/grpc",
+            200 when exchange.Header("content-type") != GrpcWire.ContentType => "a 200 without content-type application/grpc",
             200 or 405 or 415 when status is null => "no grpc-status",
             200 or 405 or 415 when !AllowedStatuses.Contains(status!.Value) => $"grpc-status {status} is not among the allowed",
             200 or 405 or 415 when exchange.GrpcMessage.Contains(UnexpectedFailure) => "the server failed unexpectedly",

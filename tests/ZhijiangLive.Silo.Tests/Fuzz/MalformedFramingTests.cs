@@ -1,6 +1,6 @@
 using System.Net.Sockets;
 using System.Text;
-using ZhijiangLive.Contracts.Wire;
+using Grpc.Core;
 using ZhijiangLive.Silo.Tests.Fuzz.Http2;
 using ZhijiangLive.Silo.Tests.Grpc;
 using ZhijiangLive.Silo.Tests.Limits;
@@ -34,7 +34,7 @@ public sealed class MalformedFramingTests() : LimitedSilo("--Zhijiang:Grpc:MaxMe
         var reply = await SendAsync(shape, Headers(), body);
 
         // Grpc.AspNetCore's reader refuses the unary request before any handler runs, with UNKNOWN.
-        Assert.Equal(GrpcStatusCode.Unknown, reply.GrpcStatus);
+        Assert.Equal(StatusCode.Unknown, reply.Status);
     }
 
     [Theory]
@@ -51,7 +51,7 @@ public sealed class MalformedFramingTests() : LimitedSilo("--Zhijiang:Grpc:MaxMe
         await exchange.Ended.WaitAsync(GrpcOverRawHttp2.ResponseTimeout);
 
         // A length past int.MaxValue is UNKNOWN from Grpc.AspNetCore (65,537 bytes is RESOURCE_EXHAUSTED: MessageLimitTests).
-        Assert.Equal(GrpcStatusCode.Unknown, exchange.GrpcStatus);
+        Assert.Equal(StatusCode.Unknown, exchange.Status);
         await AssertPublishesAsync(connection);
     }
 
@@ -63,7 +63,7 @@ public sealed class MalformedFramingTests() : LimitedSilo("--Zhijiang:Grpc:MaxMe
     {
         var reply = await SendAsync(shape, Headers(), Body("cut")[..^4]);
 
-        Assert.Equal(GrpcStatusCode.Internal, reply.GrpcStatus);
+        Assert.Equal(StatusCode.Internal, reply.Status);
         Assert.Contains("Incomplete message", reply.GrpcMessage);
     }
 
@@ -76,7 +76,7 @@ public sealed class MalformedFramingTests() : LimitedSilo("--Zhijiang:Grpc:MaxMe
         var reply = await SendAsync(shape, GrpcOverRawHttp2.Headers(Address, Publish, contentType), Body("type"));
 
         Assert.Equal(415, reply.HttpStatus);
-        Assert.Equal(GrpcStatusCode.Internal, reply.GrpcStatus);
+        Assert.Equal(StatusCode.Internal, reply.Status);
     }
 
     [Theory]
@@ -93,7 +93,7 @@ public sealed class MalformedFramingTests() : LimitedSilo("--Zhijiang:Grpc:MaxMe
         await exchange.Ended.WaitAsync(GrpcOverRawHttp2.ResponseTimeout);
 
         // Grpc.AspNetCore ignores a grpc-timeout it cannot parse, as the gRPC spec leaves open.
-        Assert.Equal(GrpcStatusCode.Ok, exchange.GrpcStatus);
+        Assert.Equal(StatusCode.OK, exchange.Status);
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 using System.Net;
 using ZhijiangLive.Contracts.V1;
-using ZhijiangLive.Contracts.Wire;
+using Grpc.Core;
 using ZhijiangLive.Silo.Tests.Fuzz.Http2;
 using static ZhijiangLive.Silo.Tests.Grpc.GrpcFixtures;
 
@@ -45,7 +45,7 @@ public sealed class GrpcProtocolTests() : SeededSilo("--Zhijiang:Grpc:MaxMessage
         var reply = await Grpc.SendAsync(Publish, RawGrpc.Frame(Batch()), contentType: "application/json");
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, reply.Http);
-        Assert.Equal(GrpcStatusCode.Internal, reply.Status);
+        Assert.Equal(StatusCode.Internal, reply.Status);
     }
 
     [Fact]
@@ -53,7 +53,7 @@ public sealed class GrpcProtocolTests() : SeededSilo("--Zhijiang:Grpc:MaxMessage
     {
         var reply = await Grpc.SendAsync(Publish, RawGrpc.Frame(Batch(Login("e-proto"))), contentType: "application/grpc+proto");
 
-        Assert.Equal(GrpcStatusCode.Ok, reply.Status);
+        Assert.Equal(StatusCode.OK, reply.Status);
     }
 
     [Theory]
@@ -65,7 +65,7 @@ public sealed class GrpcProtocolTests() : SeededSilo("--Zhijiang:Grpc:MaxMessage
 
         Assert.Equal(HttpStatusCode.OK, reply.Http);
         Assert.True(reply.TrailersOnly);
-        Assert.Equal(GrpcStatusCode.Unimplemented, reply.Status);
+        Assert.Equal(StatusCode.Unimplemented, reply.Status);
         Assert.Contains(named, reply.Message, StringComparison.OrdinalIgnoreCase);
     }
 
@@ -74,7 +74,7 @@ public sealed class GrpcProtocolTests() : SeededSilo("--Zhijiang:Grpc:MaxMessage
     {
         var reply = await Grpc.SendAsync(Publish, RawGrpc.Frame(Batch(Login("e-gz")), gzip: true), headers: ("grpc-encoding", "gzip"));
 
-        Assert.Equal(GrpcStatusCode.Ok, reply.Status);
+        Assert.Equal(StatusCode.OK, reply.Status);
         Assert.Equal(1, Assert.Single(reply.Messages(PublishReply.Parser)).Accepted);
     }
 
@@ -83,7 +83,7 @@ public sealed class GrpcProtocolTests() : SeededSilo("--Zhijiang:Grpc:MaxMessage
     {
         var reply = await Grpc.SendAsync(Publish, RawGrpc.Frame(Batch(), gzip: true), headers: ("grpc-encoding", "snappy"));
 
-        Assert.Equal(GrpcStatusCode.Unimplemented, reply.Status);
+        Assert.Equal(StatusCode.Unimplemented, reply.Status);
         Assert.Contains("gzip", reply.Headers["grpc-accept-encoding"]);
     }
 
@@ -92,7 +92,7 @@ public sealed class GrpcProtocolTests() : SeededSilo("--Zhijiang:Grpc:MaxMessage
     {
         var reply = await Grpc.SendAsync(Publish, RawGrpc.Frame(Batch(Login("e-flag")), gzip: true));
 
-        Assert.Equal(GrpcStatusCode.Internal, reply.Status);
+        Assert.Equal(StatusCode.Internal, reply.Status);
     }
 
     [Fact]
@@ -101,7 +101,7 @@ public sealed class GrpcProtocolTests() : SeededSilo("--Zhijiang:Grpc:MaxMessage
         // grpc-encoding names how compressed messages are compressed; an uncompressed one needs none.
         var reply = await Grpc.SendAsync(Publish, RawGrpc.Frame(Batch(Login("e-snappy"))), headers: ("grpc-encoding", "snappy"));
 
-        Assert.Equal(GrpcStatusCode.Ok, reply.Status);
+        Assert.Equal(StatusCode.OK, reply.Status);
     }
 
     [Fact]
@@ -111,7 +111,7 @@ public sealed class GrpcProtocolTests() : SeededSilo("--Zhijiang:Grpc:MaxMessage
         var reply = await Grpc.SendAsync(Publish, [0, 0xFF, 0xFF, 0xFF, 0xFF]);
 
         // Past int.MaxValue Grpc.AspNetCore answers UNKNOWN; 65,537 bytes is RESOURCE_EXHAUSTED (MessageLimitTests).
-        Assert.Equal(GrpcStatusCode.Unknown, reply.Status);
+        Assert.Equal(StatusCode.Unknown, reply.Status);
     }
 
     [Fact]
@@ -123,7 +123,7 @@ public sealed class GrpcProtocolTests() : SeededSilo("--Zhijiang:Grpc:MaxMessage
         var reply = await Grpc.SendAsync(Publish, body);
 
         // Grpc.AspNetCore reads a unary request before any handler runs, and answers UNKNOWN when it cannot.
-        Assert.Equal(GrpcStatusCode.Unknown, reply.Status);
+        Assert.Equal(StatusCode.Unknown, reply.Status);
     }
 
     [Fact]
@@ -133,7 +133,7 @@ public sealed class GrpcProtocolTests() : SeededSilo("--Zhijiang:Grpc:MaxMessage
 
         var reply = await Grpc.SendAsync(Publish, body[..^3]);
 
-        Assert.Equal(GrpcStatusCode.Internal, reply.Status);
+        Assert.Equal(StatusCode.Internal, reply.Status);
         Assert.Contains("incomplete", reply.Message, StringComparison.OrdinalIgnoreCase);
     }
 
@@ -142,7 +142,7 @@ public sealed class GrpcProtocolTests() : SeededSilo("--Zhijiang:Grpc:MaxMessage
     {
         var reply = await Grpc.SendAsync(Publish, [0, 0, 0, 0, 3, 0xFF, 0xFF, 0xFF]);
 
-        Assert.Equal(GrpcStatusCode.Unknown, reply.Status);
+        Assert.Equal(StatusCode.Unknown, reply.Status);
     }
 
     [Fact]
@@ -150,7 +150,7 @@ public sealed class GrpcProtocolTests() : SeededSilo("--Zhijiang:Grpc:MaxMessage
     {
         var reply = await Grpc.SendAsync(PublishStream, [0, 0, 0, 0, 3, 0xFF, 0xFF, 0xFF]);
 
-        Assert.Equal(GrpcStatusCode.Internal, reply.Status);
+        Assert.Equal(StatusCode.Internal, reply.Status);
         Assert.Contains("could not be read", reply.Message);
     }
 
@@ -159,7 +159,7 @@ public sealed class GrpcProtocolTests() : SeededSilo("--Zhijiang:Grpc:MaxMessage
     {
         var reply = await Grpc.SendAsync(Publish, []);
 
-        Assert.Equal(GrpcStatusCode.Internal, reply.Status);
+        Assert.Equal(StatusCode.Internal, reply.Status);
     }
 
     [Fact]
@@ -169,7 +169,7 @@ public sealed class GrpcProtocolTests() : SeededSilo("--Zhijiang:Grpc:MaxMessage
 
         var reply = await Grpc.SendAsync(Publish, new TrickleContent(body, pieceSize: 3));
 
-        Assert.Equal(GrpcStatusCode.Ok, reply.Status);
+        Assert.Equal(StatusCode.OK, reply.Status);
         Assert.Equal(2, Assert.Single(reply.Messages(PublishReply.Parser)).Accepted);
     }
 
@@ -178,7 +178,7 @@ public sealed class GrpcProtocolTests() : SeededSilo("--Zhijiang:Grpc:MaxMessage
     {
         var reply = await Grpc.SendAsync(Publish, RawGrpc.Frame(Batch(Login("e-soon"))), headers: ("grpc-timeout", "soon"));
 
-        Assert.Equal(GrpcStatusCode.Ok, reply.Status);
+        Assert.Equal(StatusCode.OK, reply.Status);
         Assert.Equal(1, Assert.Single(reply.Messages(PublishReply.Parser)).Accepted);
     }
 
@@ -191,7 +191,7 @@ public sealed class GrpcProtocolTests() : SeededSilo("--Zhijiang:Grpc:MaxMessage
 
         await exchange.Ended.WaitAsync(GrpcOverRawHttp2.ResponseTimeout);
 
-        Assert.Equal(GrpcStatusCode.DeadlineExceeded, exchange.GrpcStatus);
+        Assert.Equal(StatusCode.DeadlineExceeded, exchange.Status);
         // The batch that came before the deadline was answered.
         Assert.Equal(1, Assert.Single(exchange.Messages(PublishReply.Parser)).Accepted);
     }
@@ -202,7 +202,7 @@ public sealed class GrpcProtocolTests() : SeededSilo("--Zhijiang:Grpc:MaxMessage
         var reply = await Grpc.SendAsync("/zhijiang.live.v1.Query/GetTeacher",
             RawGrpc.Frame(new GetRequest { Id = "不存在" }));
 
-        Assert.Equal(GrpcStatusCode.PermissionDenied, reply.Status);
+        Assert.Equal(StatusCode.PermissionDenied, reply.Status);
         Assert.DoesNotContain("不存在", reply.Trailers.GetValueOrDefault("grpc-message") ?? reply.Headers["grpc-message"]);
         Assert.Contains("不存在", reply.Message);
     }

@@ -1,6 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using ZhijiangLive.Contracts.V1;
-using ZhijiangLive.Contracts.Wire;
+using Grpc.Core;
 using static ZhijiangLive.Silo.Tests.Grpc.GrpcFixtures;
 
 namespace ZhijiangLive.Silo.Tests.Grpc;
@@ -38,7 +38,7 @@ public sealed class IngestTests() : SeededSilo("--Zhijiang:Grpc:MaxBatchEvents=5
 
         var reply = await Grpc.SendAsync(Publish, RawGrpc.Frame(Batch(events)));
 
-        Assert.Equal(GrpcStatusCode.InvalidArgument, reply.Status);
+        Assert.Equal(StatusCode.InvalidArgument, reply.Status);
         Assert.Contains("5", reply.Message);
         Assert.Equal(0, (await Silo.Cluster.GetTeacherAsync("T2"))!.Scores.Day.Points);
     }
@@ -80,7 +80,7 @@ public sealed class IngestTests() : SeededSilo("--Zhijiang:Grpc:MaxBatchEvents=5
 
         var reply = await Grpc.SendAsync(PublishStream, body);
 
-        Assert.Equal(GrpcStatusCode.Ok, reply.Status);
+        Assert.Equal(StatusCode.OK, reply.Status);
         var replies = reply.Messages(PublishReply.Parser);
         Assert.Equal(Enumerable.Range(0, 40).Select(i => i % 4), replies.Select(r => r.Accepted + r.Duplicates));
     }
@@ -95,14 +95,14 @@ public sealed class IngestTests() : SeededSilo("--Zhijiang:Grpc:MaxBatchEvents=5
 
         var reply = await Grpc.SendAsync(PublishStream, body);
 
-        Assert.Equal(GrpcStatusCode.InvalidArgument, reply.Status);
+        Assert.Equal(StatusCode.InvalidArgument, reply.Status);
         Assert.Equal(1, Assert.Single(reply.Messages(PublishReply.Parser)).Accepted);
     }
 
     private async Task<PublishReply> PublishAsync(PublishRequest request)
     {
         var reply = await Grpc.SendAsync(Publish, RawGrpc.Frame(request));
-        Assert.Equal(GrpcStatusCode.Ok, reply.Status);
+        Assert.Equal(StatusCode.OK, reply.Status);
         return Assert.Single(reply.Messages(PublishReply.Parser));
     }
 }

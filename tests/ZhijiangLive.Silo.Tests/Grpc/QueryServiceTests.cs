@@ -1,5 +1,5 @@
 using ZhijiangLive.Contracts.V1;
-using ZhijiangLive.Contracts.Wire;
+using Grpc.Core;
 using static ZhijiangLive.Silo.Tests.Grpc.GrpcFixtures;
 
 namespace ZhijiangLive.Silo.Tests.Grpc;
@@ -14,7 +14,7 @@ public sealed class QueryServiceTests : SeededSilo
         await base.InitializeAsync();
         var reply = await Grpc.SendAsync(Publish, RawGrpc.Frame(Batch(
             Login("q1"), Teaching("q2", "s1"), Teaching("q3", "s2"), Teaching("q4", "s3"), Teaching("q5", "s1", teacher: "T2"))));
-        Assert.Equal(GrpcStatusCode.Ok, reply.Status);
+        Assert.Equal(StatusCode.OK, reply.Status);
         await Silo.Cluster.FlushAsync();
     }
 
@@ -71,7 +71,7 @@ public sealed class QueryServiceTests : SeededSilo
     {
         var reply = await Grpc.SendAsync(Query + method, RawGrpc.Frame(new GetRequest { Id = "nobody" }));
 
-        Assert.Equal(GrpcStatusCode.PermissionDenied, reply.Status);
+        Assert.Equal(StatusCode.PermissionDenied, reply.Status);
         Assert.Contains("nobody", reply.Message);
     }
 
@@ -80,7 +80,7 @@ public sealed class QueryServiceTests : SeededSilo
     {
         var reply = await Grpc.SendAsync(Query + "GetTeacher", RawGrpc.Frame(new GetRequest { Id = "T1", Date = "2026/03/02" }));
 
-        Assert.Equal(GrpcStatusCode.InvalidArgument, reply.Status);
+        Assert.Equal(StatusCode.InvalidArgument, reply.Status);
         Assert.Contains("YYYY-MM-DD", reply.Message);
     }
 
@@ -92,14 +92,14 @@ public sealed class QueryServiceTests : SeededSilo
         var reply = await Grpc.SendAsync(Query + "GetLeaderboard",
             RawGrpc.Frame(new LeaderboardRequest { ScopeId = "330000", Kind = kind, Limit = limit }));
 
-        Assert.Equal(GrpcStatusCode.InvalidArgument, reply.Status);
+        Assert.Equal(StatusCode.InvalidArgument, reply.Status);
     }
 
     private async Task<T> CallAsync<T>(string method, Google.Protobuf.IMessage request, Google.Protobuf.MessageParser<T> parser)
         where T : Google.Protobuf.IMessage<T>
     {
         var reply = await Grpc.SendAsync(Query + method, RawGrpc.Frame(request));
-        Assert.Equal(GrpcStatusCode.Ok, reply.Status);
+        Assert.Equal(StatusCode.OK, reply.Status);
         return Assert.Single(reply.Messages(parser));
     }
 }

@@ -1,8 +1,7 @@
-using System.Buffers;
 using System.Net;
 using System.Net.Http.Headers;
 using Google.Protobuf;
-using ZhijiangLive.Contracts.Wire;
+using Grpc.Core;
 
 namespace ZhijiangLive.Silo.Tests.Grpc;
 
@@ -20,9 +19,7 @@ internal sealed class RawGrpc(Uri address, bool authenticate = true) : IDisposab
     public static byte[] Frame(IMessage message, bool gzip = false)
     {
         var bytes = message.ToByteArray();
-        var writer = new ArrayBufferWriter<byte>();
-        MessageFrame.Write(writer, gzip ? MessageCompression.Compress(bytes) : bytes, gzip);
-        return writer.WrittenSpan.ToArray();
+        return GrpcWire.Frame(gzip ? GrpcWire.Gzip(bytes) : bytes, gzip);
     }
 
     public Task<RawReply> SendAsync(
@@ -79,9 +76,9 @@ internal sealed class RawGrpc(Uri address, bool authenticate = true) : IDisposab
 internal sealed record RawReply(HttpStatusCode Http, Dictionary<string, string> Headers, Dictionary<string, string> Trailers, byte[] Body)
 {
     /// <summary>grpc-status from the trailers, or from the headers of a trailers-only response.</summary>
-    public GrpcStatusCode Status => (GrpcStatusCode)int.Parse(Trailers.GetValueOrDefault("grpc-status") ?? Headers["grpc-status"]);
+    public StatusCode Status => (StatusCode)int.Parse(Trailers.GetValueOrDefault("grpc-status") ?? Headers["grpc-status"]);
 
-    public string Message => GrpcMessageText.Decode(Trailers.GetValueOrDefault("grpc-message") ?? Headers.GetValueOrDefault("grpc-message") ?? "");
+    public string Message => GrpcWire.DecodeMessage(Trailers.GetValueOrDefault("grpc-message") ?? Headers.GetValueOrDefault("grpc-message") ?? "");
 
     public bool TrailersOnly => Trailers.Count == 0 && Headers.ContainsKey("grpc-status");
 

@@ -1,5 +1,5 @@
 using ZhijiangLive.Contracts.V1;
-using ZhijiangLive.Contracts.Wire;
+using Grpc.Core;
 using ZhijiangLive.Silo.Tests.Fuzz.Http2;
 using ZhijiangLive.Silo.Tests.Grpc;
 using static ZhijiangLive.Silo.Tests.Grpc.GrpcFixtures;
@@ -29,7 +29,7 @@ public sealed class BodyRateTests() : LimitedSilo("--Zhijiang:Limits:MinDataRate
         await stream.Ended.WaitAsync(GrpcOverRawHttp2.ResponseTimeout);
 
         Assert.True(sent, stream.ToString());
-        Assert.Equal(GrpcStatusCode.Ok, stream.GrpcStatus);
+        Assert.Equal(StatusCode.OK, stream.Status);
         Assert.Equal([1, 1], stream.Messages(PublishReply.Parser).Select(r => r.Accepted));
     }
 

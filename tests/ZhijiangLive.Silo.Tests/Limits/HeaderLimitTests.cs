@@ -1,5 +1,5 @@
 using System.Net;
-using ZhijiangLive.Contracts.Wire;
+using Grpc.Core;
 using ZhijiangLive.Silo.Tests.Fuzz.Http2;
 using ZhijiangLive.Silo.Tests.Grpc;
 using static ZhijiangLive.Silo.Tests.Grpc.GrpcFixtures;
@@ -22,7 +22,7 @@ public sealed class HeaderLimitTests() : LimitedSilo(
 
         var reply = await connection.CallAsync(Headers(("x-note", new string('a', 1900))), Body("field-ok"));
 
-        Assert.Equal(GrpcStatusCode.Ok, reply.GrpcStatus);
+        Assert.Equal(StatusCode.OK, reply.Status);
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public sealed class HeaderLimitTests() : LimitedSilo(
 
         Assert.Equal(StreamEnd.Completed, await reply.Ended);
         Assert.Equal((int)HttpStatusCode.RequestHeaderFieldsTooLarge, reply.HttpStatus);
-        Assert.Null(reply.GrpcStatus);
+        Assert.Null(reply.Status);
         await AssertPublishesAsync(connection);
         await AssertAnotherConnectionIsServedAsync();
     }

@@ -1,5 +1,5 @@
 using ZhijiangLive.Contracts.V1;
-using ZhijiangLive.Contracts.Wire;
+using Grpc.Core;
 using ZhijiangLive.Silo.Tests.Fuzz.Http2;
 using ZhijiangLive.Silo.Tests.Grpc;
 using static ZhijiangLive.Silo.Tests.Grpc.GrpcFixtures;
@@ -21,7 +21,7 @@ public abstract class LimitedSilo(params string[] settings) : SeededSilo(setting
         var id = $"honest-{Interlocked.Increment(ref _honest)}";
         var reply = await connection.CallAsync(GrpcOverRawHttp2.Headers(Address, Publish), RawGrpc.Frame(Batch(Login(id, teacher: "T2"))));
 
-        Assert.True(reply.GrpcStatus == GrpcStatusCode.Ok, reply.ToString());
+        Assert.True(reply.Status == StatusCode.OK, reply.ToString());
         Assert.Equal(1, Assert.Single(reply.Messages(PublishReply.Parser)).Accepted);
     }
 

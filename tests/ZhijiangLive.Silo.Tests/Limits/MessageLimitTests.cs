@@ -1,5 +1,5 @@
 using ZhijiangLive.Contracts.V1;
-using ZhijiangLive.Contracts.Wire;
+using Grpc.Core;
 using ZhijiangLive.Silo.Tests.Fuzz.Http2;
 using ZhijiangLive.Silo.Tests.Grpc;
 using static ZhijiangLive.Silo.Tests.Grpc.GrpcFixtures;
@@ -14,11 +14,11 @@ public sealed class MessageLimitTests() : LimitedSilo("--Zhijiang:Grpc:MaxMessag
     {
         await using var connection = await ConnectAsync();
         var body = new byte[5 + 65_537];
-        MessageFrame.WritePrefix(body, 65_537, compressed: false);
+        GrpcWire.WritePrefix(body, 65_537, compressed: false);
 
         var reply = await connection.CallAsync(GrpcOverRawHttp2.Headers(Address, Publish), body);
 
-        Assert.Equal(GrpcStatusCode.ResourceExhausted, reply.GrpcStatus);
+        Assert.Equal(StatusCode.ResourceExhausted, reply.Status);
         Assert.Contains("exceeds the maximum configured message size", reply.GrpcMessage);
         await AssertPublishesAsync(connection);
         await AssertAnotherConnectionIsServedAsync();
@@ -29,11 +29,11 @@ public sealed class MessageLimitTests() : LimitedSilo("--Zhijiang:Grpc:MaxMessag
     {
         await using var connection = await ConnectAsync();
         // A megabyte of zeros is a few hundred bytes of gzip: small on the wire, too large once inflated.
-        var body = RawGrpcFrame(MessageCompression.Compress(new byte[1024 * 1024]), compressed: true);
+        var body = RawGrpcFrame(GrpcWire.Gzip(new byte[1024 * 1024]), compressed: true);
 
         var reply = await connection.CallAsync(GrpcOverRawHttp2.Headers(Address, Publish, extra: ("grpc-encoding", "gzip")), body);
 
-        Assert.Equal(GrpcStatusCode.ResourceExhausted, reply.GrpcStatus);
+        Assert.Equal(StatusCode.ResourceExhausted, reply.Status);
         Assert.Contains("exceeds the maximum configured message size", reply.GrpcMessage);
         await AssertPublishesAsync(connection);
     }
@@ -46,7 +46,7 @@ public sealed class MessageLimitTests() : LimitedSilo("--Zhijiang:Grpc:MaxMessag
 
         var reply = await connection.CallAsync(GrpcOverRawHttp2.Headers(Address, Publish), RawGrpc.Frame(Batch(events)));
 
-        Assert.Equal(GrpcStatusCode.InvalidArgument, reply.GrpcStatus);
+        Assert.Equal(StatusCode.InvalidArgument, reply.Status);
         Assert.Equal(0, (await Silo.Cluster.GetTeacherAsync("T1"))!.Scores.Day.Points);
         await AssertPublishesAsync(connection);
         await AssertAnotherConnectionIsServedAsync();
@@ -62,7 +62,7 @@ public sealed class MessageLimitTests() : LimitedSilo("--Zhijiang:Grpc:MaxMessag
         await connection.SendDataAsync(stream.StreamId, [.. body], endStream: false);
         await stream.Ended.WaitAsync(GrpcOverRawHttp2.ResponseTimeout);
 
-        Assert.Equal(GrpcStatusCode.InvalidArgument, stream.GrpcStatus);
+        Assert.Equal(StatusCode.InvalidArgument, stream.Status);
         // The reply owed before it was sent; nothing of the oversize batch was taken.
         Assert.Equal(1, Assert.Single(stream.Messages(PublishReply.Parser)).Accepted);
         await AssertPublishesAsync(connection);
@@ -71,7 +71,7 @@ public sealed class MessageLimitTests() : LimitedSilo("--Zhijiang:Grpc:MaxMessag
     private static byte[] RawGrpcFrame(byte[] message, bool compressed)
     {
         var frame = new byte[5 + message.Length];
-        MessageFrame.WritePrefix(frame, message.Length, compressed);
+        GrpcWire.WritePrefix(frame, message.Length, compressed);
         message.CopyTo(frame, 5);
         return frame;
     }

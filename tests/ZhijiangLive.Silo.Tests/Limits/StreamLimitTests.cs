@@ -1,5 +1,5 @@
 using ZhijiangLive.Contracts.V1;
-using ZhijiangLive.Contracts.Wire;
+using Grpc.Core;
 using ZhijiangLive.Silo.Tests.Fuzz.Http2;
 using ZhijiangLive.Silo.Tests.Grpc;
 using static ZhijiangLive.Silo.Tests.Grpc.GrpcFixtures;
@@ -31,7 +31,7 @@ public sealed class StreamLimitTests() : LimitedSilo("--Zhijiang:Limits:MaxStrea
         // One of the four finishes; its place is free for the next stream.
         await connection.SendDataAsync(open[0].StreamId, RawGrpc.Frame(Batch(Login("first"))), endStream: true);
         await open[0].Ended.WaitAsync(GrpcOverRawHttp2.ResponseTimeout);
-        Assert.Equal(GrpcStatusCode.Ok, open[0].GrpcStatus);
+        Assert.Equal(StatusCode.OK, open[0].Status);
         await AssertPublishesAsync(connection);
         await AssertAnotherConnectionIsServedAsync();
         foreach (var stream in open.Skip(1))

@@ -4,7 +4,7 @@ using Grpc.Health.V1;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using ZhijiangLive.Client;
-using ZhijiangLive.Contracts.Wire;
+using Grpc.Core;
 using ZhijiangLive.Silo.Services;
 using static Grpc.Health.V1.HealthCheckResponse.Types;
 using static ZhijiangLive.Silo.Tests.Grpc.GrpcFixtures;
@@ -60,13 +60,13 @@ public sealed class HealthEndpointTests
         Assert.Equal("not ready", report.RootElement.GetProperty("status").GetString());
         Assert.Equal("the silo is shutting down", report.RootElement.GetProperty("checks").GetProperty("host").GetString());
         Assert.Equal(HttpStatusCode.OK, (await silo.Http.GetAsync("/healthz")).StatusCode);
-        var refused = await Assert.ThrowsAsync<GrpcStatusException>(() => client.PublishAsync(Batch(Login("late"))));
-        Assert.Equal(GrpcStatusCode.Unavailable, refused.Status.Code);
-        Assert.StartsWith("the silo is shutting down", refused.Status.Message);
+        var refused = await Assert.ThrowsAsync<RpcException>(() => client.PublishAsync(Batch(Login("late"))));
+        Assert.Equal(StatusCode.Unavailable, refused.StatusCode);
+        Assert.StartsWith("the silo is shutting down", refused.Status.Detail);
         Assert.Equal(ServingStatus.NotServing, (await client.CheckHealthAsync(IngestService.Name)).Status);
         // An idle stream is ended rather than left to hold the stop up.
-        var ended = await Assert.ThrowsAsync<GrpcStatusException>(async () => await stream.ReadAsync());
-        Assert.Equal(GrpcStatusCode.Unavailable, ended.Status.Code);
-        Assert.StartsWith("the silo is shutting down", ended.Status.Message);
+        var ended = await Assert.ThrowsAsync<RpcException>(async () => await stream.ReadAsync());
+        Assert.Equal(StatusCode.Unavailable, ended.StatusCode);
+        Assert.StartsWith("the silo is shutting down", ended.Status.Detail);
     }
 }

@@ -1,6 +1,6 @@
 using Google.Protobuf;
 using ZhijiangLive.Contracts.V1;
-using ZhijiangLive.Contracts.Wire;
+using Grpc.Core;
 using ZhijiangLive.Silo.Security;
 using ZhijiangLive.Silo.Tests.Grpc;
 using static ZhijiangLive.Silo.Tests.Grpc.GrpcFixtures;
@@ -46,7 +46,7 @@ public sealed class GrpcAuthenticationTests : SeededSilo
     {
         var reply = await CallAsync(method, authorization: null);
 
-        AssertRefused(reply, GrpcStatusCode.Unauthenticated, "no credentials");
+        AssertRefused(reply, StatusCode.Unauthenticated, "no credentials");
     }
 
     [Theory]
@@ -55,7 +55,7 @@ public sealed class GrpcAuthenticationTests : SeededSilo
     {
         var reply = await CallAsync(method, "Bearer zlk_not-a-key-we-know");
 
-        AssertRefused(reply, GrpcStatusCode.Unauthenticated, "not valid");
+        AssertRefused(reply, StatusCode.Unauthenticated, "not valid");
         Assert.DoesNotContain("zlk_not-a-key-we-know", reply.Message);
     }
 
@@ -67,7 +67,7 @@ public sealed class GrpcAuthenticationTests : SeededSilo
 
         var reply = await CallAsync(method, $"Bearer {expired}");
 
-        AssertRefused(reply, GrpcStatusCode.Unauthenticated, "expired");
+        AssertRefused(reply, StatusCode.Unauthenticated, "expired");
         Assert.DoesNotContain(expired, reply.Message);
     }
 
@@ -79,7 +79,7 @@ public sealed class GrpcAuthenticationTests : SeededSilo
 
         var reply = await CallAsync(method, $"Bearer {forged}");
 
-        AssertRefused(reply, GrpcStatusCode.Unauthenticated, "signature");
+        AssertRefused(reply, StatusCode.Unauthenticated, "signature");
     }
 
     [Theory]
@@ -90,7 +90,7 @@ public sealed class GrpcAuthenticationTests : SeededSilo
     {
         var reply = await CallAsync("Ingest/Publish", header);
 
-        AssertRefused(reply, GrpcStatusCode.Unauthenticated, "Bearer");
+        AssertRefused(reply, StatusCode.Unauthenticated, "Bearer");
     }
 
     [Theory]
@@ -99,7 +99,7 @@ public sealed class GrpcAuthenticationTests : SeededSilo
     {
         var reply = await CallAsync(method, $"Bearer {TestCredentials.TokenFor("330200")}");
 
-        AssertRefused(reply, GrpcStatusCode.PermissionDenied, "");
+        AssertRefused(reply, StatusCode.PermissionDenied, "");
     }
 
     [Theory]
@@ -108,7 +108,7 @@ public sealed class GrpcAuthenticationTests : SeededSilo
     {
         var reply = await CallAsync(method, $"Bearer {TestCredentials.PlatformKey}");
 
-        AssertRefused(reply, GrpcStatusCode.PermissionDenied, "bureau token");
+        AssertRefused(reply, StatusCode.PermissionDenied, "bureau token");
     }
 
     [Theory]
@@ -117,7 +117,7 @@ public sealed class GrpcAuthenticationTests : SeededSilo
     {
         var reply = await CallAsync(method, $"Bearer {TestCredentials.ProvinceToken}");
 
-        AssertRefused(reply, GrpcStatusCode.PermissionDenied, "platform API key");
+        AssertRefused(reply, StatusCode.PermissionDenied, "platform API key");
     }
 
     [Fact]
@@ -127,7 +127,7 @@ public sealed class GrpcAuthenticationTests : SeededSilo
 
         var reply = await _anonymous.SendAsync(Publish, badFlag);
 
-        AssertRefused(reply, GrpcStatusCode.Unauthenticated, "no credentials");
+        AssertRefused(reply, StatusCode.Unauthenticated, "no credentials");
     }
 
     [Fact]
@@ -146,7 +146,7 @@ public sealed class GrpcAuthenticationTests : SeededSilo
     {
         var reply = await _anonymous.SendAsync("/grpc.health.v1.Health/Check", RawGrpc.Frame(new global::Grpc.Health.V1.HealthCheckRequest()));
 
-        Assert.Equal(GrpcStatusCode.Ok, reply.Status);
+        Assert.Equal(StatusCode.OK, reply.Status);
     }
 
     private Task<RawReply> CallAsync(string method, string? authorization)
@@ -167,7 +167,7 @@ public sealed class GrpcAuthenticationTests : SeededSilo
         _ => (IMessage)new GetRequest { Id = "T1" },
     });
 
-    private static void AssertRefused(RawReply reply, GrpcStatusCode expected, string reasonContains)
+    private static void AssertRefused(RawReply reply, StatusCode expected, string reasonContains)
     {
         Assert.Equal(expected, reply.Status);
         Assert.True(reply.TrailersOnly, "a refusal is trailers-only");

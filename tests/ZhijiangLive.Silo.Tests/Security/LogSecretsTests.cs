@@ -104,7 +104,7 @@ public sealed class LogSecretsTests
         {
             await call();
         }
-        catch (ZhijiangLive.Contracts.Wire.GrpcStatusException)
+        catch (global::Grpc.Core.RpcException)
         {
         }
     }

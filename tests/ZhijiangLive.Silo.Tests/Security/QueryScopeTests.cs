@@ -1,7 +1,7 @@
 using Google.Protobuf;
 using Microsoft.Extensions.Logging;
 using ZhijiangLive.Contracts.V1;
-using ZhijiangLive.Contracts.Wire;
+using Grpc.Core;
 using ZhijiangLive.Silo.Security;
 using ZhijiangLive.Silo.Tests.Grpc;
 using static ZhijiangLive.Silo.Tests.Grpc.GrpcFixtures;
@@ -50,7 +50,7 @@ public sealed class QueryScopeTests : IAsyncLifetime
     {
         var reply = await AskAsync(method, id, _countyToken);
 
-        Assert.Equal(GrpcStatusCode.Ok, reply.Status);
+        Assert.Equal(StatusCode.OK, reply.Status);
         Assert.NotEmpty(reply.Body);
     }
 
@@ -68,7 +68,7 @@ public sealed class QueryScopeTests : IAsyncLifetime
     {
         var reply = await AskAsync(method, id, _countyToken);
 
-        Assert.Equal(GrpcStatusCode.PermissionDenied, reply.Status);
+        Assert.Equal(StatusCode.PermissionDenied, reply.Status);
         Assert.Equal($"'{id}' is outside this token's region", reply.Message);
         Assert.Empty(reply.Body);
     }
@@ -97,7 +97,7 @@ public sealed class QueryScopeTests : IAsyncLifetime
         var reply = await _grpc.SendAsync(Query + "GetLeaderboard",
             RawGrpc.Frame(new LeaderboardRequest { ScopeId = County, Kind = "teachers", AroundId = "T3" }), headers: Bearer(_countyToken));
 
-        Assert.Equal(GrpcStatusCode.PermissionDenied, reply.Status);
+        Assert.Equal(StatusCode.PermissionDenied, reply.Status);
         Assert.Contains("'T3'", reply.Message);
     }
 
@@ -135,7 +135,7 @@ public sealed class QueryScopeTests : IAsyncLifetime
     {
         var reply = await _grpc.SendAsync(Query + "GetLeaderboard",
             RawGrpc.Frame(new LeaderboardRequest { ScopeId = scope, Kind = "teachers", Limit = 100 }), headers: Bearer(token));
-        Assert.Equal(GrpcStatusCode.Ok, reply.Status);
+        Assert.Equal(StatusCode.OK, reply.Status);
         return Assert.Single(reply.Messages(LeaderboardView.Parser)).Entries.Select(e => e.Name);
     }
 

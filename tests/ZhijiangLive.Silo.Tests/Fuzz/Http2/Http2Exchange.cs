@@ -1,7 +1,8 @@
 using System.Buffers;
 using Google.Protobuf;
 using System.Globalization;
-using ZhijiangLive.Contracts.Wire;
+using Grpc.Core;
+using ZhijiangLive.Silo.Tests.Grpc;
 
 namespace ZhijiangLive.Silo.Tests.Fuzz.Http2;
 
@@ -53,10 +54,10 @@ internal sealed class Http2Exchange(int streamId)
     public int? HttpStatus => Header(":status") is { } status ? int.Parse(status, CultureInfo.InvariantCulture) : null;
 
     /// <summary>grpc-status from the trailers, or from the headers of a trailers-only response; null when there is none.</summary>
-    public GrpcStatusCode? GrpcStatus =>
-        (Trailer("grpc-status") ?? Header("grpc-status")) is { } code && int.TryParse(code, out var value) ? (GrpcStatusCode)value : null;
+    public StatusCode? Status =>
+        (Trailer("grpc-status") ?? Header("grpc-status")) is { } code && int.TryParse(code, out var value) ? (StatusCode)value : null;
 
-    public string GrpcMessage => GrpcMessageText.Decode(Trailer("grpc-message") ?? Header("grpc-message") ?? "");
+    public string GrpcMessage => GrpcWire.DecodeMessage(Trailer("grpc-message") ?? Header("grpc-message") ?? "");
 
     /// <summary>The length-prefixed gRPC messages in the response body.</summary>
     public List<T> Messages<T>(MessageParser<T> parser) where T : IMessage<T> => Grpc.ResponseMessages.Parse(Data, parser);

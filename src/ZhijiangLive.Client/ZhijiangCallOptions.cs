@@ -1,7 +1,7 @@
 namespace ZhijiangLive.Client;
 
 /// <summary>What one call may add to or override in the client's <see cref="ZhijiangClientOptions"/>.</summary>
-public sealed record CallOptions
+public sealed record ZhijiangCallOptions
 {
     /// <summary>How long the call may take; with <see cref="Deadline"/> too, the earlier end wins.</summary>
     public TimeSpan? Timeout { get; init; }
