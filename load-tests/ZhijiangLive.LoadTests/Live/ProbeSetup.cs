@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.SignalR.Client;
 using ZhijiangLive.Client;
 using ZhijiangLive.Contracts.V1;
 using ZhijiangLive.LoadTests.Measure;
@@ -18,8 +19,20 @@ public sealed class ProbeSetup : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly string _region;
     private Task _running = Task.CompletedTask;
+    private volatile string? _closed;
 
-    private ProbeSetup(HubConnection hub, PushProbe probe, string region) => (_hub, Probe, _region) = (hub, probe, region);
+    private ProbeSetup(HubConnection hub, PushProbe probe, string region)
+    {
+        (_hub, Probe, _region) = (hub, probe, region);
+        hub.Closed += error =>
+        {
+            _closed = error?.Message ?? "closed by the hub";
+            return Task.CompletedTask;
+        };
+    }
+
+    /// <summary>Why the probe stopped hearing from the hub, if it did.</summary>
+    private string? Closed => _closed ?? Probe.Failure;
 
     public PushProbe Probe { get; }
 
@@ -28,13 +41,14 @@ public sealed class ProbeSetup : IAsyncDisposable
     {
         if (options.Http is null || options.MarksPerSecond <= 0) return null;
         var region = options.WatchRegion ?? province.MarkerCountyId;
-        HubConnection hub;
+        var hub = DashboardHub.Connection(options.Http, options.Token);
         try
         {
-            hub = await HubConnection.ConnectAsync(options.Http, "/hubs/live", options.Token, cancellationToken);
+            await hub.StartAsync(cancellationToken);
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
+            await hub.DisposeAsync();
             output.WriteLine($"push probe off: the hub could not be reached ({error.Message})");
             return null;
         }
@@ -48,11 +62,11 @@ public sealed class ProbeSetup : IAsyncDisposable
     {
         _stop.Cancel();
         await _running;
-        for (var waited = 0; waited < 50 && Probe.Unresolved > 0 && _hub.Closed is null; waited++)
+        for (var waited = 0; waited < 50 && Probe.Unresolved > 0 && Closed is null; waited++)
         {
             await Task.Delay(100); // the hub coalesces pushes to one a second: the last marks need up to that long
         }
-        return new ProbeSummary(_region, Probe.Marks, Probe.Pushes, Probe.Unresolved, Probe.Latency, _hub.Closed);
+        return new ProbeSummary(_region, Probe.Marks, Probe.Pushes, Probe.Unresolved, Probe.Latency, Closed);
     }
 
     /// <summary>The marker's day score now (0 on a fresh server, or if it cannot be read).</summary>

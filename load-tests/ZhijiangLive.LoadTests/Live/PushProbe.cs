@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using System.Text.Json;
 using Google.Protobuf.WellKnownTypes;
+using Microsoft.AspNetCore.SignalR.Client;
 using ZhijiangLive.Client;
 using ZhijiangLive.Contracts.V1;
 using V1 = ZhijiangLive.Contracts.V1;
@@ -29,6 +29,9 @@ public sealed class PushProbe(HubConnection hub, ZhijiangClient ingest, RunCount
     public int Pushes { get; private set; }
     public int Unresolved { get { lock (_waiting) return _waiting.Count; } }
 
+    /// <summary>Why following the region failed (the hub refused the subscription), if it did.</summary>
+    public string? Failure { get; private set; }
+
     /// <summary>Push latencies since the last call, for the chart; the pushes after it go into a fresh histogram.</summary>
     public LatencyHistogram TakeInterval() => Interlocked.Exchange(ref _interval, new LatencyHistogram());
 
@@ -36,8 +39,17 @@ public sealed class PushProbe(HubConnection hub, ZhijiangClient ingest, RunCount
     public async Task RunAsync(string regionId, long startScore, double perSecond, CancellationToken stop)
     {
         _score = startScore;
-        hub.Received += OnPush;
-        await hub.InvokeAsync("Subscribe", regionId, "day");
+        using var snapshots = hub.On<PushedView>("snapshot", OnPush);
+        using var updates = hub.On<PushedView>("update", OnPush);
+        try
+        {
+            await hub.InvokeAsync("Subscribe", regionId, "day", stop);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            Failure = $"hub call failed: {error.Message}";
+            return;
+        }
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1 / perSecond));
         try
         {
@@ -76,14 +88,14 @@ public sealed class PushProbe(HubConnection hub, ZhijiangClient ingest, RunCount
         }
     }
 
-    private void OnPush(string target, JsonElement message, DateTimeOffset at)
+    private void OnPush(PushedView message)
     {
-        if (!message.TryGetProperty("topTeachers", out var top) || top.ValueKind != JsonValueKind.Array) return;
+        if (message.TopTeachers is not { } top) return;
         var now = Stopwatch.GetTimestamp();
-        foreach (var row in top.EnumerateArray())
+        foreach (var row in top)
         {
-            if (row.GetProperty("id").GetString() != GeneratedProvince.MarkerTeacherId) continue;
-            var shown = row.GetProperty("score").GetDouble();
+            if (row.Id != GeneratedProvince.MarkerTeacherId) continue;
+            var shown = row.Score;
             Pushes++;
             lock (_waiting)
             {

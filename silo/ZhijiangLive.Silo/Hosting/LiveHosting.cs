@@ -10,7 +10,8 @@ public static class LiveHosting
 
     public static WebApplicationBuilder AddLiveDashboard(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSignalR();
+        // JSON for the browser; MessagePack beside it for .NET clients that want smaller pushes.
+        builder.Services.AddSignalR().AddMessagePackProtocol();
         // A dashboard sends only subscriptions: small messages (Zhijiang:Limits:HubMaximumReceiveMessageSize).
         builder.Services.AddOptions<HubOptions>()
             .Configure<KestrelLimits>((options, limits) => options.MaximumReceiveMessageSize = limits.HubMaximumReceiveMessageSize);

@@ -52,7 +52,7 @@ public sealed class LiveHubAuthTests : IAsyncLifetime
             _ => TestCredentials.PlatformKey,
         };
 
-        var error = await Assert.ThrowsAsync<HttpRequestException>(() => SignalRJsonClient.ConnectAsync(_address, credential));
+        var error = await Assert.ThrowsAsync<HttpRequestException>(() => LiveHubClient.ConnectAsync(_address, credential));
 
         Assert.Equal(status, error.StatusCode);
     }
@@ -60,11 +60,11 @@ public sealed class LiveHubAuthTests : IAsyncLifetime
     [Fact]
     public async Task Connect_WithoutTheToken_IsRefusedEvenAfterANegotiateWithIt()
     {
-        var connectionToken = await HubNegotiation.NegotiateAsync(_address, LiveHosting.HubPath, TestCredentials.ProvinceToken);
+        var connectionToken = await RawHubSocket.NegotiateAsync(_address, TestCredentials.ProvinceToken);
         using var socket = new ClientWebSocket();
         socket.Options.CollectHttpResponseDetails = true;
 
-        await Assert.ThrowsAsync<WebSocketException>(() => socket.ConnectAsync(HubNegotiation.SocketUrl(_address, LiveHosting.HubPath, connectionToken, null), default));
+        await Assert.ThrowsAsync<WebSocketException>(() => socket.ConnectAsync(RawHubSocket.SocketUrl(_address, connectionToken, null), default));
 
         Assert.Equal(HttpStatusCode.Unauthorized, socket.HttpStatusCode);
     }
@@ -75,12 +75,12 @@ public sealed class LiveHubAuthTests : IAsyncLifetime
     [InlineData("339999")]
     public async Task ACountysToken_SubscribingElsewhere_IsRefusedAlike_AndReceivesNothingFromThere(string elsewhere)
     {
-        await using var binjiang = await SignalRJsonClient.ConnectAsync(_address, TestCredentials.TokenFor(Binjiang));
-        await using var xihu = await SignalRJsonClient.ConnectAsync(_address, TestCredentials.TokenFor(Xihu));
+        await using var binjiang = await LiveHubClient.ConnectAsync(_address, TestCredentials.TokenFor(Binjiang));
+        await using var xihu = await LiveHubClient.ConnectAsync(_address, TestCredentials.TokenFor(Xihu));
         await xihu.InvokeAsync("Subscribe", Xihu, "day");
         Assert.Equal("snapshot", (await xihu.NextAsync(Wait)).Target);
 
-        var error = await Assert.ThrowsAsync<HubCallException>(() => binjiang.InvokeAsync("Subscribe", elsewhere, "day"));
+        var error = await Assert.ThrowsAsync<Microsoft.AspNetCore.SignalR.HubException>(() => binjiang.InvokeAsync("Subscribe", elsewhere, "day"));
         using var grpc = new ZhijiangClient(_silo.GrpcAddress, new ZhijiangClientOptions { Metadata = [TestCredentials.Bearer(TestCredentials.PlatformKey)] });
         Assert.Equal(1, (await grpc.PublishAsync(Batch(Login("elsewhere-1", teacher: "T1")))).Accepted);
         await _silo.Cluster.FlushAsync();
@@ -95,9 +95,9 @@ public sealed class LiveHubAuthTests : IAsyncLifetime
     [Fact]
     public async Task Regions_OfACountysToken_ListOnlyItsCounty()
     {
-        await using var client = await SignalRJsonClient.ConnectAsync(_address, TestCredentials.TokenFor(Binjiang));
+        await using var client = await LiveHubClient.ConnectAsync(_address, TestCredentials.TokenFor(Binjiang));
 
-        var regions = (await client.InvokeAsync("Regions")).Deserialize<List<LiveRegion>>(JsonSerializerOptions.Web);
+        var regions = await client.InvokeAsync<List<LiveRegion>>("Regions");
 
         Assert.Equal([new LiveRegion(Binjiang, "滨江区", "county", Hangzhou)], regions!);
     }
@@ -105,9 +105,9 @@ public sealed class LiveHubAuthTests : IAsyncLifetime
     [Fact]
     public async Task Regions_OfACitysToken_ListTheCityAndItsCounties()
     {
-        await using var client = await SignalRJsonClient.ConnectAsync(_address, TestCredentials.TokenFor(Hangzhou));
+        await using var client = await LiveHubClient.ConnectAsync(_address, TestCredentials.TokenFor(Hangzhou));
 
-        var regions = (await client.InvokeAsync("Regions")).Deserialize<List<LiveRegion>>(JsonSerializerOptions.Web);
+        var regions = await client.InvokeAsync<List<LiveRegion>>("Regions");
 
         Assert.Equal([Hangzhou, Xihu, Binjiang], regions!.Select(r => r.Id));
     }
@@ -116,12 +116,12 @@ public sealed class LiveHubAuthTests : IAsyncLifetime
     public async Task ATokenThatExpires_ClosesItsConnection()
     {
         var token = new BureauTokens([TestCredentials.SigningKey]).Create(Xihu, RunningSilo.Now + TimeSpan.FromHours(1));
-        await using var client = await SignalRJsonClient.ConnectAsync(_address, token);
+        await using var client = await LiveHubClient.ConnectAsync(_address, token);
         await client.InvokeAsync("Subscribe", Xihu, "day");
         Assert.Equal("snapshot", (await client.NextAsync(Wait)).Target);
 
         _clock.Advance(TimeSpan.FromHours(2));
-        var closed = await client.Received.Completion.WaitAsync(Wait).ContinueWith(t => t.IsCompletedSuccessfully);
+        var closed = await client.Closed.WaitAsync(Wait).ContinueWith(t => t.IsCompletedSuccessfully);
 
         Assert.True(closed, "the connection stayed open after its token expired");
         await Assert.ThrowsAsync<InvalidOperationException>(() => client.InvokeAsync("Subscribe", Xihu, "day"));

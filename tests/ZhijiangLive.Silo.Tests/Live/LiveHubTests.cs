@@ -43,7 +43,7 @@ public sealed class LiveHubTests : IAsyncLifetime
     public async Task Subscribe_GivesASnapshot_ThenAnUpdateAfterEvents()
     {
         await PublishAsync(Login("a1"), Teaching("a2", "s1"), Teaching("a3", "s1", teacher: "T2"));
-        await using var client = await SignalRJsonClient.ConnectAsync(_silo.Http.BaseAddress!, Province);
+        await using var client = await LiveHubClient.ConnectAsync(_silo.Http.BaseAddress!, Province);
 
         await client.InvokeAsync("Subscribe", "330106", "day");
         var snapshot = await client.NextAsync(Wait);
@@ -51,16 +51,40 @@ public sealed class LiveHubTests : IAsyncLifetime
         var update = await client.NextAsync(Wait);
 
         Assert.Equal("snapshot", snapshot.Target);
-        var first = snapshot.Argument<LiveMessage>(0);
+        var first = snapshot.Message;
         Assert.Equal(("330106", "西湖区", "county", "day", "2026-03-02"), (first.RegionId, first.RegionName, first.Level, first.Period, first.Date));
         Assert.Equal(new LiveKpi(2, 2, 1.0, 0.15, 5.5, 1, 11, 1, 0), first.Kpi);
         Assert.Equal([Teacher(1, "T1", "王老师", 6), Teacher(2, "T2", "李老师", 5)], first.TopTeachers!);
         Assert.Equal([new LiveSchoolRow(1, "S1", "学军中学", "西湖区", 5.5)], first.TopSchools!);
         Assert.Equal([], first.Children!);
         Assert.Equal("update", update.Target);
-        var next = update.Argument<LiveMessage>(0);
+        var next = update.Message;
         Assert.Equal(new LiveKpi(2, 2, 1.0, 0.15, 8, 1, 16, 1, 0), next.Kpi);
         Assert.Equal([Teacher(1, "T2", "李老师", 10), Teacher(2, "T1", "王老师", 6)], next.TopTeachers!);
+    }
+
+    [Fact]
+    public async Task AMessagePackSubscriber_GetsWhatAJsonSubscriberGets()
+    {
+        await PublishAsync(Login("m1"), Teaching("m2", "s1"), Teaching("m3", "s1", teacher: "T2"));
+        await using var json = await LiveHubClient.ConnectAsync(_silo.Http.BaseAddress!, Province);
+        await using var messagePack = await LiveHubClient.ConnectAsync(_silo.Http.BaseAddress!, Province, messagePack: true);
+
+        await Task.WhenAll(json.InvokeAsync("Subscribe", "330106", "day"), messagePack.InvokeAsync("Subscribe", "330106", "day"));
+        var snapshots = await Task.WhenAll(json.NextAsync(Wait), messagePack.NextAsync(Wait));
+        await PublishAsync(Teaching("m4", "s2", teacher: "T2"));
+        var updates = await Task.WhenAll(json.NextAsync(Wait), messagePack.NextAsync(Wait));
+
+        foreach (var (fromJson, fromMessagePack) in new[] { (snapshots[0], snapshots[1]), (updates[0], updates[1]) })
+        {
+            Assert.Equal(fromJson.Target, fromMessagePack.Target);
+            Assert.Equal(fromJson.Message with { TopTeachers = null, TopSchools = null, Children = null },
+                fromMessagePack.Message with { TopTeachers = null, TopSchools = null, Children = null });
+            Assert.Equal(fromJson.Message.TopTeachers, fromMessagePack.Message.TopTeachers);
+            Assert.Equal(fromJson.Message.TopSchools, fromMessagePack.Message.TopSchools);
+            Assert.Equal(fromJson.Message.Children, fromMessagePack.Message.Children);
+        }
+        Assert.Equal([Teacher(1, "T2", "李老师", 10), Teacher(2, "T1", "王老师", 6)], updates[1].Message.TopTeachers!);
     }
 
     [Fact]
@@ -76,7 +100,7 @@ public sealed class LiveHubTests : IAsyncLifetime
         Assert.True(took < TimeSpan.FromSeconds(1), $"the burst took {took.TotalMilliseconds:0} ms, not within a second");
         Assert.InRange(pushes.Count, 1, 2);
         Assert.All(pushes, push => Assert.Equal("update", push.Target));
-        var last = pushes.Select(p => p.Argument<LiveMessage>(0).Kpi).Last(k => k is not null);
+        var last = pushes.Select(p => p.Message.Kpi).Last(k => k is not null);
         Assert.Equal(new LiveKpi(102, 100, 100 / 102.0, 0.15, 1100 / 102.0, 1, 1100, 1, 0), last);
     }
 
@@ -86,7 +110,7 @@ public sealed class LiveHubTests : IAsyncLifetime
         await _silo.Cluster.UpsertRosterAsync(LiveFixtures.SecondCounty());
         await _silo.Cluster.UpsertRosterAsync(LiveFixtures.BurstTeachers(100));
         await using var busy = await SubscribeAsync("330106", "day");
-        await using var other = await SignalRJsonClient.ConnectAsync(_silo.Http.BaseAddress!, Province);
+        await using var other = await LiveHubClient.ConnectAsync(_silo.Http.BaseAddress!, Province);
         await other.InvokeAsync("Subscribe", "330108", "day");
         var snapshot = await other.NextAsync(Wait);
 
@@ -94,8 +118,8 @@ public sealed class LiveHubTests : IAsyncLifetime
         await _silo.Cluster.FlushAsync();
         var pushes = await Task.WhenAll(busy.CollectAsync(AfterBurst), other.CollectAsync(AfterBurst));
 
-        Assert.Equal(("snapshot", "330108"), (snapshot.Target, snapshot.Argument<LiveMessage>(0).RegionId));
-        Assert.Equal(new LiveKpi(1, 0, 0, 0.15, 0, 1, 0, 1, 0), snapshot.Argument<LiveMessage>(0).Kpi);
+        Assert.Equal(("snapshot", "330108"), (snapshot.Target, snapshot.Message.RegionId));
+        Assert.Equal(new LiveKpi(1, 0, 0, 0.15, 0, 1, 0, 1, 0), snapshot.Message.Kpi);
         Assert.NotEmpty(pushes[0]);
         Assert.Empty(pushes[1]);
     }
@@ -109,13 +133,13 @@ public sealed class LiveHubTests : IAsyncLifetime
         var live = await before.NextAsync(Wait);
         await before.DisposeAsync(); // the browser goes away
 
-        await using var after = await SignalRJsonClient.ConnectAsync(_silo.Http.BaseAddress!, Province);
+        await using var after = await LiveHubClient.ConnectAsync(_silo.Http.BaseAddress!, Province);
         await after.InvokeAsync("Subscribe", "330106", "day");
         var snapshot = await after.NextAsync(Wait);
 
         Assert.Equal("update", live.Target);
         Assert.Equal("snapshot", snapshot.Target);
-        var message = snapshot.Argument<LiveMessage>(0);
+        var message = snapshot.Message;
         Assert.Equal(new LiveKpi(2, 2, 1.0, 0.15, 5.5, 1, 11, 1, 0), message.Kpi);
         Assert.Equal([Teacher(1, "T1", "王老师", 6), Teacher(2, "T2", "李老师", 5)], message.TopTeachers!);
         Assert.Equal([new LiveSchoolRow(1, "S1", "学军中学", "西湖区", 5.5)], message.TopSchools!);
@@ -134,9 +158,9 @@ public sealed class LiveHubTests : IAsyncLifetime
         await using var client = await SubscribeAsync("330106", "day");
 
         await PublishAsync(Login("u3", teacher: "T2"));
-        var belowTheTops = (await client.NextAsync(Wait)).Argument<LiveMessage>(0);
+        var belowTheTops = (await client.NextAsync(Wait)).Message;
         await PublishAsync(Login("u4", teacher: "T3"));
-        var atTheTops = (await client.NextAsync(Wait)).Argument<LiveMessage>(0);
+        var atTheTops = (await client.NextAsync(Wait)).Message;
 
         Assert.Equal(new LiveKpi(3, 2, 2 / 3.0, 0.15, 11 / 3.0, 1, 11, 2, 0), belowTheTops.Kpi);
         Assert.Equal((null, null, null), (belowTheTops.TopTeachers, belowTheTops.TopSchools, belowTheTops.Children));
@@ -153,9 +177,9 @@ public sealed class LiveHubTests : IAsyncLifetime
     [InlineData("330106", "day,month", "period 'day,month' is not one of day, month, year")]
     public async Task Subscribe_ToAnUnknownRegionOrPeriod_FailsWithTheReason(string region, string period, string reason)
     {
-        await using var client = await SignalRJsonClient.ConnectAsync(_silo.Http.BaseAddress!, Province);
+        await using var client = await LiveHubClient.ConnectAsync(_silo.Http.BaseAddress!, Province);
 
-        var error = await Assert.ThrowsAsync<HubCallException>(() => client.InvokeAsync("Subscribe", region, period));
+        var error = await Assert.ThrowsAsync<Microsoft.AspNetCore.SignalR.HubException>(() => client.InvokeAsync("Subscribe", region, period));
 
         Assert.Equal($"An unexpected error occurred invoking 'Subscribe' on the server. HubException: {reason}", error.Message);
     }
@@ -174,16 +198,16 @@ public sealed class LiveHubTests : IAsyncLifetime
         await PublishAsync([.. teachers.Select(t => Teaching($"{t}-teaching", "s1", teacher: t))]);
         var second = await reader.NextAsync(TimeSpan.FromSeconds(2));
 
-        Assert.Equal(10, first.Argument<LiveMessage>(0).Kpi!.Total);
-        Assert.Equal(60, second.Argument<LiveMessage>(0).Kpi!.Total);
+        Assert.Equal(10, first.Message.Kpi!.Total);
+        Assert.Equal(60, second.Message.Kpi!.Total);
     }
 
     [Fact]
     public async Task Regions_ListsTheRosterParentsFirst()
     {
-        await using var client = await SignalRJsonClient.ConnectAsync(_silo.Http.BaseAddress!, Province);
+        await using var client = await LiveHubClient.ConnectAsync(_silo.Http.BaseAddress!, Province);
 
-        var regions = (await client.InvokeAsync("Regions")).Deserialize<List<LiveRegion>>(JsonSerializerOptions.Web);
+        var regions = await client.InvokeAsync<List<LiveRegion>>("Regions");
 
         Assert.Equal(
             [
@@ -205,16 +229,16 @@ public sealed class LiveHubTests : IAsyncLifetime
         await PublishAsync(Login("n1"), Login("n2", teacher: "T9"));
         var pushes = await client.CollectAsync(AfterBurst);
 
-        Assert.Equal(("snapshot", "330108", "month"), (snapshot.Target, snapshot.Argument<LiveMessage>(0).RegionId, snapshot.Argument<LiveMessage>(0).Period));
+        Assert.Equal(("snapshot", "330108", "month"), (snapshot.Target, snapshot.Message.RegionId, snapshot.Message.Period));
         var update = Assert.Single(pushes);
-        Assert.Equal(("update", "330108"), (update.Target, update.Argument<LiveMessage>(0).RegionId));
-        Assert.Equal([Teacher(1, "T9", "陈老师", 1, school: "滨江实验学校", county: "滨江区")], update.Argument<LiveMessage>(0).TopTeachers!);
+        Assert.Equal(("update", "330108"), (update.Target, update.Message.RegionId));
+        Assert.Equal([Teacher(1, "T9", "陈老师", 1, school: "滨江实验学校", county: "滨江区")], update.Message.TopTeachers!);
     }
 
     /// <summary>A connection following the region, its snapshot already taken.</summary>
-    private async Task<SignalRJsonClient> SubscribeAsync(string regionId, string period)
+    private async Task<LiveHubClient> SubscribeAsync(string regionId, string period)
     {
-        var client = await SignalRJsonClient.ConnectAsync(_silo.Http.BaseAddress!, Province);
+        var client = await LiveHubClient.ConnectAsync(_silo.Http.BaseAddress!, Province);
         await client.InvokeAsync("Subscribe", regionId, period);
         Assert.Equal("snapshot", (await client.NextAsync(Wait)).Target);
         return client;

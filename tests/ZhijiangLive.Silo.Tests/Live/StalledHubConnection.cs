@@ -1,6 +1,5 @@
 using System.Net.WebSockets;
-using System.Text.Json;
-using ZhijiangLive.Silo.Hosting;
+using Microsoft.AspNetCore.SignalR;
 
 namespace ZhijiangLive.Silo.Tests.Live;
 
@@ -16,19 +15,18 @@ internal sealed class StalledHubConnection : IAsyncDisposable
 
     public static async Task<StalledHubConnection> OpenAsync(Uri address, string accessToken, string method, params object?[] arguments)
     {
-        using var timer = new CancellationTokenSource(SignalRJsonClient.Timeout);
-        var (socket, records) = await HubSocket.OpenAsync(address, LiveHosting.HubPath, accessToken, smallReceiveWindow: true, timer.Token);
+        using var timer = new CancellationTokenSource(LiveHubClient.Timeout);
+        var socket = await RawHubSocket.OpenWithSmallWindowAsync(address, accessToken, timer.Token);
         try
         {
-            await HubSocket.SendRecordAsync(socket, new { type = HubMessageType.Invocation, invocationId = "1", target = method, arguments }, timer.Token);
-            while (await records.NextAsync(timer.Token) is { } record)
+            const int Invocation = 1, Completion = 3;
+            await RawHubSocket.SendAsync(socket, new { type = Invocation, invocationId = "1", target = method, arguments }, timer.Token);
+            await foreach (var message in RawHubSocket.ReadRecordsAsync(socket, timer.Token))
             {
-                using var document = JsonDocument.Parse(record);
-                var message = document.RootElement;
-                if (message.GetProperty("type").GetInt32() == HubMessageType.Completion)
+                if (message.TryGetProperty("type", out var type) && type.GetInt32() == Completion)
                 {
                     return message.TryGetProperty("error", out var error)
-                        ? throw new HubCallException(error.GetString()!)
+                        ? throw new HubException(error.GetString())
                         : new StalledHubConnection(socket);
                 }
             }

@@ -16,7 +16,7 @@ public sealed class LiveMetricsTests
         await using var silo = await RunningSilo.StartAsync();
         await SeedRosterAsync(silo.Cluster);
         using var grpc = TestClients.Platform(silo.GrpcAddress);
-        var hub = await SignalRJsonClient.ConnectAsync(silo.Http.BaseAddress!, TestCredentials.ProvinceToken);
+        var hub = await LiveHubClient.ConnectAsync(silo.Http.BaseAddress!, TestCredentials.ProvinceToken);
         try
         {
             await MetricsScrape.ScrapeUntilAsync(silo.Http, Connections, 1);

@@ -44,16 +44,16 @@ public sealed class LogSecretsTests
         await bureau.GetLeaderboardAsync(new LeaderboardRequest { ScopeId = "330106", Kind = "teachers", Period = Period.Day, Limit = 10 });
         Assert.True((await HttpAsync(silo, "/api/teachers/T1", county)).IsSuccessStatusCode);
         Assert.True((await HttpAsync(silo, "/api/leaderboards/330000?kind=teachers", province)).IsSuccessStatusCode);
-        await using (var hub = await SignalRJsonClient.ConnectAsync(silo.Http.BaseAddress!, county))
+        await using (var hub = await LiveHubClient.ConnectAsync(silo.Http.BaseAddress!, county))
         {
             await hub.InvokeAsync("Subscribe", "330106", "day");
             Assert.Equal("snapshot", (await hub.NextAsync(TimeSpan.FromSeconds(5))).Target);
-            await Assert.ThrowsAsync<HubCallException>(() => hub.InvokeAsync("Subscribe", "330000", "day"));
+            await Assert.ThrowsAsync<Microsoft.AspNetCore.SignalR.HubException>(() => hub.InvokeAsync("Subscribe", "330000", "day"));
         }
         foreach (var wrong in refused)
         {
             Assert.False((await HttpAsync(silo, "/api/teachers/T1", wrong)).IsSuccessStatusCode);
-            await Assert.ThrowsAsync<HttpRequestException>(() => SignalRJsonClient.ConnectAsync(silo.Http.BaseAddress!, wrong));
+            await Assert.ThrowsAsync<HttpRequestException>(() => LiveHubClient.ConnectAsync(silo.Http.BaseAddress!, wrong));
             using var refusedClient = Client(silo, wrong);
             await CallIgnoringRefusalAsync(() => refusedClient.PublishAsync(Batch(Login($"log-refused-{wrong.Length}"))));
             await CallIgnoringRefusalAsync(() => refusedClient.GetTeacherAsync(new GetRequest { Id = "T1" }));
