@@ -6,9 +6,9 @@ public sealed record Sample(double Second, double SentPerSecond, double Accepted
 
 /// <summary>
 /// Once a second: takes the interval's histograms, folds them into the run's totals, keeps a <see cref="Sample"/>
-/// for the charts and shows the progress line.
+/// for the charts and shows the progress.
 /// </summary>
-public sealed class Timeline(RunCounters counters, Func<LatencyHistogram?> pushInterval, StatusLine status)
+public sealed class Timeline(RunCounters counters, Func<LatencyHistogram?> pushInterval, ProgressView progress)
 {
     private long _lastSent, _lastAccepted;
     private double _lastSecond;
@@ -32,18 +32,15 @@ public sealed class Timeline(RunCounters counters, Func<LatencyHistogram?> pushI
             push is { Count: > 0 } ? push.MaxMicroseconds / 1000.0 : double.NaN, hour);
         (_lastSent, _lastAccepted, _lastSecond) = (sent, accepted, second);
         Samples.Add(sample);
-        status.Show(Line(sample));
+        progress.Second(Figures(sample));
     }
 
-    private string Line(Sample s)
-    {
-        var rejected = string.Join(" ", counters.RejectedByReason.OrderBy(p => p.Key).Select(p => $"{p.Key}={p.Value:N0}"));
-        var errors = counters.ErrorsByStatus.IsEmpty ? "" : " errors " + string.Join(" ", counters.ErrorsByStatus.Select(p => $"{p.Key}={p.Value}"));
-        var push = Push.Count > 0 ? $" push p50 {Push.PercentileMilliseconds(0.5):0} p99 {Push.PercentileMilliseconds(0.99):0} ms" : "";
-        return $"[{s.Second,4:0}s {Hour(s.SimulatedHour)}] sent {counters.Sent:N0} acc {counters.Accepted:N0} dup {counters.Duplicates:N0} " +
-               $"rej {rejected} | {s.AcceptedPerSecond:N0} ev/s | ack p50 {Ack.PercentileMilliseconds(0.5):0.0} p90 {Ack.PercentileMilliseconds(0.9):0.0} " +
-               $"p99 {Ack.PercentileMilliseconds(0.99):0.0} p999 {Ack.PercentileMilliseconds(0.999):0.0} ms{push}{errors}";
-    }
+    private RunFigures Figures(Sample s) => new(
+        s.Second, s.SimulatedHour, counters.Sent, counters.Accepted, counters.Duplicates,
+        counters.RejectedByReason.OrderBy(p => p.Key).ToList(), s.AcceptedPerSecond,
+        Ack.PercentileMilliseconds(0.5), Ack.PercentileMilliseconds(0.9), Ack.PercentileMilliseconds(0.99), Ack.PercentileMilliseconds(0.999),
+        Push.Count > 0 ? Push.PercentileMilliseconds(0.5) : null, Push.Count > 0 ? Push.PercentileMilliseconds(0.99) : null,
+        counters.ErrorsByStatus.OrderBy(p => p.Key).ToList());
 
     public static string Hour(double hour) => $"{(int)hour:00}:{(int)(hour % 1 * 60):00}";
 }
