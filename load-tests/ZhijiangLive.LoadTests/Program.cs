@@ -9,9 +9,9 @@ namespace ZhijiangLive.LoadTests;
 /// <summary>The load tester's entry: parses the command line, runs, writes the report, returns the exit code.</summary>
 public static class Program
 {
-    public static Task<int> Main(string[] args) => RunAsync(args, Console.Out, StatusLine.ForConsole(args.Contains("--quiet")), CancellationToken.None);
+    public static Task<int> Main(string[] args) => RunAsync(args, Console.Out, ProgressView.ForConsole(args.Contains("--quiet")), CancellationToken.None);
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, StatusLine status, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(string[] args, TextWriter output, ProgressView status, CancellationToken cancellationToken)
     {
         Command command;
         LoadOptions options;

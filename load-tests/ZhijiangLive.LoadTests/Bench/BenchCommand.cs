@@ -8,13 +8,13 @@ namespace ZhijiangLive.LoadTests.Bench;
 /// <summary><c>bench</c>: the roster up (unless skipped), then <see cref="ClientRatio"/>, printed.</summary>
 public static class BenchCommand
 {
-    public static async Task<int> RunAsync(LoadOptions options, TextWriter output, StatusLine status, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(LoadOptions options, TextWriter output, ProgressView progress, CancellationToken cancellationToken)
     {
         var province = GeneratedProvince.Generate(options.Scale, options.Seed);
         if (!options.SkipRoster)
         {
             using var client = new ZhijiangClient(options.Target, new ZhijiangClientOptions { Metadata = options.Metadata });
-            await RosterUpload.UploadAsync(client, province, options.RosterChunk, status, cancellationToken);
+            await RosterUpload.UploadAsync(client, province, options.RosterChunk, progress, cancellationToken);
         }
         var figures = await ClientRatio.MeasureAsync(options.Target, options.Metadata, GeneratedProvince.TeacherId(0),
             options.Now ?? DateTimeOffset.UtcNow, options.BenchRequests, options.BenchStreams, output);

@@ -1,21 +1,25 @@
 namespace ZhijiangLive.LoadTests.Measure;
 
-/// <summary>One second of the run: rates, the pace wanted, and the latencies of the acknowledgements and pushes in it.</summary>
+/// <summary>One second of the run: rates, the pace wanted, the latencies of the acknowledgements and pushes in it, and its errors.</summary>
 public sealed record Sample(double Second, double SentPerSecond, double AcceptedPerSecond, double WantedPerSecond,
-    double AckP50, double AckP99, double PushP50, double PushMax, double SimulatedHour);
+    double AckP50, double AckP99, double PushP50, double PushMax, double SimulatedHour, long Errors);
 
 /// <summary>
 /// Once a second: takes the interval's histograms, folds them into the run's totals, keeps a <see cref="Sample"/>
-/// for the charts and shows the progress line.
+/// for the charts, notes where errors began (<see cref="Markers"/>) and shows the progress.
 /// </summary>
-public sealed class Timeline(RunCounters counters, Func<LatencyHistogram?> pushInterval, StatusLine status)
+public sealed class Timeline(RunCounters counters, Func<LatencyHistogram?> pushInterval, ProgressView progress)
 {
-    private long _lastSent, _lastAccepted;
+    private long _lastSent, _lastAccepted, _lastErrors;
     private double _lastSecond;
+    private Dictionary<string, long> _errorsBefore = [];
 
     public List<Sample> Samples { get; } = [];
     public LatencyHistogram Ack { get; } = new();
     public LatencyHistogram Push { get; } = new();
+
+    /// <summary>Where errors began: one marker for each stretch of seconds with errors, counting them all.</summary>
+    public List<ErrorMarker> Markers { get; } = [];
 
     public void Tick(double second, double wanted, double hour)
     {
@@ -26,24 +30,37 @@ public sealed class Timeline(RunCounters counters, Func<LatencyHistogram?> pushI
         var span = Math.Max(1e-3, second - _lastSecond);
         var sent = counters.Sent;
         var accepted = counters.Accepted;
+        var errors = counters.ErrorsByStatus.ToDictionary(p => p.Key, p => p.Value);
+        var newErrors = errors.Values.Sum() - _lastErrors;
         var sample = new Sample(second, (sent - _lastSent) / span, (accepted - _lastAccepted) / span, wanted,
             ack.Count > 0 ? ack.PercentileMilliseconds(0.5) : double.NaN, ack.Count > 0 ? ack.PercentileMilliseconds(0.99) : double.NaN,
             push is { Count: > 0 } ? push.PercentileMilliseconds(0.5) : double.NaN,
-            push is { Count: > 0 } ? push.MaxMicroseconds / 1000.0 : double.NaN, hour);
-        (_lastSent, _lastAccepted, _lastSecond) = (sent, accepted, second);
+            push is { Count: > 0 } ? push.MaxMicroseconds / 1000.0 : double.NaN, hour, newErrors);
+        if (newErrors > 0) Mark(sample, errors);
+        (_lastSent, _lastAccepted, _lastSecond, _lastErrors, _errorsBefore) = (sent, accepted, second, _lastErrors + newErrors, errors);
         Samples.Add(sample);
-        status.Show(Line(sample));
+        progress.Second(Figures(sample, errors));
     }
 
-    private string Line(Sample s)
+    /// <summary>Extends the marker of the stretch going on (errors the second before too) or starts one.</summary>
+    private void Mark(Sample sample, Dictionary<string, long> errors)
     {
-        var rejected = string.Join(" ", counters.RejectedByReason.OrderBy(p => p.Key).Select(p => $"{p.Key}={p.Value:N0}"));
-        var errors = counters.ErrorsByStatus.IsEmpty ? "" : " errors " + string.Join(" ", counters.ErrorsByStatus.Select(p => $"{p.Key}={p.Value}"));
-        var push = Push.Count > 0 ? $" push p50 {Push.PercentileMilliseconds(0.5):0} p99 {Push.PercentileMilliseconds(0.99):0} ms" : "";
-        return $"[{s.Second,4:0}s {Hour(s.SimulatedHour)}] sent {counters.Sent:N0} acc {counters.Accepted:N0} dup {counters.Duplicates:N0} " +
-               $"rej {rejected} | {s.AcceptedPerSecond:N0} ev/s | ack p50 {Ack.PercentileMilliseconds(0.5):0.0} p90 {Ack.PercentileMilliseconds(0.9):0.0} " +
-               $"p99 {Ack.PercentileMilliseconds(0.99):0.0} p999 {Ack.PercentileMilliseconds(0.999):0.0} ms{push}{errors}";
+        var since = errors.ToDictionary(p => p.Key, p => p.Value - _errorsBefore.GetValueOrDefault(p.Key));
+        if (Samples.Count > 0 && Samples[^1].Errors > 0 && Markers.Count > 0)
+        {
+            var going = Markers[^1];
+            foreach (var (status, n) in going.ByStatus) since[status] = since.GetValueOrDefault(status) + n;
+            Markers[^1] = going with { ByStatus = since.Where(p => p.Value > 0).ToDictionary() };
+        }
+        else Markers.Add(new ErrorMarker(_lastSecond, since.Where(p => p.Value > 0).ToDictionary()));
     }
+
+    private RunFigures Figures(Sample s, Dictionary<string, long> errors) => new(
+        s.Second, s.SimulatedHour, counters.Sent, counters.Accepted, counters.Duplicates,
+        counters.RejectedByReason.OrderBy(p => p.Key).ToList(), s.AcceptedPerSecond,
+        Ack.PercentileMilliseconds(0.5), Ack.PercentileMilliseconds(0.9), Ack.PercentileMilliseconds(0.99), Ack.PercentileMilliseconds(0.999),
+        Push.Count > 0 ? Push.PercentileMilliseconds(0.5) : null, Push.Count > 0 ? Push.PercentileMilliseconds(0.99) : null,
+        errors.OrderBy(p => p.Key).ToList());
 
     public static string Hour(double hour) => $"{(int)hour:00}:{(int)(hour % 1 * 60):00}";
 }

@@ -12,7 +12,7 @@ namespace ZhijiangLive.LoadTests.Province;
 public static class RosterUpload
 {
     /// <summary>Uploads the province; returns how long it took.</summary>
-    public static async Task<TimeSpan> UploadAsync(ZhijiangClient client, GeneratedProvince province, int chunk, StatusLine status, CancellationToken cancellationToken)
+    public static async Task<TimeSpan> UploadAsync(ZhijiangClient client, GeneratedProvince province, int chunk, ProgressView progress, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         var places = new RosterBatch();
@@ -39,9 +39,9 @@ public static class RosterUpload
             }
             Check(await client.UpsertRosterAsync(batch, cancellationToken: cancellationToken), $"teachers from {first}");
             var done = Math.Min(province.Teachers, first + chunk);
-            status.Show($"roster: {done:N0} of {province.Teachers:N0} teachers ({100.0 * done / province.Teachers:0}%)");
+            progress.Roster(done, province.Teachers);
         }
-        status.Done($"roster: {province.Regions.Count} regions, {province.Schools.Count + 1:N0} schools, {province.Teachers + 1:N0} teachers uploaded in {clock.Elapsed.TotalSeconds:0.0} s");
+        progress.Done($"roster: {province.Regions.Count} regions, {province.Schools.Count + 1:N0} schools, {province.Teachers + 1:N0} teachers uploaded in {clock.Elapsed.TotalSeconds:0.0} s");
         return clock.Elapsed;
     }
 

@@ -1,33 +1,23 @@
 using System.Globalization;
 using System.Text;
 using ZhijiangLive.LoadTests.Measure;
-using ZhijiangLive.LoadTests.Report.Png;
 using ZhijiangLive.LoadTests.Run;
 
 namespace ZhijiangLive.LoadTests.Report;
 
-/// <summary>Writes <c>report.md</c>, <c>throughput.png</c> and <c>latency.png</c> into the run's folder.</summary>
+/// <summary>Writes <c>report.md</c>, <c>throughput.png</c>, <c>latency.png</c> and <c>samples.csv</c> into the run's folder.</summary>
 public static class ReportWriter
 {
     public static async Task<string> WriteAsync(RunResult run, string folder)
     {
         Directory.CreateDirectory(folder);
         var samples = run.Timeline.Samples;
-        await File.WriteAllBytesAsync(Path.Combine(folder, "throughput.png"), LineChart.Render(
-        [
-            new("wanted", samples.Select(s => (s.Second, s.WantedPerSecond)).ToList(), (170, 170, 170)),
-            new("accepted", samples.Select(s => (s.Second, s.AcceptedPerSecond)).ToList(), (31, 119, 180)),
-        ], "/s"));
-        await File.WriteAllBytesAsync(Path.Combine(folder, "latency.png"), LineChart.Render(
-        [
-            new("ack p50", samples.Select(s => (s.Second, s.AckP50)).ToList(), (44, 160, 44)),
-            new("ack p99", samples.Select(s => (s.Second, s.AckP99)).ToList(), (214, 39, 40)),
-            new("push max", samples.Select(s => (s.Second, s.PushMax)).ToList(), (148, 103, 189)),
-        ], "ms"));
+        Charts.Save(Charts.Throughput(run.Timeline), Path.Combine(folder, "throughput.png"));
+        Charts.Save(Charts.Latency(run.Timeline), Path.Combine(folder, "latency.png"));
         await File.WriteAllLinesAsync(Path.Combine(folder, "samples.csv"), samples.Select(s => string.Join(',',
-                new[] { s.Second, s.SentPerSecond, s.AcceptedPerSecond, s.WantedPerSecond, s.AckP50, s.AckP99, s.PushP50, s.PushMax, s.SimulatedHour }
+                new[] { s.Second, s.SentPerSecond, s.AcceptedPerSecond, s.WantedPerSecond, s.AckP50, s.AckP99, s.PushP50, s.PushMax, s.SimulatedHour, s.Errors }
                     .Select(v => double.IsFinite(v) ? v.ToString("0.###", CultureInfo.InvariantCulture) : "")))
-            .Prepend("second,sent_per_s,accepted_per_s,wanted_per_s,ack_p50_ms,ack_p99_ms,push_p50_ms,push_max_ms,simulated_hour"));
+            .Prepend("second,sent_per_s,accepted_per_s,wanted_per_s,ack_p50_ms,ack_p99_ms,push_p50_ms,push_max_ms,simulated_hour,errors"));
         var path = Path.Combine(folder, "report.md");
         await File.WriteAllTextAsync(path, Markdown(run));
         return path;
@@ -92,8 +82,13 @@ public static class ReportWriter
         b.AppendLine($"Mean {N(c.Accepted / Math.Max(0.001, run.Traffic.TotalSeconds))} accepted events/s, best second {N(peak)}. " +
             $"This tool used {run.ClientCpu.TotalSeconds:0} s of CPU ({run.ClientCpu / run.Traffic:0.00} cores) on {Environment.ProcessorCount} processors. " +
             "Each second's figures are in `samples.csv`.").AppendLine();
-        b.AppendLine("![throughput](throughput.png)").AppendLine().AppendLine("Accepted events a second (blue) against the pace wanted (grey).").AppendLine();
-        b.AppendLine("![latency](latency.png)").AppendLine().AppendLine("Acknowledgement p50 (green) and p99 (red), and the slowest push of each second (purple), in ms.");
+        b.AppendLine("![throughput](throughput.png)").AppendLine().AppendLine("Accepted events a second (blue) against the pace wanted (grey, dashed).").AppendLine();
+        b.AppendLine("![latency](latency.png)").AppendLine().AppendLine("Acknowledgement p50 (green) and p99 (red), and the slowest push of each second (purple), in ms on a log scale.");
+        if (run.Timeline.Markers.Count > 0)
+        {
+            b.AppendLine().AppendLine("Dotted lines on both charts mark where errors began: " + string.Join("; ",
+                run.Timeline.Markers.Select(m => $"{TimeSpan.FromSeconds(Math.Floor(m.Second)):m\\:ss} {m.Label}")) + ".");
+        }
         return b.ToString();
     }
 

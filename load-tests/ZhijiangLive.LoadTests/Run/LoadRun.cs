@@ -17,7 +17,7 @@ namespace ZhijiangLive.LoadTests.Run;
 /// </summary>
 public static class LoadRun
 {
-    public static async Task<RunResult> RunAsync(LoadOptions options, TextWriter output, StatusLine status, CancellationToken cancellationToken)
+    public static async Task<RunResult> RunAsync(LoadOptions options, TextWriter output, ProgressView progress, CancellationToken cancellationToken)
     {
         var province = GeneratedProvince.Generate(options.Scale, options.Seed);
         output.WriteLine($"province: {province.Regions.Count} regions, {province.Schools.Count:N0} schools, {province.Teachers:N0} teachers (seed {options.Seed})");
@@ -25,7 +25,7 @@ public static class LoadRun
         var serverStart = options.Now ?? DateTimeOffset.UtcNow;
         var started = Stopwatch.GetTimestamp();
         using var ingest = new ZhijiangClient(options.Target, new ZhijiangClientOptions { Metadata = options.Metadata, AcceptAnyServerCertificate = true });
-        TimeSpan? roster = options.SkipRoster ? null : await RosterUpload.UploadAsync(ingest, province, options.RosterChunk, status, cancellationToken);
+        TimeSpan? roster = options.SkipRoster ? null : await RosterUpload.UploadAsync(ingest, province, options.RosterChunk, progress, cancellationToken);
         var shift = Stopwatch.GetElapsedTime(started); // the roster took this long of the server's clock
 
         ServerCounters? before = null;
@@ -37,7 +37,7 @@ public static class LoadRun
         var context = new SendContext(options, pacer, counters,
             i => new EventSource(province, options.Seed * 7_919 + i, $"{prefix}-{i}", options.BadShare, counters), serverStart + shift);
         await using var probe = await ProbeSetup.StartAsync(options, province, ingest, counters, prefix, () => context.ServerNow, output, cancellationToken);
-        var timeline = new Timeline(counters, () => probe?.Probe.TakeInterval(), status);
+        var timeline = new Timeline(counters, () => probe?.Probe.TakeInterval(), progress);
 
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -55,7 +55,7 @@ public static class LoadRun
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         var summary = probe is null ? null : await probe.FinishAsync();
         timeline.Tick(pacer.Elapsed.TotalSeconds, 0, pacer.Hour);
-        status.Done($"traffic done after {traffic.TotalSeconds:0.0} s: {counters.Accepted:N0} accepted");
+        progress.Done($"traffic done after {traffic.TotalSeconds:0.0} s: {counters.Accepted:N0} accepted");
 
         ServerCounters? after = null;
         if (before is not null) (after, serverProblem) = await ServerCounters.ReadAsync(options.Http!, options.Token, cancellationToken);

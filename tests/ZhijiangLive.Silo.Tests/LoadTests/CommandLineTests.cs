@@ -24,7 +24,7 @@ public sealed class CommandLineTests
     [Fact]
     public async Task A_bad_command_line_exits_with_2()
     {
-        var quiet = new StatusLine(TextWriter.Null, false, true);
+        var quiet = new PlainProgress(TextWriter.Null, quiet: true);
         Assert.Equal(2, await global::ZhijiangLive.LoadTests.Program.RunAsync(["--connections", "many"], TextWriter.Null, quiet, CancellationToken.None));
     }
 

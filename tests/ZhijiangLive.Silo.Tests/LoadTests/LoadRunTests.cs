@@ -27,7 +27,7 @@ public sealed class LoadRunTests : IAsyncLifetime
             "--bad-share", "0.05", "--marks-per-second", "4", "--out", _out, "--quiet",
         ]);
 
-        var run = await LoadRun.RunAsync(options, TextWriter.Null, new StatusLine(TextWriter.Null, false, quiet: true), CancellationToken.None);
+        var run = await LoadRun.RunAsync(options, TextWriter.Null, new PlainProgress(TextWriter.Null, quiet: true), CancellationToken.None);
         await ReportWriter.WriteAsync(run, _out);
 
         var c = run.Counters;
@@ -65,7 +65,7 @@ public sealed class LoadRunTests : IAsyncLifetime
             "--timeout", "0.002s", "--retries", "3", "--bad-share", "0",
         ]);
 
-        var run = await LoadRun.RunAsync(options, TextWriter.Null, new StatusLine(TextWriter.Null, false, quiet: true), CancellationToken.None);
+        var run = await LoadRun.RunAsync(options, TextWriter.Null, new PlainProgress(TextWriter.Null, quiet: true), CancellationToken.None);
 
         var c = run.Counters;
         Assert.True(c.Retries > 0, "no call was resent");

@@ -19,7 +19,7 @@ public sealed class StreamBreakTests : IAsyncLifetime
         // The roster goes straight to the silo, so only the traffic passes the relay that cuts.
         using (var direct = _silo.PlatformClient())
         {
-            await RosterUpload.UploadAsync(direct, GeneratedProvince.Generate(0.001, 1), 10_000, new StatusLine(TextWriter.Null, false, quiet: true), CancellationToken.None);
+            await RosterUpload.UploadAsync(direct, GeneratedProvince.Generate(0.001, 1), 10_000, new PlainProgress(TextWriter.Null, quiet: true), CancellationToken.None);
         }
         // Each of the two connections is cut twice, ~32 requests into it (a 50-event request is ~8 KB), with 8 in flight.
         await using var proxy = new CuttingProxy(_silo.GrpcAddress, cuts: 4, bytesBeforeCut: 256 * 1024);
@@ -32,7 +32,7 @@ public sealed class StreamBreakTests : IAsyncLifetime
             "--retries", "5", "--bad-share", "0",
         ]);
 
-        var run = await LoadRun.RunAsync(options, TextWriter.Null, new StatusLine(TextWriter.Null, false, quiet: true), CancellationToken.None);
+        var run = await LoadRun.RunAsync(options, TextWriter.Null, new PlainProgress(TextWriter.Null, quiet: true), CancellationToken.None);
 
         var c = run.Counters;
         var errors = string.Join(", ", c.ErrorsByStatus.Select(e => $"{e.Key}: {e.Value}"));
