@@ -6,40 +6,34 @@
 //   grpc        GrpcBenchmark: the silo's gRPC endpoint, unary and streaming, against h2load
 //   durability  DurabilityBenchmark: ingest journaled to PostgreSQL, a bare COPY loop, restart on a day of journal
 //
-// Options are parsed by BenchOptions; --help prints them.
+// Options are read by BenchCommandLine (System.CommandLine); --help prints them.
 
 using ZhijiangLive.Bench;
 using ZhijiangLive.Bench.Durability;
 using ZhijiangLive.Bench.Grpc;
 using ZhijiangLive.Bench.Province;
+using ZhijiangLive.Silo.Commands;
 
-var options = BenchOptions.Parse(args, out var error);
-if (error is not null)
-{
-    Console.Error.WriteLine(error);
-    Console.Error.WriteLine();
-    Console.Error.WriteLine(BenchOptions.Help);
-    return 2;
-}
+return await CommandLineRun.InvokeAsync(CommandLineRun.Parse(BenchCommandLine.Create(RunAsync), args), Console.Out, Console.Error);
 
-switch (options.Command)
+static async Task RunAsync(string benchmark, BenchOptions options)
 {
-    case "scoring":
-        ScoringBenchmark.Run(options);
-        return 0;
-    case "state-size":
-        StateSizeBenchmark.Run(options);
-        return 0;
-    case "province":
-        await ProvinceBenchmark.RunAsync(options.Schools, options.Teachers ?? 600_000, options.EventsPerTeacher, options.Partitions);
-        return 0;
-    case "grpc":
-        await GrpcBenchmark.RunAsync(options);
-        return 0;
-    case "durability":
-        await DurabilityBenchmark.RunAsync(options);
-        return 0;
-    default:
-        Console.WriteLine(BenchOptions.Help);
-        return options.Command == "help" ? 0 : 2;
+    switch (benchmark)
+    {
+        case "scoring":
+            ScoringBenchmark.Run(options);
+            break;
+        case "state-size":
+            StateSizeBenchmark.Run(options);
+            break;
+        case "province":
+            await ProvinceBenchmark.RunAsync(options.Schools, options.Teachers ?? 600_000, options.EventsPerTeacher, options.Partitions);
+            break;
+        case "grpc":
+            await GrpcBenchmark.RunAsync(options);
+            break;
+        case "durability":
+            await DurabilityBenchmark.RunAsync(options);
+            break;
+    }
 }

@@ -1,3 +1,5 @@
+using System.CommandLine;
+using System.CommandLine.Invocation;
 using ZhijiangLive.LoadTests.Bench;
 using ZhijiangLive.LoadTests.Measure;
 using ZhijiangLive.LoadTests.Options;
@@ -9,29 +11,27 @@ namespace ZhijiangLive.LoadTests;
 /// <summary>The load tester's entry: parses the command line, runs, writes the report, returns the exit code.</summary>
 public static class Program
 {
-    public static Task<int> Main(string[] args) => RunAsync(args, Console.Out, ProgressView.ForConsole(args.Contains("--quiet")), CancellationToken.None);
+    public static Task<int> Main(string[] args) =>
+        RunAsync(args, Console.Out, Console.Error, ProgressView.ForConsole(args.Contains("--quiet")), CancellationToken.None);
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, ProgressView status, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, ProgressView status, CancellationToken cancellationToken)
     {
-        Command command;
-        LoadOptions options;
-        try
+        var set = new LoadOptionSet();
+        var parsed = CommandLine.Create(set).Parse(args);
+        if (parsed.Action is ParseErrorAction)
         {
-            (command, options) = CommandLine.Parse(args);
+            // System.CommandLine's reasons and the command's help, on stderr; its exit code would be 1.
+            parsed.Invoke(new InvocationConfiguration { Output = error, Error = error });
+            return CommandLine.UsageError;
         }
-        catch (UsageException error)
-        {
-            await Console.Error.WriteLineAsync($"error: {error.Message}\nsee --help for the options");
-            return 2;
-        }
+        var (command, options) = CommandLine.Read(parsed, set);
         try
         {
             switch (command)
             {
-                case Command.Help:
-                    output.WriteLine(HelpText.Text);
-                    return 0;
-                case Command.Bench:
+                case LoadCommand.Help:
+                    return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error });
+                case LoadCommand.Bench:
                     return await BenchCommand.RunAsync(options, output, status, cancellationToken);
             }
             var run = await LoadRun.RunAsync(options, output, status, cancellationToken);
@@ -41,9 +41,9 @@ public static class Program
             output.WriteLine(Summary(run));
             return run.ExitCode;
         }
-        catch (Exception error) when (error is not OperationCanceledException)
+        catch (Exception failure) when (failure is not OperationCanceledException)
         {
-            await Console.Error.WriteLineAsync($"failed: {error.Message}");
+            await error.WriteLineAsync($"failed: {failure.Message}");
             return 1;
         }
     }

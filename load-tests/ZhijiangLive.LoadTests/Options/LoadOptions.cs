@@ -6,7 +6,7 @@ public enum PaceKind { Curve, Flat, Max }
 /// <summary>Unary <c>Publish</c> calls or one <c>PublishStream</c> per connection.</summary>
 public enum TransportMode { Unary, Stream }
 
-/// <summary>Everything a load run is told on its command line, with the defaults <see cref="HelpText"/> documents.</summary>
+/// <summary>Everything a load run is told on its command line, with the defaults its <c>--help</c> shows.</summary>
 public sealed record LoadOptions
 {
     public Uri Target { get; init; } = new("http://localhost:5081");

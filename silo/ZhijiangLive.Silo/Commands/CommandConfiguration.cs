@@ -18,16 +18,4 @@ public static class CommandConfiguration
         FirstRunCredentials.LoadExisting(configuration);
         return configuration;
     }
-
-    /// <summary>The value after a flag, or null with the reason when it is missing.</summary>
-    public static string? ValueAfter(string[] args, ref int index, out string problem)
-    {
-        if (index + 1 >= args.Length || args[index + 1].StartsWith("--", StringComparison.Ordinal))
-        {
-            problem = $"{args[index]} needs a value";
-            return null;
-        }
-        problem = "";
-        return args[++index];
-    }
 }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Text.Json;
 using ZhijiangLive.Silo.Security;
 
@@ -9,43 +10,32 @@ namespace ZhijiangLive.Silo.Commands;
 /// </summary>
 public static class KeyCommand
 {
-    public const string Help = """
-        Usage: dotnet run --project silo/ZhijiangLive.Silo -- key create [--name <name>] [settings]
-
+    private const string Description = """
         Prints a new platform API key (Ingest, Roster) on the first line, then the configuration entry that
         holds its SHA-256: add it to Zhijiang:Auth:ApiKeys (appsettings.json, the environment, the command line,
         or data/auth.json if the silo runs on its first-run credentials) and restart the silo. The key itself is
         stored nowhere: keep it now.
-          --name <name>   what logs and rate limits call the key (default: platform-<n>)
         """;
 
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    public static Command Create()
     {
-        if (args.Contains("--help") || args.Contains("-h"))
+        var name = new Option<string>("--name") { Description = "what logs and rate limits call the key (default: platform-<n>)", HelpName = "name" };
+        name.Validators.Add(result =>
         {
-            output.WriteLine(Help);
-            return 0;
-        }
-        if (args is not ["create", ..])
-        {
-            return Usage(error, args.Length == 0 ? "say what to do: key create" : $"unknown command 'key {args[0]}'");
-        }
-        string? name = null;
-        var settings = new List<string>();
-        for (var i = 1; i < args.Length; i++)
-        {
-            if (args[i] != "--name")
+            var value = result.GetValueOrDefault<string>() ?? "";
+            if (value.Length is 0 or > 64 || !value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
             {
-                settings.Add(args[i]);
-                continue;
+                result.AddError($"--name '{value}' must be 1 to 64 letters, digits, '-', '_' or '.'");
             }
-            name = CommandConfiguration.ValueAfter(args, ref i, out var missing);
-            if (name is null) return Usage(error, missing);
-            if (name.Length is 0 or > 64 || !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
-            {
-                return Usage(error, $"--name '{name}' must be 1 to 64 letters, digits, '-', '_' or '.'");
-            }
-        }
+        });
+        var create = new Command("create", Description) { name };
+        create.TreatUnmatchedTokensAsErrors = false;
+        create.SetAction(parsed => Run(parsed.GetValue(name), parsed.UnmatchedTokens, parsed.InvocationConfiguration.Output));
+        return CommandGroup.Of("key", "platform API keys (key create --help)", create);
+    }
+
+    private static int Run(string? name, IEnumerable<string> settings, TextWriter output)
+    {
         // The next free index, so that the printed settings add to the configured keys instead of replacing one.
         var index = CommandConfiguration.Read(settings).GetSection($"{AuthOptions.Section}:ApiKeys").GetChildren().Count();
         name ??= $"platform-{index + 1}";
@@ -59,11 +49,5 @@ public static class KeyCommand
         output.WriteLine($"  --Zhijiang:Auth:ApiKeys:{index}:Name={name} --Zhijiang:Auth:ApiKeys:{index}:Sha256={hash}");
         output.WriteLine($"  Zhijiang__Auth__ApiKeys__{index}__Name={name} Zhijiang__Auth__ApiKeys__{index}__Sha256={hash}");
         return 0;
-    }
-
-    private static int Usage(TextWriter error, string problem)
-    {
-        error.WriteLine($"key: {problem}\n\n{Help}");
-        return 2;
     }
 }

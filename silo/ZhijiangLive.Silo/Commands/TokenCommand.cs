@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using ZhijiangLive.Silo.Security;
 
@@ -8,58 +9,55 @@ public static class TokenCommand
 {
     public const int MaxDays = 3650;
 
-    public const string Help = """
-        Usage: dotnet run --project silo/ZhijiangLive.Silo -- token create --region <id> [--days 30] [settings]
-
+    private const string Description = """
         Prints a bureau token: it reads the region and everything under it (Query, the JSON API, the dashboard)
         until it expires. It is signed with the first of Zhijiang:Auth:TokenSigningKeys, read as the silo reads
         its settings (appsettings.json, the environment, --Zhijiang:... on this command line, or data/auth.json
         from the silo's first run).
-          --region <id>   the region (province, city or county id), e.g. 330106
-          --days <n>      how long it is valid, 1 to 3650 days (30)
         """;
 
-    /// <summary>0 with the token on <paramref name="output"/>; 2 for bad input, 1 when no signing key is configured.</summary>
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    public static Command Create()
     {
-        if (args.Contains("--help") || args.Contains("-h"))
+        var region = new Option<string>("--region")
         {
-            output.WriteLine(Help);
-            return 0;
-        }
-        if (args is not ["create", ..])
+            Description = "the region (province, city or county id), e.g. 330106",
+            HelpName = "id",
+            Required = true,
+        };
+        region.Validators.Add(result =>
         {
-            return Usage(error, args.Length == 0 ? "say what to do: token create" : $"unknown command 'token {args[0]}'");
-        }
-        string? region = null;
-        var days = 30;
-        var settings = new List<string>();
-        for (var i = 1; i < args.Length; i++)
-        {
-            switch (args[i])
+            // A value that looks like an option is one given without its value: "--region --days 2".
+            if (result.GetValueOrDefault<string>() is not { Length: > 0 } id || id.Any(char.IsWhiteSpace) || id.StartsWith('-'))
             {
-                case "--region":
-                    region = CommandConfiguration.ValueAfter(args, ref i, out var missing);
-                    if (region is null) return Usage(error, missing);
-                    if (region.Length == 0 || region.Any(char.IsWhiteSpace)) return Usage(error, $"--region '{region}' is not a region id");
-                    break;
-                case "--days":
-                    var text = CommandConfiguration.ValueAfter(args, ref i, out var none);
-                    if (text is null) return Usage(error, none);
-                    if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out days) || days is < 1 or > MaxDays)
-                    {
-                        return Usage(error, $"--days '{text}' is not a whole number of days from 1 to {MaxDays}");
-                    }
-                    break;
-                default:
-                    settings.Add(args[i]);
-                    break;
+                result.AddError($"--region '{result.GetValueOrDefault<string>()}' is not a region id");
             }
-        }
-        if (region is null)
+        });
+        var days = new Option<int>("--days")
         {
-            return Usage(error, "--region is required");
-        }
+            Description = $"how long it is valid, 1 to {MaxDays} days",
+            HelpName = "n",
+            DefaultValueFactory = _ => 30,
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Single().Value;
+                if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value is >= 1 and <= MaxDays)
+                {
+                    return value;
+                }
+                result.AddError($"--days '{text}' is not a whole number of days from 1 to {MaxDays}");
+                return 0;
+            },
+        };
+        var create = new Command("create", Description) { region, days };
+        create.TreatUnmatchedTokensAsErrors = false;
+        create.SetAction(parsed => Run(parsed.GetRequiredValue(region), parsed.GetValue(days), parsed.UnmatchedTokens,
+            parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error));
+        return CommandGroup.Of("token", "bureau tokens (token create --help)", create);
+    }
+
+    /// <summary>0 with the token on <paramref name="output"/>; 1 when no signing key is configured.</summary>
+    private static int Run(string region, int days, IEnumerable<string> settings, TextWriter output, TextWriter error)
+    {
         var auth = CommandConfiguration.Read(settings).GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
         var tokens = new BureauTokens(auth.TokenSigningKeys);
         if (!tokens.CanIssue)
@@ -71,11 +69,5 @@ public static class TokenCommand
         output.WriteLine(tokens.Create(region, expires));
         error.WriteLine($"A bureau token for region {region} and everything under it, valid until {expires:yyyy-MM-dd HH:mm} UTC.");
         return 0;
-    }
-
-    private static int Usage(TextWriter error, string problem)
-    {
-        error.WriteLine($"token: {problem}\n\n{Help}");
-        return 2;
     }
 }

@@ -16,35 +16,20 @@ namespace ZhijiangLive.Silo.Rebuild;
 /// <c>--apply</c> it writes the rebuilt teachers as snapshots at the journal's end, so that a silo started
 /// afterwards (with the same rule pack) serves them.
 /// </summary>
-public static class RebuildCommand
+internal static class RebuildCommand
 {
-    public const string Help = """
-        Usage: dotnet run --project silo/ZhijiangLive.Silo -- rebuild [--rule-pack <file>] [--date YYYY-MM-DD] [--apply] [settings]
-
-        Recomputes every score from the retained journal of the configured store and prints what changed.
-          --rule-pack <file>   a JSON override of zjer-2018 to rebuild with (default: Zhijiang:RulePackFile)
-          --date <date>        the day whose day, month and year scores are compared (default: today)
-          --apply              write the rebuilt teachers as snapshots; stop the silo first, and start it
-                               again with the same rule pack (--Zhijiang:RulePackFile)
-        Settings are the silo's: --Zhijiang:Store:Provider, --Zhijiang:Store:ConnectionString, ...
-        """;
-
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter progress)
+    /// <summary>0 when rebuilt; 2 when the store keeps no journal. Progress and refusals go to <paramref name="progress"/>.</summary>
+    internal static async Task<int> RunAsync(RebuildArguments arguments, TextWriter output, TextWriter progress)
     {
-        if (!RebuildArguments.TryParse(args, out var arguments, out var problem))
-        {
-            await output.WriteLineAsync($"rebuild: {problem}\n\n{Help}");
-            return 2;
-        }
         var configuration = new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
             .AddEnvironmentVariables()
-            .AddCommandLine(arguments.Settings)
+            .AddCommandLine([.. arguments.Settings])
             .Build();
         var storeOptions = StoreHosting.StoreOptionsFrom(configuration);
         if (storeOptions.EffectiveProvider == "memory")
         {
-            await output.WriteLineAsync("rebuild: the memory store keeps no journal; choose sqlite or postgres");
+            await progress.WriteLineAsync("rebuild: the memory store keeps no journal; choose sqlite or postgres");
             return 2;
         }
         var currentPack = ClusterHosting.RulePackFrom(configuration);

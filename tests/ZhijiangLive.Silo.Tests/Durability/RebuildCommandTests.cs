@@ -1,7 +1,7 @@
 using Google.Protobuf.WellKnownTypes;
 using ZhijiangLive.Client;
 using ZhijiangLive.Contracts.V1;
-using ZhijiangLive.Silo.Rebuild;
+using ZhijiangLive.Silo.Commands;
 
 namespace ZhijiangLive.Silo.Tests.Durability;
 
@@ -44,24 +44,44 @@ public sealed class RebuildCommandTests : IDisposable
     [Fact]
     public async Task Rebuild_OfTheMemoryStore_IsRefusedWithAReason()
     {
-        var (code, output) = await RebuildAsync("--Zhijiang:Store:Provider=memory");
+        var (code, _, error) = await RunAsync(["rebuild", .. Store, "--Zhijiang:Store:Provider=memory"]);
         Assert.Equal(2, code);
-        Assert.Contains("the memory store keeps no journal", output);
+        Assert.Contains("the memory store keeps no journal", error);
+    }
+
+    [Theory]
+    [InlineData("does not exist", "--rule-pack", "none.json")]
+    [InlineData("--date '29.11.2026' is not YYYY-MM-DD", "--date", "29.11.2026")]
+    [InlineData("Required argument missing for option: '--date'", "--date")]
+    public async Task Rebuild_WithABadOption_IsAUsageError(string reason, params string[] args)
+    {
+        var (code, output, error) = await RunAsync(["rebuild", .. Store, .. args.Select(a => a.EndsWith(".json") ? Path.Combine(_directory, a) : a)]);
+        Assert.Equal(2, code);
+        Assert.Empty(output);
+        Assert.Contains(reason, error);
+        Assert.Contains("Usage:", error);
     }
 
     [Fact]
-    public async Task Rebuild_WithAMissingRulePack_IsRefusedWithAReason()
+    public async Task Rebuild_Help_ListsItsOptions()
     {
-        var (code, output) = await RebuildAsync("--rule-pack", Path.Combine(_directory, "none.json"));
-        Assert.Equal(2, code);
-        Assert.Contains("does not exist", output);
+        var (code, output, _) = await RunAsync("rebuild", "--help");
+        Assert.Equal(0, code);
+        Assert.All(["--rule-pack <file>", "--date <YYYY-MM-DD>", "--apply", "--Zhijiang:<section>:<name>=<value>"], option => Assert.Contains(option, output));
     }
 
     private async Task<(int Code, string Output)> RebuildAsync(params string[] args)
     {
+        var (code, output, _) = await RunAsync(["rebuild", .. Store, .. args]);
+        return (code, output);
+    }
+
+    private static async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
+    {
         using var output = new StringWriter();
-        var code = await RebuildCommand.RunAsync([.. Store, .. args], output, TextWriter.Null);
-        return (code, output.ToString());
+        using var error = new StringWriter();
+        var code = await SiloCommandLine.InvokeAsync(args, output, error);
+        return (code, output.ToString(), error.ToString());
     }
 
     private async Task<long> YearScoreAsync(params string[] settings)

@@ -10,7 +10,7 @@ public sealed class CredentialCommandTests
     [Fact]
     public async Task TokenCreate_PrintsATokenTheSiloAccepts_ForItsRegionOnly()
     {
-        var (code, output, _) = Run(TokenCommand.Run, ["create", "--region", "330106", "--days", "2", .. TestCredentials.SiloSettings]);
+        var (code, output, _) = Run(["token", "create", "--region", "330106", "--days", "2", .. TestCredentials.SiloSettings]);
         await using var silo = await RunningSilo.StartAsync();
         await SeedRosterAsync(silo.Cluster);
         using var client = silo.QueryClient(output.Trim());
@@ -27,7 +27,7 @@ public sealed class CredentialCommandTests
     [Fact]
     public async Task KeyCreate_PrintsAKeyAndTheSettingsThatAddIt_AfterTheKeysAlreadyConfigured()
     {
-        var (code, output, _) = Run(KeyCommand.Run, ["create", "--name", "ops", .. TestCredentials.SiloSettings]);
+        var (code, output, _) = Run(["key", "create", "--name", "ops", .. TestCredentials.SiloSettings]);
         var lines = output.Split('\n', StringSplitOptions.TrimEntries);
         var settings = lines.Single(l => l.StartsWith("--Zhijiang:Auth:ApiKeys:2:Name=ops ", StringComparison.Ordinal)).Split(' ');
         await using var silo = await RunningSilo.StartAsync(settings);
@@ -43,30 +43,34 @@ public sealed class CredentialCommandTests
     }
 
     [Theory]
-    [InlineData("create")]
-    [InlineData("create", "--region")]
-    [InlineData("create", "--region", "330106", "--days", "0")]
-    [InlineData("create", "--region", "330106", "--days", "many")]
-    [InlineData("revoke", "--region", "330106")]
-    public void TokenCreate_WithBadInput_SaysWhyAndExitsWith2(params string[] args)
+    [InlineData("Option '--region' is required", "create")]
+    [InlineData("Required argument missing for option: '--region'", "create", "--region")]
+    [InlineData("--region '--days' is not a region id", "create", "--region", "--days", "2")]
+    [InlineData("--days '0' is not a whole number of days from 1 to 3650", "create", "--region", "330106", "--days", "0")]
+    [InlineData("--days 'many' is not a whole number of days from 1 to 3650", "create", "--region", "330106", "--days", "many")]
+    [InlineData("unknown command 'token revoke'", "revoke", "--region", "330106")]
+    [InlineData("Required command was not provided")]
+    public void TokenCreate_WithBadInput_SaysWhyAndExitsWith2(string reason, params string[] args)
     {
-        var (code, output, error) = Run(TokenCommand.Run, args);
+        var (code, output, error) = Run(["token", .. args]);
 
         Assert.Equal(2, code);
         Assert.Empty(output);
+        Assert.Contains(reason, error);
         Assert.Contains("Usage:", error);
     }
 
     [Theory]
-    [InlineData("create", "--name")]
-    [InlineData("create", "--name", "two words")]
-    [InlineData("list")]
-    public void KeyCreate_WithBadInput_SaysWhyAndExitsWith2(params string[] args)
+    [InlineData("Required argument missing for option: '--name'", "create", "--name")]
+    [InlineData("--name 'two words' must be 1 to 64 letters, digits, '-', '_' or '.'", "create", "--name", "two words")]
+    [InlineData("unknown command 'key list'", "list")]
+    public void KeyCreate_WithBadInput_SaysWhyAndExitsWith2(string reason, params string[] args)
     {
-        var (code, output, error) = Run(KeyCommand.Run, args);
+        var (code, output, error) = Run(["key", .. args]);
 
         Assert.Equal(2, code);
         Assert.Empty(output);
+        Assert.Contains(reason, error);
         Assert.Contains("Usage:", error);
     }
 
@@ -76,7 +80,7 @@ public sealed class CredentialCommandTests
         var empty = Directory.CreateTempSubdirectory("zhijiang-no-auth-");
         try
         {
-            var (code, output, error) = Run(TokenCommand.Run, ["create", "--region", "330106", $"--Zhijiang:Auth:FirstRunDirectory={empty.FullName}"]);
+            var (code, output, error) = Run(["token", "create", "--region", "330106", $"--Zhijiang:Auth:FirstRunDirectory={empty.FullName}"]);
 
             Assert.Equal(1, code);
             Assert.Empty(output);
@@ -89,21 +93,35 @@ public sealed class CredentialCommandTests
     }
 
     [Theory]
-    [InlineData("token")]
-    [InlineData("key")]
-    public void Help_DescribesTheCommand(string command)
+    [InlineData("token create", "--region <id> (REQUIRED)", "--days <n>")]
+    [InlineData("key create", "--name <name>")]
+    public void Help_ListsTheCommandsOptions_AndTheSettingsItReads(string command, params string[] options)
     {
-        var (code, output, _) = Run(command == "token" ? TokenCommand.Run : KeyCommand.Run, ["--help"]);
+        var (code, output, error) = Run([.. command.Split(' '), "--help"]);
 
         Assert.Equal(0, code);
-        Assert.Contains($"-- {command} create", output);
+        Assert.Empty(error);
+        Assert.Matches($@"Usage:\n  \S+ {command} \[options\]", output.ReplaceLineEndings("\n"));
+        Assert.All(options, option => Assert.Contains(option, output));
+        Assert.Contains("--Zhijiang:<section>:<name>=<value>", output);
     }
 
-    private static (int Code, string Output, string Error) Run(Func<string[], TextWriter, TextWriter, int> command, string[] args)
+    [Theory]
+    [InlineData("token")]
+    [InlineData("key")]
+    public void Help_OfTheGroup_NamesItsCreateCommand(string command)
+    {
+        var (code, output, _) = Run([command, "--help"]);
+
+        Assert.Equal(0, code);
+        Assert.Contains("create", output);
+    }
+
+    private static (int Code, string Output, string Error) Run(string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var code = command(args, output, error);
+        var code = SiloCommandLine.InvokeAsync(args, output, error).GetAwaiter().GetResult();
         return (code, output.ToString(), error.ToString());
     }
 }
