@@ -4,7 +4,7 @@ using System.Net;
 namespace ZhijiangLive.LoadTests.Report;
 
 /// <summary>
-/// The silo's own ingest counters (meter <c>ZhijiangLive.Ingest</c>) read from its Prometheus text endpoint,
+/// The silo's own ingest counters (meter <c>ZhijiangLive.Ingest</c>) read from its Prometheus endpoint,
 /// <c>/metrics</c> on the HTTP port: accepted, duplicates and rejected (summed over reasons). Absent when the
 /// server has no such endpoint (404), unreachable when it could not be read at all.
 /// </summary>
@@ -27,7 +27,10 @@ public sealed record ServerCounters(long Accepted, long Duplicates, long Rejecte
         }
     }
 
-    /// <summary>Reads the Prometheus text format: <c>name{labels} value</c> lines, comments skipped.</summary>
+    /// <summary>
+    /// Reads the Prometheus text format or OpenMetrics: <c>name{labels} value [timestamp] [# exemplar]</c>
+    /// lines, comments (and <c># EOF</c>) skipped.
+    /// </summary>
     public static ServerCounters Parse(string text)
     {
         long accepted = 0, duplicates = 0;
@@ -36,10 +39,14 @@ public sealed record ServerCounters(long Accepted, long Duplicates, long Rejecte
         {
             var line = raw.Trim();
             if (line.Length == 0 || line[0] == '#') continue;
-            var space = line.LastIndexOf(' ');
+            var exemplar = line.IndexOf(" # ", StringComparison.Ordinal);
+            if (exemplar >= 0) line = line[..exemplar];
             var brace = line.IndexOf('{');
-            var name = line[..(brace >= 0 && brace < space ? brace : space)].Trim();
-            if (space < 0 || !double.TryParse(line[(space + 1)..], NumberStyles.Float, CultureInfo.InvariantCulture, out var value)) continue;
+            var seriesEnd = brace >= 0 ? line.IndexOf('}', brace) + 1 : line.IndexOf(' ');
+            if (seriesEnd <= 0) continue;
+            var name = line[..(brace >= 0 ? brace : seriesEnd)].Trim();
+            var figures = line[seriesEnd..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (figures.Length == 0 || !double.TryParse(figures[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var value)) continue;
             switch (name.EndsWith("_total", StringComparison.Ordinal) ? name[..^6] : name)
             {
                 case "zhijiang_ingest_events_accepted": accepted += (long)value; break;

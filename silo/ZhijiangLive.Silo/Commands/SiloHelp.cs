@@ -55,7 +55,7 @@ internal static class SiloHelp
               the first start writes some to data/first-run-credentials.txt.
         Dashboard: http://localhost:5080/ (SignalR hub /hubs/live).
         Operations (HTTP port, no credentials): GET /healthz (live), /readyz (ready: 503 with the failing check),
-              /metrics (Prometheus text format 0.0.4).
+              /metrics (Prometheus text 0.0.4, or OpenMetrics when asked).
         HTTP: GET /api/teachers/{id}, /api/schools/{id}, /api/regions/{id} (?date=YYYY-MM-DD),
               GET /api/teachers/{id}/ledger?date=YYYY-MM-DD   the day's scoring decisions (recent days)
               GET /api/leaderboards/{scopeId}?kind=teachers|schools|regions&period=day|month|year

@@ -20,7 +20,6 @@ public static class OperationsHosting
         services.Configure<HostOptions>(host => host.ShutdownTimeout = shutdownTimeout);
         services.AddSingleton<Readiness>();
         services.AddSingleton<GrpcHealthFollower>();
-        services.AddSingleton<MetricsCollector>();
         services.AddSingleton(s =>
         {
             var metrics = ActivatorUtilities.CreateInstance<SiloMetrics>(s);
@@ -32,6 +31,6 @@ public static class OperationsHosting
         services.Configure<HubOptions>(hub => hub.AddFilter<HubConnectionCounter>());
         services.AddHostedService<SiloLifecycle>();
         services.AddHostedService<StoreProbe>();
-        return builder;
+        return builder.AddMetricsExport();
     }
 }

@@ -11,6 +11,9 @@ namespace ZhijiangLive.Silo.Metrics;
 public sealed class IngestMetrics : IDisposable
 {
     public const string MeterName = "ZhijiangLive.Ingest";
+    public const string AckDuration = "zhijiang.ingest.ack.duration";
+    public const string CommitRecords = "zhijiang.journal.commit.records";
+    public const string CommitDuration = "zhijiang.journal.commit.duration";
 
     private readonly Meter _meter;
     private readonly Counter<long> _accepted;
@@ -30,13 +33,16 @@ public sealed class IngestMetrics : IDisposable
         _duplicates = _meter.CreateCounter<long>("zhijiang.ingest.events.duplicates", "{event}", "events answered as duplicates");
         _throttled = _meter.CreateCounter<long>("zhijiang.ingest.events.throttled", "{event}",
             "events of batches refused RESOURCE_EXHAUSTED by their key's rate limit, by key name");
-        _ackSeconds = _meter.CreateHistogram("zhijiang.ingest.ack.duration", "s",
-            "time from a batch's arrival (a Publish call or one PublishStream request) to its acknowledgement", advice: MetricBuckets.Seconds);
-        _commitSize = _meter.CreateHistogram("zhijiang.journal.commit.records", "{record}", "records per journal commit",
-            advice: MetricBuckets.Records);
-        _commitSeconds = _meter.CreateHistogram("zhijiang.journal.commit.duration", "s", "time of one journal commit",
-            advice: MetricBuckets.Seconds);
+        _ackSeconds = _meter.CreateHistogram<double>(AckDuration, "s",
+            "time from a batch's arrival (a Publish call or one PublishStream request) to its acknowledgement");
+        _commitSize = _meter.CreateHistogram<int>(CommitRecords, "{record}", "records per journal commit");
+        _commitSeconds = _meter.CreateHistogram<double>(CommitDuration, "s", "time of one journal commit");
         _commitFailures = _meter.CreateCounter<long>("zhijiang.journal.commit.failures", "{commit}", "journal commits that failed or timed out");
+        // A counter is exported from its first measurement on: a zero now puts it there from the start, so
+        // that Prometheus counts the first increase too. Labelled counters appear with their first label.
+        _accepted.Add(0);
+        _duplicates.Add(0);
+        _commitFailures.Add(0);
     }
 
     public void Accepted(int count)

@@ -22,6 +22,8 @@ public sealed class SiloMetrics : IDisposable
             "teacher, school and region grains active in the cluster");
         _pushes = _meter.CreateCounter<long>("zhijiang.live.pushes", "{message}", "messages sent to dashboard connections, by kind");
         _connections = _meter.CreateUpDownCounter<long>("zhijiang.live.connections", "{connection}", "open connections to the live hub");
+        // Exported from its first measurement on: a zero puts it there before the first connection.
+        _connections.Add(0);
     }
 
     /// <summary>Whether the silo is ready (1) or not (0), read when a listener asks.</summary>

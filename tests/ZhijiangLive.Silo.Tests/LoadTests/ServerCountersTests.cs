@@ -1,4 +1,5 @@
 using ZhijiangLive.LoadTests.Report;
+using static ZhijiangLive.Silo.Tests.Grpc.GrpcFixtures;
 
 namespace ZhijiangLive.Silo.Tests.LoadTests;
 
@@ -33,11 +34,38 @@ public sealed class ServerCountersTests
     }
 
     [Fact]
-    public async Task A_silo_without_metrics_is_said_so_rather_than_failing()
+    public void OpenMetrics_WithCreatedSeriesTimestampsAndExemplars_GivesTheSameCounters()
+    {
+        const string openMetrics = """
+            # TYPE zhijiang_ingest_events_accepted counter
+            # HELP zhijiang_ingest_events_accepted events accepted and journaled
+            zhijiang_ingest_events_accepted_total{} 1200 1796278482.231
+            zhijiang_ingest_events_accepted_created{} 1796278482.231682
+            zhijiang_ingest_events_duplicates_total{} 7 # {trace_id="4bf92f3577b34da6"} 1 1796278482.5
+            zhijiang_ingest_events_rejected_total{reason="UNKNOWN_TEACHER"} 3
+            zhijiang_ingest_events_rejected_created{reason="UNKNOWN_TEACHER"} 1796278482.2
+            # EOF
+            """;
+
+        var counters = ServerCounters.Parse(openMetrics);
+
+        Assert.Equal((1200L, 7L, 3L), (counters.Accepted, counters.Duplicates, counters.Rejected));
+        Assert.Equal(["UNKNOWN_TEACHER"], counters.RejectedByReason.Keys);
+    }
+
+    [Fact]
+    public async Task A_running_silos_metrics_give_what_it_accepted_refused_and_repeated()
     {
         await using var silo = await RunningSilo.StartAsync();
+        await SeedRosterAsync(silo.Cluster);
+        using var client = silo.PlatformClient();
+        await client.PublishAsync(Batch(Login("c1"), Login("c2", teacher: "nobody")));
+        await client.PublishAsync(Batch(Login("c1")));
+
         var (counters, problem) = await ServerCounters.ReadAsync(silo.Http.BaseAddress!, null, CancellationToken.None);
-        if (counters is null) Assert.Equal("the silo has no /metrics endpoint (404)", problem);
-        else Assert.Null(problem); // once the silo serves /metrics, a reading
+
+        Assert.Null(problem);
+        Assert.Equal((1L, 1L, 1L), (counters!.Accepted, counters.Duplicates, counters.Rejected));
+        Assert.Equal(1, counters.RejectedByReason["UNKNOWN_TEACHER"]);
     }
 }

@@ -24,7 +24,10 @@ internal static class MetricsScrape
         }
     }
 
-    /// <summary>Every sample of <c>/metrics</c>, keyed by its name and labels as written (<c>name{a="b"}</c>).</summary>
+    /// <summary>
+    /// Every sample of <c>/metrics</c>, keyed by its name and labels as written (<c>name{a="b"}</c>; a sample
+    /// without labels by its bare name, though the exporter writes <c>name{}</c>).
+    /// </summary>
     public static async Task<Dictionary<string, double>> ScrapeAsync(HttpClient http)
     {
         using var response = await http.GetAsync("/metrics");
@@ -36,9 +39,19 @@ internal static class MetricsScrape
             if (!line.StartsWith('#'))
             {
                 var space = line.LastIndexOf(' ');
-                samples[line[..space]] = double.Parse(line[(space + 1)..], CultureInfo.InvariantCulture);
+                var series = line[..space];
+                samples[series.EndsWith("{}", StringComparison.Ordinal) ? series[..^2] : series] =
+                    double.Parse(line[(space + 1)..], CultureInfo.InvariantCulture);
             }
         }
         return samples;
     }
+
+    /// <summary>The upper bounds (<c>le</c>) of an unlabelled histogram's buckets, from the lowest to +Inf.</summary>
+    public static IReadOnlyList<double> BucketBounds(Dictionary<string, double> samples, string histogram) =>
+        samples.Keys.Where(k => k.StartsWith(histogram + "_bucket{le=\"", StringComparison.Ordinal))
+            .Select(k => k[(histogram.Length + 12)..^2])
+            .Select(le => le == "+Inf" ? double.PositiveInfinity : double.Parse(le, CultureInfo.InvariantCulture))
+            .Order()
+            .ToList();
 }
