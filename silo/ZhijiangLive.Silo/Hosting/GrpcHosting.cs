@@ -2,19 +2,17 @@ using Grpc.AspNetCore.Server;
 using ZhijiangLive.Grains.Cluster;
 using ZhijiangLive.Silo.Grpc;
 using ZhijiangLive.Silo.Ingest;
+using ZhijiangLive.Silo.Operations;
 using ZhijiangLive.Silo.Services;
 
 namespace ZhijiangLive.Silo.Hosting;
 
 /// <summary>
 /// The gRPC services on Grpc.AspNetCore, served on their own listener: Ingest and Roster (platform keys),
-/// Query (bureau tokens), Health and server reflection (anyone).
+/// Query (bureau tokens), Health (Grpc.AspNetCore.HealthChecks) and server reflection (anyone).
 /// </summary>
 public static class GrpcHosting
 {
-    /// <summary>The services whose health <c>grpc.health.v1</c> reports.</summary>
-    public static readonly string[] ServiceNames = [IngestService.Name, RosterService.Name, QueryService.Name, HealthService.Name];
-
     public static WebApplicationBuilder AddGrpcServices(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -24,12 +22,10 @@ public static class GrpcHosting
         services.AddSingleton<IngestPipeline>();
         services.AddSingleton(builder.Configuration.GetSection(IngestLimitOptions.Section).Get<IngestLimitOptions>() ?? new IngestLimitOptions());
         services.AddSingleton<IngestRateLimit>();
-        services.AddSingleton<HealthBoard>();
         // One instance of each service for the silo's life, as they hold no per-call state.
         services.AddSingleton<IngestService>();
         services.AddSingleton<RosterService>();
         services.AddSingleton<QueryService>();
-        services.AddSingleton<HealthService>();
         services.AddSingleton<GrpcAdmission>();
         services.AddSingleton<GrpcGate>();
         services.AddGrpc(grpc => grpc.Interceptors.Add<UnexpectedFailureInterceptor>());
@@ -40,6 +36,9 @@ public static class GrpcHosting
             grpc.MaxSendMessageSize = null;
         });
         services.AddGrpcReflection();
+        // grpc.health.v1 from Grpc.AspNetCore.HealthChecks: Check runs the readiness checks each time; a Watch
+        // ends with NOT_SERVING when the host stops, so that no watcher holds a graceful stop up.
+        services.AddGrpcHealthChecks(GrpcHealthMapping.Map).AddReadinessChecks();
         return builder;
     }
 
@@ -57,7 +56,7 @@ public static class GrpcHosting
         app.MapGrpcService<IngestService>();
         app.MapGrpcService<RosterService>();
         app.MapGrpcService<QueryService>();
-        app.MapGrpcService<HealthService>();
+        app.MapGrpcHealthChecksService().WithMetadata(new GrpcAccessAttribute(GrpcAccess.Anyone));
         // Discovery (grpcurl list, Postman) names only what the contract already publishes.
         app.MapGrpcReflectionService().WithMetadata(new GrpcAccessAttribute(GrpcAccess.Anyone));
         return app;

@@ -1,17 +1,19 @@
-using ZhijiangLive.Silo.Services;
+using Grpc.HealthCheck;
+using ZhijiangLive.Silo.Hosting;
 using static Grpc.Health.V1.HealthCheckResponse.Types;
 
 namespace ZhijiangLive.Silo.Operations;
 
 /// <summary>
-/// Keeps <c>grpc.health.v1.Health</c> in step with <see cref="Readiness"/>: the server (<c>""</c>) and the
-/// services that journal (Ingest, Roster) are SERVING exactly while the silo is ready; the others (Query,
-/// Health) while it runs, since they answer from memory. Watchers are told of each change.
+/// Tells <c>grpc.health.v1</c>'s watchers of a readiness change at once. Grpc.AspNetCore.HealthChecks answers
+/// Check from <see cref="ReadinessHealthChecks"/> each time, but updates watchers only when its health-check
+/// publisher next runs (every 30 s); this sets the same statuses on its <see cref="HealthServiceImpl"/> the
+/// moment <see cref="Readiness"/> changes. Once the host stops, the library says NOT_SERVING and ends the watches.
 /// </summary>
-public sealed class GrpcHealthFollower(HealthBoard board, Readiness readiness)
+public sealed class GrpcHealthFollower(HealthServiceImpl health, Readiness readiness)
 {
-    private static readonly string[] Journaling = ["", IngestService.Name, RosterService.Name];
     private readonly Lock _lock = new();
+    private readonly Dictionary<string, ServingStatus> _told = new(StringComparer.Ordinal);
 
     /// <summary>Sets every status now (NOT_SERVING until the silo is ready) and follows readiness from then on.</summary>
     public void Start()
@@ -24,14 +26,18 @@ public sealed class GrpcHealthFollower(HealthBoard board, Readiness readiness)
     {
         lock (_lock)
         {
-            var ready = readiness.IsReady ? ServingStatus.Serving : ServingStatus.NotServing;
-            var running = readiness.Stopping ? ServingStatus.NotServing : ServingStatus.Serving;
-            foreach (var service in Hosting.GrpcHosting.ServiceNames.Append(""))
+            if (readiness.Stopping)
             {
-                var status = Journaling.Contains(service) ? ready : running;
-                if (board.StatusOf(service) != status)
+                return;
+            }
+            var ready = readiness.IsReady ? ServingStatus.Serving : ServingStatus.NotServing;
+            foreach (var (service, journals) in GrpcHealthMapping.Services)
+            {
+                var status = journals ? ready : ServingStatus.Serving;
+                if (!_told.TryGetValue(service, out var told) || told != status)
                 {
-                    board.Set(service, status);
+                    _told[service] = status;
+                    health.SetStatus(service, status);
                 }
             }
         }

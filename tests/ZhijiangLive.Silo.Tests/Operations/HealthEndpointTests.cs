@@ -1,3 +1,4 @@
+using ZhijiangLive.Silo.Hosting;
 using System.Net;
 using System.Text.Json;
 using Grpc.Health.V1;
@@ -30,7 +31,7 @@ public sealed class HealthEndpointTests
         Assert.Equal("ready", report.RootElement.GetProperty("status").GetString());
         Assert.All(report.RootElement.GetProperty("checks").EnumerateObject(), check => Assert.Equal("ok", check.Value.GetString()));
         Assert.Equal(["recovery", "store", "journal", "host"], report.RootElement.GetProperty("checks").EnumerateObject().Select(c => c.Name));
-        foreach (var service in new[] { "", IngestService.Name, RosterService.Name, QueryService.Name, HealthService.Name })
+        foreach (var service in new[] { "", IngestService.Name, RosterService.Name, QueryService.Name, GrpcHealthMapping.HealthServiceName })
         {
             Assert.Equal(ServingStatus.Serving, (await client.CheckHealthAsync(service)).Status);
         }
