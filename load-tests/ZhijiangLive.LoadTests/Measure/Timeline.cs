@@ -6,10 +6,12 @@ public sealed record Sample(double Second, double SentPerSecond, double Accepted
 
 /// <summary>
 /// Once a second: takes the interval's histograms, folds them into the run's totals, keeps a <see cref="Sample"/>
-/// for the charts, notes where errors began (<see cref="Markers"/>) and shows the progress.
+/// for the charts, notes where errors began (<see cref="Markers"/>) and where the silo wrote snapshot rounds
+/// (<see cref="Snapshots"/>, from the rounds the silo reports so far, when it is asked), and shows the progress.
 /// </summary>
-public sealed class Timeline(RunCounters counters, Func<LatencyHistogram?> pushInterval, ProgressView progress)
+public sealed class Timeline(RunCounters counters, Func<LatencyHistogram?> pushInterval, ProgressView progress, Func<long?>? snapshotRounds = null)
 {
+    private long? _roundsBefore;
     private long _lastSent, _lastAccepted, _lastErrors;
     private double _lastSecond;
     private Dictionary<string, long> _errorsBefore = [];
@@ -20,6 +22,9 @@ public sealed class Timeline(RunCounters counters, Func<LatencyHistogram?> pushI
 
     /// <summary>Where errors began: one marker for each stretch of seconds with errors, counting them all.</summary>
     public List<ErrorMarker> Markers { get; } = [];
+
+    /// <summary>The seconds in which the silo's count of snapshot rounds went up.</summary>
+    public List<SnapshotMarker> Snapshots { get; } = [];
 
     public void Tick(double second, double wanted, double hour)
     {
@@ -37,6 +42,12 @@ public sealed class Timeline(RunCounters counters, Func<LatencyHistogram?> pushI
             push is { Count: > 0 } ? push.PercentileMilliseconds(0.5) : double.NaN,
             push is { Count: > 0 } ? push.MaxMicroseconds / 1000.0 : double.NaN, hour, newErrors);
         if (newErrors > 0) Mark(sample, errors);
+        if (snapshotRounds?.Invoke() is { } rounds)
+        {
+            // The first reading is where the run started counting; rounds before it are not the run's.
+            if (_roundsBefore is { } before && rounds > before) Snapshots.Add(new SnapshotMarker(second, rounds - before));
+            _roundsBefore = rounds;
+        }
         (_lastSent, _lastAccepted, _lastSecond, _lastErrors, _errorsBefore) = (sent, accepted, second, _lastErrors + newErrors, errors);
         Samples.Add(sample);
         progress.Second(Figures(sample, errors));

@@ -14,7 +14,8 @@ public static class Charts
     public const int Width = 1000, Height = 450;
 
     private static readonly Color Wanted = Color.FromHex("#8c8c8c"), Accepted = Color.FromHex("#1f77b4"),
-        AckP50 = Color.FromHex("#2ca02c"), AckP99 = Color.FromHex("#d62728"), PushMax = Color.FromHex("#9467bd"), Error = Color.FromHex("#e6550d");
+        AckP50 = Color.FromHex("#2ca02c"), AckP99 = Color.FromHex("#d62728"), PushMax = Color.FromHex("#9467bd"), Error = Color.FromHex("#e6550d"),
+        Snapshot = Color.FromHex("#17becf");
 
     // ScottPlot's own guess of a sans-serif font on Linux can land on a serif one; these are Debian's usual sans faces.
     private static readonly string Font = new[] { "DejaVu Sans", "Liberation Sans", "Noto Sans CJK SC" }
@@ -70,6 +71,14 @@ public static class Charts
         {
             var line = plot.Add.VerticalLine(marker.Second, 1.5f, Error, LinePattern.Dotted);
             line.Text = marker.Label;
+            line.LabelOppositeAxis = true;
+            line.LabelFontSize = 11;
+            line.ExcludeFromLegend = true;
+        }
+        foreach (var snapshot in timeline.Snapshots)
+        {
+            var line = plot.Add.VerticalLine(snapshot.Second, 1.5f, Snapshot, LinePattern.Dashed);
+            line.Text = snapshot.Label;
             line.LabelOppositeAxis = true;
             line.LabelFontSize = 11;
             line.ExcludeFromLegend = true;

@@ -89,6 +89,12 @@ public static class ReportWriter
             b.AppendLine().AppendLine("Dotted lines on both charts mark where errors began: " + string.Join("; ",
                 run.Timeline.Markers.Select(m => $"{TimeSpan.FromSeconds(Math.Floor(m.Second)):m\\:ss} {m.Label}")) + ".");
         }
+        if (run.Timeline.Snapshots.Count > 0)
+        {
+            b.AppendLine().AppendLine("Dashed teal lines mark the seconds in which the silo wrote a snapshot round (read from its `/metrics` every " +
+                $"{SnapshotWatch.Interval.TotalSeconds:0} s): " + string.Join("; ",
+                run.Timeline.Snapshots.Select(m => $"{TimeSpan.FromSeconds(Math.Floor(m.Second)):m\\:ss} {m.Label}")) + ".");
+        }
         return b.ToString();
     }
 

@@ -10,6 +10,9 @@ namespace ZhijiangLive.LoadTests.Report;
 /// </summary>
 public sealed record ServerCounters(long Accepted, long Duplicates, long Rejected, IReadOnlyDictionary<string, long> RejectedByReason)
 {
+    /// <summary>Snapshot rounds the silo has written (<c>zhijiang_snapshot_rounds_total</c>, meter <c>ZhijiangLive.Silo</c>).</summary>
+    public long SnapshotRounds { get; init; }
+
     public static async Task<(ServerCounters? Counters, string? Problem)> ReadAsync(Uri http, string? token, CancellationToken cancellationToken)
     {
         using var client = new HttpClient { BaseAddress = http, Timeout = TimeSpan.FromSeconds(10) };
@@ -33,7 +36,7 @@ public sealed record ServerCounters(long Accepted, long Duplicates, long Rejecte
     /// </summary>
     public static ServerCounters Parse(string text)
     {
-        long accepted = 0, duplicates = 0;
+        long accepted = 0, duplicates = 0, snapshotRounds = 0;
         var rejected = new Dictionary<string, long>();
         foreach (var raw in text.Split('\n'))
         {
@@ -51,13 +54,14 @@ public sealed record ServerCounters(long Accepted, long Duplicates, long Rejecte
             {
                 case "zhijiang_ingest_events_accepted": accepted += (long)value; break;
                 case "zhijiang_ingest_events_duplicates": duplicates += (long)value; break;
+                case "zhijiang_snapshot_rounds": snapshotRounds += (long)value; break;
                 case "zhijiang_ingest_events_rejected":
                     var reason = Label(line, "reason") ?? "(none)";
                     rejected[reason] = rejected.GetValueOrDefault(reason) + (long)value;
                     break;
             }
         }
-        return new ServerCounters(accepted, duplicates, rejected.Values.Sum(), rejected);
+        return new ServerCounters(accepted, duplicates, rejected.Values.Sum(), rejected) { SnapshotRounds = snapshotRounds };
     }
 
     public ServerCounters Since(ServerCounters before) => new(

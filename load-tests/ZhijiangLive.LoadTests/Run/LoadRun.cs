@@ -37,7 +37,8 @@ public static class LoadRun
         var context = new SendContext(options, pacer, counters,
             i => new EventSource(province, options.Seed * 7_919 + i, $"{prefix}-{i}", options.BadShare, counters), serverStart + shift);
         await using var probe = await ProbeSetup.StartAsync(options, province, ingest, counters, prefix, () => context.ServerNow, output, cancellationToken);
-        var timeline = new Timeline(counters, () => probe?.Probe.TakeInterval(), progress);
+        await using var snapshots = options.Http is { } watched ? new SnapshotWatch(watched, options.Token) : null;
+        var timeline = new Timeline(counters, () => probe?.Probe.TakeInterval(), progress, snapshots is null ? null : () => snapshots.Rounds);
 
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using ZhijiangLive.Grains.Cluster;
 using ZhijiangLive.Grains.Snapshots;
 using ZhijiangLive.Silo.Ingest;
+using ZhijiangLive.Silo.Metrics;
 using ZhijiangLive.Storage;
 
 namespace ZhijiangLive.Silo.Durability;
@@ -13,7 +14,7 @@ namespace ZhijiangLive.Silo.Durability;
 /// </summary>
 public sealed class SnapshotWriter(
     ZhijiangCluster cluster, IngestSequencer sequencer, EventIdWindow ids, IDurableStore store, StoreOptions options,
-    TimeProvider time, ILogger<SnapshotWriter> logger) : BackgroundService
+    TimeProvider time, ILogger<SnapshotWriter> logger, SiloMetrics? metrics = null) : BackgroundService
 {
     private const int RowsPerWrite = 2_000;
     private long _rosterChangesWritten = -1;
@@ -101,6 +102,7 @@ public sealed class SnapshotWriter(
             throw;
         }
         _rosterChangesWritten = roster.Changes;
+        metrics?.SnapshotRoundWritten();
         var pruned = await store.PruneAsync(cut, PruneBefore(), cancellation);
         logger.LogInformation(
             "Snapshot round at position {Cut}: {Teachers} teachers, {Histories} group histories{Roster} in {Seconds:0.00} s; {Pruned} journal records pruned",

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using ZhijiangLive.Client;
 using ZhijiangLive.Contracts.V1;
 using ZhijiangLive.Silo.Durability;
+using ZhijiangLive.Silo.Tests.Operations;
 using ZhijiangLive.Storage;
 using ZhijiangLive.Storage.Sqlite;
 
@@ -34,6 +35,7 @@ public sealed class PruningTests : IDisposable
             await client.PublishAsync(new PublishRequest { Events = { Teaching("first-1", "T1", clock), Teaching("first-2", "T2", clock) } });
             var writer = silo.Services.GetRequiredService<SnapshotWriter>();
             Assert.Equal(3, await writer.RoundAsync());
+            Assert.Equal(1, (await MetricsScrape.ScrapeAsync(silo.Http))["zhijiang_snapshot_rounds_total"]);
 
             // The grace window is 3 days and ids are kept a day longer: six days on, the first events may go.
             clock.Advance(TimeSpan.FromDays(6));
