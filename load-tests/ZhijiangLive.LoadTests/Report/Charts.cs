@@ -67,25 +67,21 @@ public static class Charts
         var ticks = TimeTicks(end);
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual([.. ticks.Select(t => t.Second)], [.. ticks.Select(t => t.Label)]);
         plot.Axes.Top.MinimumSize = 26; // room above the frame for the markers' labels
-        foreach (var marker in timeline.Markers)
-        {
-            var line = plot.Add.VerticalLine(marker.Second, 1.5f, Error, LinePattern.Dotted);
-            line.Text = marker.Label;
-            line.LabelOppositeAxis = true;
-            line.LabelFontSize = 11;
-            line.ExcludeFromLegend = true;
-        }
-        foreach (var snapshot in timeline.Snapshots)
-        {
-            var line = plot.Add.VerticalLine(snapshot.Second, 1.5f, Snapshot, LinePattern.Dashed);
-            line.Text = snapshot.Label;
-            line.LabelOppositeAxis = true;
-            line.LabelFontSize = 11;
-            line.ExcludeFromLegend = true;
-        }
+        foreach (var marker in timeline.Markers) Mark(plot, marker.Second, marker.Label, Error, LinePattern.Dotted);
+        foreach (var snapshot in timeline.Snapshots) Mark(plot, snapshot.Second, snapshot.Label, Snapshot, LinePattern.Dashed);
         plot.ShowLegend(Alignment.UpperLeft);
         plot.Axes.SetLimitsX(0, end);
         return plot;
+    }
+
+    /// <summary>A vertical line at <paramref name="second"/>, labelled above the frame, kept out of the legend.</summary>
+    private static void Mark(Plot plot, double second, string label, Color colour, LinePattern pattern)
+    {
+        var line = plot.Add.VerticalLine(second, 1.5f, colour, pattern);
+        line.Text = label;
+        line.LabelOppositeAxis = true;
+        line.LabelFontSize = 11;
+        line.ExcludeFromLegend = true;
     }
 
     private static ScottPlot.Plottables.Scatter Line(Plot plot, List<Sample> samples, Func<Sample, double> y, string name, Color colour)
