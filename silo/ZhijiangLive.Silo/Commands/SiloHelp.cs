@@ -26,7 +26,8 @@ internal static class SiloHelp
           --Zhijiang:Cluster:NotifyTop <n>              ranking members per pushed update (10)
           --Zhijiang:Cluster:SchoolActiveRatioTarget <x> / SchoolMeanScoreTarget <x>   (0.15 / 300)
           --Zhijiang:Store:Provider <p>                 sqlite (default), postgres or memory (nothing survives a restart)
-          --Zhijiang:Store:SqlitePath <file>            the SQLite file (data/zhijiang-live.db, under the working directory)
+          --Zhijiang:DataDirectory <dir>                the silo's files (the checkout's data/ when run from it, else ./data)
+          --Zhijiang:Store:SqlitePath <file>            the SQLite file (zhijiang-live.db in the data directory)
           --Zhijiang:Store:ConnectionString <npgsql>    PostgreSQL, e.g. "Host=db;Database=zhijiang;Username=zl;Password=…"
                                                         (set alone, it chooses PostgreSQL)
           --Zhijiang:Store:AppendTimeout <t>            longest journal commit before ingest answers UNAVAILABLE (00:00:05)
@@ -40,7 +41,7 @@ internal static class SiloHelp
           --Logging:LogLevel:Default <level>            Information; per category: --Logging:LogLevel:<category>
           --Zhijiang:Auth:ApiKeys:<i>:Name <n> / :Sha256 <hex>   a platform key (Ingest, Roster) by the SHA-256 of the key
           --Zhijiang:Auth:TokenSigningKeys:<i> <base64>         bureau token signing keys: the first signs, all verify
-          --Zhijiang:Auth:FirstRunDirectory <dir>       where first-run credentials go when none are configured (data)
+          --Zhijiang:Auth:FirstRunDirectory <dir>       where first-run credentials go when none are configured (the data directory)
           --Zhijiang:Auth:FirstRunRegion <id>           the region of the first run's token (330000)
           --Zhijiang:Limits:IngestEventsPerSecondPerKey <n>   events a second per platform key (250000; 0: no limit)
           --Zhijiang:Limits:IngestBurstEventsPerKey <n> events a key may send at once (500000)
@@ -52,7 +53,7 @@ internal static class SiloHelp
 
         gRPC: zhijiang.live.v1.Ingest, .Roster (authorization: Bearer <platform key>), .Query (Bearer <bureau token>)
               and grpc.health.v1.Health (open) (tools/zhijiang.py is a client). With no credentials configured,
-              the first start writes some to data/first-run-credentials.txt.
+              the first start writes some to first-run-credentials.txt in the data directory.
         Dashboard: http://localhost:5080/ (SignalR hub /hubs/live).
         Operations (HTTP port, no credentials): GET /healthz (live), /readyz (ready: 503 with the failing check),
               /metrics (Prometheus text 0.0.4, or OpenMetrics when asked).

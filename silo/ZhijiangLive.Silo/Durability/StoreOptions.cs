@@ -6,8 +6,8 @@ public sealed record StoreOptions
     /// <summary><c>sqlite</c> (the embedded default), <c>postgres</c>, or <c>memory</c> (nothing survives the process).</summary>
     public string Provider { get; init; } = "sqlite";
 
-    /// <summary>The SQLite file, relative to the working directory.</summary>
-    public string SqlitePath { get; init; } = "data/zhijiang-live.db";
+    /// <summary>The SQLite file, relative to the working directory; <c>zhijiang-live.db</c> in the data directory when unset.</summary>
+    public string? SqlitePath { get; init; }
 
     /// <summary>An Npgsql connection string; setting it alone chooses PostgreSQL.</summary>
     public string? ConnectionString { get; init; }

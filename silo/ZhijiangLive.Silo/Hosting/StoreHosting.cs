@@ -25,12 +25,19 @@ public static class StoreHosting
         return builder;
     }
 
-    public static StoreOptions StoreOptionsFrom(IConfiguration configuration) =>
-        configuration.GetSection($"{ClusterHosting.Section}:Store").Get<StoreOptions>() ?? new StoreOptions();
+    public const string SqliteFileName = "zhijiang-live.db";
+
+    public static StoreOptions StoreOptionsFrom(IConfiguration configuration)
+    {
+        var options = configuration.GetSection($"{ClusterHosting.Section}:Store").Get<StoreOptions>() ?? new StoreOptions();
+        return string.IsNullOrWhiteSpace(options.SqlitePath)
+            ? options with { SqlitePath = Path.Combine(DataDirectory.Of(configuration), SqliteFileName) }
+            : options;
+    }
 
     public static IDurableStore Create(StoreOptions options) => options.EffectiveProvider switch
     {
-        "sqlite" => new SqliteStore(options.SqlitePath),
+        "sqlite" => new SqliteStore(options.SqlitePath ?? SqliteFileName),
         "postgres" when !string.IsNullOrWhiteSpace(options.ConnectionString) => new PostgresStore(options.ConnectionString),
         "postgres" => throw new InvalidOperationException("Zhijiang:Store:Provider is postgres but Zhijiang:Store:ConnectionString is empty"),
         "memory" => new VolatileStore(),

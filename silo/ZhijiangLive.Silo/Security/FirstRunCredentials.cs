@@ -21,9 +21,9 @@ public static class FirstRunCredentials
         configuration.GetSection($"{AuthOptions.Section}:ApiKeys").GetChildren().Any()
         || configuration.GetSection($"{AuthOptions.Section}:TokenSigningKeys").GetChildren().Any();
 
-    /// <summary>Where the files live: <c>Zhijiang:Auth:FirstRunDirectory</c>, <c>data</c> (beside the SQLite file) by default.</summary>
+    /// <summary>Where the files live: <c>Zhijiang:Auth:FirstRunDirectory</c>, else the data directory (beside the SQLite file).</summary>
     public static string DirectoryOf(IConfiguration configuration) =>
-        configuration[$"{AuthOptions.Section}:FirstRunDirectory"] is { Length: > 0 } directory ? directory : "data";
+        configuration[$"{AuthOptions.Section}:FirstRunDirectory"] is { Length: > 0 } directory ? directory : Hosting.DataDirectory.Of(configuration);
 
     /// <summary>Loads an existing <c>auth.json</c> when nothing else configures credentials; its path, or null.</summary>
     public static string? LoadExisting(IConfigurationManager configuration)
@@ -52,6 +52,10 @@ public static class FirstRunCredentials
         {
             return new FirstRunOutcome(existing, null);
         }
+        var credentialsPath = Path.GetFullPath(Path.Combine(directory, CredentialsFileName));
+        var authPath = Path.GetFullPath(Path.Combine(directory, AuthFileName));
+        GitIgnoreGuard.EnsureIgnored(credentialsPath);
+        GitIgnoreGuard.EnsureIgnored(authPath);
         Directory.CreateDirectory(directory);
         var key = ApiKeyRing.NewKey();
         var signingKey = BureauTokens.NewSigningKey();
@@ -59,9 +63,7 @@ public static class FirstRunCredentials
         var expires = now + TokenValidity;
         var token = new BureauTokens([signingKey]).Create(region, expires);
         // The operator's copy first: if writing auth.json then fails, the next start makes both again.
-        var credentialsPath = Path.GetFullPath(Path.Combine(directory, CredentialsFileName));
         WritePrivate(credentialsPath, CredentialsText(key, region, token, expires, now));
-        var authPath = Path.GetFullPath(Path.Combine(directory, AuthFileName));
         var auth = new { Zhijiang = new { Auth = new { ApiKeys = new[] { new { Name = KeyName, Sha256 = ApiKeyRing.Hash(key) } }, TokenSigningKeys = new[] { signingKey } } } };
         WritePrivate(authPath, JsonSerializer.Serialize(auth, new JsonSerializerOptions { WriteIndented = true }));
         configuration.AddJsonFile(authPath, optional: false, reloadOnChange: false);
