@@ -69,7 +69,7 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output)
             "--chromium", Chromium,
         ], scripts);
 
-        Assert.True(run is not null, "'node' is not on the PATH: apt-get install nodejs npm, as .ci/run does");
+        Assert.True(run is not null, "'node' is not on the PATH: apt-get install nodejs npm, as tools/setup does");
         output.WriteLine(run.Output);
         Assert.True(run.Passed, run.ToString());
     }
@@ -91,15 +91,15 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output)
     /// <summary>Fails, never skips, saying what to install when the browser, its fonts or the packages are missing.</summary>
     private static async Task AssertBrowserInstalledAsync(string scripts)
     {
-        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: apt-get install chromium fonts-noto-cjk, as .ci/run does");
+        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: apt-get install chromium fonts-noto-cjk, as tools/setup does");
         var fonts = await ClientScript.RunAsync("fc-list", [":lang=zh", "family"], scripts);
         Assert.True(fonts is { ExitCode: 0 } && fonts.Output.Trim().Length > 0,
-            "no Chinese font is installed (Chinese would render as empty boxes): apt-get install fonts-noto-cjk, as .ci/run does");
+            "no Chinese font is installed (Chinese would render as empty boxes): apt-get install fonts-noto-cjk, as tools/setup does");
         foreach (var package in new[] { "playwright-core", "@grpc/grpc-js", "@grpc/proto-loader" })
         {
             Assert.True(Directory.Exists(Path.Combine(scripts, "node_modules", package)),
                 $"tests/dashboard has no node_modules/{package}: run 'npm ci --prefix tests/dashboard' (Node.js and npm: " +
-                "apt-get install nodejs npm), as .ci/run does");
+                "apt-get install nodejs npm), as tools/setup does");
         }
         Assert.True(File.Exists(Path.Combine(AppContext.BaseDirectory, "wwwroot", "index.html")),
             "the dashboard is not in this test's wwwroot: the silo's build (BuildDashboard in ZhijiangLive.Silo.csproj) should have put it there");
