@@ -69,7 +69,9 @@ def parser(contract):
     kinds = [f.name for f in contract.pool.FindMessageTypeByName(f"{V1}.ActivityEvent").oneofs_by_name["body"].fields]
     publish = commands.add_parser("publish", help="publish one event and print the reply")
     publish.add_argument("--teacher", required=True, help="the teacher's id")
-    publish.add_argument("--kind", required=True, choices=kinds, metavar="KIND", help=", ".join(kinds))
+    publish.add_argument("--kind", required=True, type=event_kind(kinds), metavar="KIND",
+                         help=", ".join(kinds) + "; or a rule id that one kind scores: "
+                         + ", ".join(f"{rule}={kind}" for rule, kind in RULE_KINDS.items()))
     publish.add_argument("--id", help="the event id (default: a new UUID)")
     publish.add_argument("--at", help="when it occurred, ISO 8601 (default: now)")
     publish.add_argument("--client", choices=["pc", "mobile", "web"], default="pc")
@@ -103,6 +105,25 @@ def run_health(contract, channel, args):
 def run_roster_demo(contract, channel, args):
     batch = contract.message(f"{V1}.RosterBatch")
     return contract.method(channel, f"{V1}.Roster", "Upsert")(from_dict(batch, DEMO_ROSTER), timeout=args.timeout)
+
+
+# The rule ids of SPEC §4 that one event kind alone scores, accepted for that kind. Guidance is scored by two
+# kinds (task_published, task_engagement), so it names neither.
+RULE_KINDS = {
+    "profile": "profile_updated", "mobile_op": "mobile_operation", "resource_review": "resource_reviewed",
+    "teaching": "teaching_session", "app": "app_usage",
+}
+
+
+def event_kind(kinds):
+    def parse(value):
+        kind = RULE_KINDS.get(value, value)
+        if kind not in kinds:
+            raise argparse.ArgumentTypeError(
+                f"'{value}' is not an event kind; the kinds are {', '.join(kinds)} "
+                f"(rule ids work too: {', '.join(RULE_KINDS)})")
+        return kind
+    return parse
 
 
 def run_publish(contract, channel, args):
