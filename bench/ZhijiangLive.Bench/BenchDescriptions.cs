@@ -27,6 +27,13 @@ internal static class BenchDescriptions
         p50/p99 latency of top-100 province teacher ranking queries.
         """;
 
+    public const string TeacherCalls = """
+        Teacher grains on Orleans in this process (one silo, --teachers teachers): an Orleans null grain's awaited call
+        rate (the engine's ceiling), the teachers activated by their roster upsert, then two rounds of one call per
+        teacher carrying its --events-per-teacher events (reports go to a school grain that drops them). Beside it, the
+        same events through the stand-in runtime in batches of 500, where schools and regions also aggregate.
+        """;
+
     public const string Grpc = """
         The silo's gRPC endpoint in this process (in-memory store, --teachers teachers): unary Publish of one distinct
         event by --concurrency concurrent calls (--calls calls), PublishStream with batches of 500 over --streams

@@ -3,6 +3,7 @@
 //   scoring     ScoringBenchmark: a pre-built event mix applied on one thread (EventMix builds it)
 //   state-size  StateSizeBenchmark: retained bytes per teacher after a simulated year (YearSimulation)
 //   province    ProvinceBenchmark: a whole province through the grains, against a bare loop
+//   teacher-calls  TeacherCallsBenchmark: teacher grains on Orleans, one call per teacher, against the stand-in runtime
 //   grpc        GrpcBenchmark: the silo's gRPC endpoint, unary and streaming, against h2load
 //   durability  DurabilityBenchmark: ingest journaled to PostgreSQL, a bare COPY loop, restart on a day of journal
 //
@@ -12,6 +13,7 @@ using ZhijiangLive.Bench;
 using ZhijiangLive.Bench.Durability;
 using ZhijiangLive.Bench.Grpc;
 using ZhijiangLive.Bench.Province;
+using ZhijiangLive.Bench.TeacherCalls;
 using ZhijiangLive.Silo.Commands;
 
 return await CommandLineRun.InvokeAsync(CommandLineRun.Parse(BenchCommandLine.Create(RunAsync), args), Console.Out, Console.Error);
@@ -28,6 +30,9 @@ static async Task RunAsync(string benchmark, BenchOptions options)
             break;
         case "province":
             await ProvinceBenchmark.RunAsync(options.Schools, options.Teachers ?? 600_000, options.EventsPerTeacher, options.Partitions);
+            break;
+        case "teacher-calls":
+            await TeacherCallsBenchmark.RunAsync(options.Teachers ?? 100_000, options.EventsPerTeacher);
             break;
         case "grpc":
             await GrpcBenchmark.RunAsync(options);

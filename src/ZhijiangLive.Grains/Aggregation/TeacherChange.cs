@@ -1,3 +1,4 @@
+using Orleans;
 using ZhijiangLive.Grains.Periods;
 
 namespace ZhijiangLive.Grains.Aggregation;
@@ -11,6 +12,7 @@ namespace ZhijiangLive.Grains.Aggregation;
 /// <param name="Counted">False when the teacher left this school or was locked: it leaves every figure.</param>
 /// <param name="CountyId">Filled in by the school as it forwards the report.</param>
 /// <param name="CityId">Filled in by the county as it forwards the report.</param>
+[GenerateSerializer, Alias("zl.TeacherChange")]
 public readonly record struct TeacherChange(
     string TeacherId,
     long Seq,

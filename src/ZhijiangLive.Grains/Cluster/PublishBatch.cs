@@ -25,7 +25,7 @@ internal sealed class PublishBatch
 
     public void Expect(int count) => Interlocked.Add(ref _pending, count);
 
-    public void Decide(TeacherGrain teacher, in PendingEvent pending)
+    public void Decide(StandInTeacherGrain teacher, in PendingEvent pending)
     {
         try
         {

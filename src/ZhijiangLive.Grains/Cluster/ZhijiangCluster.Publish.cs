@@ -41,8 +41,8 @@ public sealed partial class ZhijiangCluster
             }
         }
         batch.Expect(toScore.Count);
-        Runtime.TellMany<TeacherGrain, PendingEvent>(
-            TeacherGrain.Kind, toScore, static p => p.Event.TeacherId, static (teacher, p) => p.Batch.Decide(teacher, p));
+        Runtime.TellMany<StandInTeacherGrain, PendingEvent>(
+            StandInTeacherGrain.Kind, toScore, static p => p.Event.TeacherId, static (teacher, p) => p.Batch.Decide(teacher, p));
         batch.Release();
         await batch.Completion.ConfigureAwait(false);
         return Summarise(events, batch.Outcomes);

@@ -16,7 +16,7 @@ public sealed partial class ZhijiangCluster
     public Task<TeacherView?> GetTeacherAsync(string id, DateOnly? date = null) =>
         Roster.Teacher(id) is null
             ? Task.FromResult<TeacherView?>(null)
-            : Runtime.Ask<TeacherGrain, TeacherView?>(new GrainId(TeacherGrain.Kind, id), g => g.Get(date ?? Today));
+            : Runtime.Ask<StandInTeacherGrain, TeacherView?>(new GrainId(StandInTeacherGrain.Kind, id), g => g.Get(date ?? Today));
 
     /// <summary>
     /// Why a teacher has its points on <paramref name="date"/> (today by default): the day's ledger entries in
@@ -25,7 +25,7 @@ public sealed partial class ZhijiangCluster
     public Task<LedgerDay?> ExplainTeacherAsync(string id, DateOnly? date = null) =>
         Roster.Teacher(id) is null
             ? Task.FromResult<LedgerDay?>(null)
-            : Runtime.Ask<TeacherGrain, LedgerDay?>(new GrainId(TeacherGrain.Kind, id), g => g.Explain(date ?? Today));
+            : Runtime.Ask<StandInTeacherGrain, LedgerDay?>(new GrainId(StandInTeacherGrain.Kind, id), g => g.Explain(date ?? Today));
 
     public Task<GroupView?> GetSchoolAsync(string id, DateOnly? date = null) =>
         Roster.School(id) is null

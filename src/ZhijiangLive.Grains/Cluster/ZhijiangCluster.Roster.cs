@@ -33,7 +33,7 @@ public sealed partial class ZhijiangCluster
             var schools = Apply(batch.Schools, "school", RosterValidator.Problem, Roster.Put,
                 entry => Runtime.Tell<SchoolGrain>(new GrainId(SchoolGrain.Kind, entry.Id), g => g.Upsert(entry)), rejections);
             var teachers = Apply(batch.Teachers, "teacher", RosterValidator.Problem, Roster.Put,
-                entry => Runtime.Tell<TeacherGrain>(new GrainId(TeacherGrain.Kind, entry.Id), g => g.Upsert(entry)), rejections);
+                entry => Runtime.Tell<StandInTeacherGrain>(new GrainId(StandInTeacherGrain.Kind, entry.Id), g => g.Upsert(entry)), rejections);
             return new RosterResult(regions, schools, teachers, rejections);
         }
         finally

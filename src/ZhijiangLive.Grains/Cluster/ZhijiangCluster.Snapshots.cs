@@ -24,7 +24,7 @@ public sealed partial class ZhijiangCluster
     public async Task<List<TeacherSnapshot>> CaptureTeachersAsync(long cut)
     {
         var taken = new ConcurrentBag<TeacherSnapshot>();
-        await Runtime.VisitActiveAsync<TeacherGrain>(teacher =>
+        await Runtime.VisitActiveAsync<StandInTeacherGrain>(teacher =>
         {
             if (teacher.TakeSnapshot(cut) is { } snapshot)
             {
@@ -76,13 +76,13 @@ public sealed partial class ZhijiangCluster
     {
         var state = TeacherGrainStateCodec.Deserialize(snapshot.TeacherId, snapshot.State, Services.LedgerNotes);
         state.Marks.Restore(snapshot.Version, snapshot.Covered);
-        Runtime.Storage.Write(new GrainId(TeacherGrain.Kind, snapshot.TeacherId), state);
+        Runtime.Storage.Write(new GrainId(StandInTeacherGrain.Kind, snapshot.TeacherId), state);
     }
 
     /// <summary>Every teacher on the roster tells its school its standing again (after a restart).</summary>
     public void AnnounceAllTeachers()
     {
         var ids = Roster.Teachers.Select(t => t.Id).ToList();
-        Runtime.TellMany<TeacherGrain, string>(TeacherGrain.Kind, ids, static id => id, static (teacher, _) => teacher.Announce());
+        Runtime.TellMany<StandInTeacherGrain, string>(StandInTeacherGrain.Kind, ids, static id => id, static (teacher, _) => teacher.Announce());
     }
 }

@@ -19,7 +19,7 @@ public sealed partial class ZhijiangCluster : IAsyncDisposable
             IdleDeactivationAfter = options.IdleDeactivationAfter,
         };
         Runtime = new GrainRuntime(runtimeOptions, storage, time);
-        Runtime.Register(Teachers.TeacherGrain.Kind, _ => new Teachers.TeacherGrain(Services));
+        Runtime.Register(Teachers.StandInTeacherGrain.Kind, _ => new Teachers.StandInTeacherGrain(Services));
         Runtime.Register(Schools.SchoolGrain.Kind, _ => new Schools.SchoolGrain(Services));
         Runtime.Register(Regions.RegionGrain.Kind, _ => new Regions.RegionGrain(Services));
     }

@@ -1,3 +1,4 @@
+using Orleans;
 using ZhijiangLive.Scoring.Time;
 
 namespace ZhijiangLive.Grains.Periods;
@@ -6,6 +7,7 @@ namespace ZhijiangLive.Grains.Periods;
 /// Which day, month and year a figure belongs to, as <see cref="ZoneCalendar"/> keys. Every score that
 /// travels between grains carries its keys, so a figure from before midnight never lands in the new day.
 /// </summary>
+[GenerateSerializer, Alias("zl.PeriodKeys")]
 public readonly record struct PeriodKeys(int Day, int Month, int Year)
 {
     public static PeriodKeys Of(int day) => new(day, ZoneCalendar.MonthKey(day), ZoneCalendar.YearOf(day));

@@ -1,6 +1,9 @@
+using Orleans;
+
 namespace ZhijiangLive.Grains.Periods;
 
 /// <summary>A teacher's score in each current period.</summary>
+[GenerateSerializer, Alias("zl.PeriodScores")]
 public readonly record struct PeriodScores(int Day, int Month, int Year)
 {
     public int this[Period period] => period switch

@@ -1,5 +1,8 @@
+using Orleans;
+
 namespace ZhijiangLive.Grains.Roster;
 
+[GenerateSerializer, Alias("zl.RegionLevel")]
 public enum RegionLevel
 {
     Unspecified = 0,

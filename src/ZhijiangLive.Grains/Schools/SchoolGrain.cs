@@ -8,7 +8,7 @@ using ZhijiangLive.Grains.Snapshots;
 
 namespace ZhijiangLive.Grains.Schools;
 
-public sealed class SchoolGrain(GrainServices services) : Grain<SchoolGrainState>, ISchoolGrain
+public sealed class SchoolGrain(GrainServices services) : Grain<SchoolGrainState>
 {
     public const string Kind = "school";
 

@@ -1,24 +1,43 @@
+using Orleans;
+using Orleans.Concurrency;
 using ZhijiangLive.Grains.Roster;
+using ZhijiangLive.Grains.Snapshots;
 using ZhijiangLive.Scoring;
-using ZhijiangLive.Scoring.Events;
 
 namespace ZhijiangLive.Grains.Teachers;
 
 /// <summary>
-/// One teacher: scores its accepted events with the rule pack and reports every change of its current
-/// day, month and year scores to its school.
+/// One teacher on Orleans, keyed by teacher id: scores its accepted events with the rule pack and reports
+/// every change of its current day, month and year scores to its school (<see cref="Schools.ISchoolGrain"/>).
 /// </summary>
-public interface ITeacherGrain
+[Alias("zl.ITeacherGrain")]
+public interface ITeacherGrain : IGrainWithStringKey
 {
-    /// <summary>Scores one accepted event; refuses it if the teacher is not on the roster or is locked.</summary>
-    ScoreOutcome Publish(ActivityEvent activity, DateTimeOffset acceptedAt, long position = 0);
+    /// <summary>
+    /// Scores the teacher's events of one ingest group, in order, and answers one outcome per event; an
+    /// event is refused if the teacher is not on the roster or is locked. The school has the resulting
+    /// reports when this completes.
+    /// </summary>
+    [Alias("Publish")]
+    Task<ScoreOutcome[]> PublishAsync(TeacherEvents events);
 
     /// <summary>Takes a roster entry: a new teacher, a rename, a move to another school, a lock or unlock.</summary>
-    void Upsert(TeacherEntry entry);
+    [Alias("Upsert")]
+    Task UpsertAsync(TeacherEntry entry);
+
+    /// <summary>Tells the school this teacher's standing again, as after a restart.</summary>
+    [Alias("Announce")]
+    Task AnnounceAsync();
+
+    /// <summary>The state as a snapshot at journal position <paramref name="cut"/>, if it changed since the last one.</summary>
+    [Alias("TakeSnapshot")]
+    Task<TeacherSnapshot?> TakeSnapshotAsync(long cut);
 
     /// <summary>The teacher's entry and scores around <paramref name="date"/>; null if not on the roster.</summary>
-    TeacherView? Get(DateOnly date);
+    [Alias("Get"), ReadOnly]
+    Task<TeacherView?> GetAsync(DateOnly date);
 
     /// <summary>The ledger entries of <paramref name="date"/>, if that day is still kept; null if not on the roster.</summary>
-    LedgerDay? Explain(DateOnly date);
+    [Alias("Explain"), ReadOnly]
+    Task<LedgerDay?> ExplainAsync(DateOnly date);
 }

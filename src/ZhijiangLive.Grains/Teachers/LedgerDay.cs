@@ -1,3 +1,4 @@
+using Orleans;
 using ZhijiangLive.Scoring;
 
 namespace ZhijiangLive.Grains.Teachers;
@@ -8,4 +9,5 @@ namespace ZhijiangLive.Grains.Teachers;
 /// means "not kept", not "no activity". <see cref="Complete"/> is false when the per-teacher cap dropped
 /// some of the day's entries (the oldest go first), so the points listed may not add up to the day's score.
 /// </summary>
+[GenerateSerializer, Alias("zl.LedgerDay")]
 public sealed record LedgerDay(DateOnly Date, bool Kept, bool Complete, IReadOnlyList<LedgerEntry> Entries);

@@ -1,137 +1,71 @@
+using Orleans;
 using ZhijiangLive.Grains.Aggregation;
-using ZhijiangLive.Grains.Periods;
 using ZhijiangLive.Grains.Roster;
-using ZhijiangLive.Grains.Runtime;
 using ZhijiangLive.Grains.Schools;
 using ZhijiangLive.Grains.Snapshots;
 using ZhijiangLive.Scoring;
-using ZhijiangLive.Scoring.Events;
 
 namespace ZhijiangLive.Grains.Teachers;
 
-public sealed class TeacherGrain(GrainServices services) : Grain<TeacherGrainState>, ITeacherGrain
+/// <summary>
+/// The teacher grain on Orleans: a shell around <see cref="TeacherCore"/>, which also runs on the stand-in
+/// runtime, so both score alike. The reports of a call go to each school they name as one call.
+/// </summary>
+public sealed class TeacherGrain(GrainServices services) : Grain, ITeacherGrain
 {
-    public const string Kind = "teacher";
+    private readonly List<TeacherChange> _reports = [];
+    private TeacherCore _core = null!;
 
-    protected override TeacherGrainState CreateState() => new(Id.Key);
-
-    /// <summary>
-    /// Scores an event; <paramref name="position"/> is its journal position (0 when it has none). An event
-    /// the state already includes, because it was restored from a snapshot taken after it, is passed over.
-    /// </summary>
-    public ScoreOutcome Publish(ActivityEvent activity, DateTimeOffset acceptedAt, long position = 0)
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (position != 0 && position <= State.Marks.Covered)
-        {
-            return default;
-        }
-        if (State.Entry is not { } entry)
-        {
-            return ScoreOutcome.Rejected(RejectionReason.UnknownTeacher, $"teacher '{Id.Key}' is not on the roster");
-        }
-        if (entry.Locked)
-        {
-            return ScoreOutcome.Rejected(RejectionReason.TeacherLocked, $"teacher '{Id.Key}' is locked");
-        }
-        var outcome = services.Scorer.Apply(State.Scores, activity, acceptedAt);
-        if (outcome.IsRejected)
-        {
-            return outcome;
-        }
-        State.Marks.Apply(position);
-        State.Ledger.Add(outcome.Entry, State.Scores.HorizonDay, services.Options.LedgerEntriesPerTeacher, services.LedgerNotes);
-        if (outcome.Entry.Points != 0)
-        {
-            // An event up to 5 min early may fall on tomorrow; report for whichever day is later.
-            var today = Math.Max(services.Calendar.DayOf(acceptedAt), outcome.Entry.Day.DayNumber);
-            ReportIfChanged(entry.SchoolId, today);
-        }
-        return outcome;
+        var id = this.GetPrimaryKeyString();
+        _core = new TeacherCore(id, new TeacherGrainState(id), services);
+        return Task.CompletedTask;
     }
 
-    public void Upsert(TeacherEntry entry)
+    public async Task<ScoreOutcome[]> PublishAsync(TeacherEvents events)
     {
-        var previous = State.Entry;
-        // The same entry again (as when a restart applies the roster snapshot) changes nothing worth a snapshot.
-        State.Marks.Dirty |= previous != entry;
-        State.Entry = entry;
-        var wasCounted = previous is { Locked: false };
-        var isCounted = !entry.Locked;
-        var sameSchool = previous?.SchoolId == entry.SchoolId;
-        var today = services.Today;
-        if (wasCounted && (!isCounted || !sameSchool))
+        var outcomes = new ScoreOutcome[events.Events.Length];
+        for (var i = 0; i < outcomes.Length; i++)
         {
-            Send(Report(previous!.SchoolId, today, counted: false));
-            State.LastReport = null;
+            var (activity, position) = events.Events[i];
+            outcomes[i] = _core.Publish(activity, events.AcceptedAt, position, _reports);
         }
-        if (isCounted && (!wasCounted || !sameSchool))
-        {
-            State.LastReport = Report(entry.SchoolId, today, counted: true);
-            Send(State.LastReport.Value);
-        }
+        await SendReportsAsync();
+        return outcomes;
     }
 
-    /// <summary>
-    /// Tells the school this teacher's standing again, as after a restart, when schools and regions are built
-    /// anew from their teachers rather than from snapshots of their own.
-    /// </summary>
-    public void Announce()
+    public Task UpsertAsync(TeacherEntry entry)
     {
-        if (State.Entry is { Locked: false } entry)
+        _core.Upsert(entry, _reports);
+        return SendReportsAsync();
+    }
+
+    public Task AnnounceAsync()
+    {
+        _core.Announce(_reports);
+        return SendReportsAsync();
+    }
+
+    public Task<TeacherSnapshot?> TakeSnapshotAsync(long cut) => Task.FromResult(_core.TakeSnapshot(cut));
+
+    public Task<TeacherView?> GetAsync(DateOnly date) => Task.FromResult(_core.Get(date));
+
+    public Task<LedgerDay?> ExplainAsync(DateOnly date) => Task.FromResult(_core.Explain(date));
+
+    // Most events change no score (caps), so most calls send nothing; a move sends to two schools.
+    private Task SendReportsAsync()
+    {
+        if (_reports.Count == 0)
         {
-            // Not a change worth a snapshot: after a restart, schools start afresh and accept any sequence number.
-            State.LastReport = Report(entry.SchoolId, services.Today, counted: true);
-            Send(State.LastReport.Value);
+            return Task.CompletedTask;
         }
+        var first = _reports[0].SchoolId;
+        Task sent = _reports.TrueForAll(r => r.SchoolId == first)
+            ? GrainFactory.GetGrain<ISchoolGrain>(first).ReceiveAsync([.. _reports])
+            : Task.WhenAll(_reports.GroupBy(r => r.SchoolId)
+                .Select(school => GrainFactory.GetGrain<ISchoolGrain>(school.Key).ReceiveAsync([.. school])));
+        _reports.Clear();
+        return sent;
     }
-
-    /// <summary>The state as a snapshot at <paramref name="cut"/>, if it changed since the last one.</summary>
-    public TeacherSnapshot? TakeSnapshot(long cut)
-    {
-        if (!State.Marks.Dirty)
-        {
-            return null;
-        }
-        var (version, covered) = State.Marks.Take(cut);
-        return new TeacherSnapshot(Id.Key, version, covered, TeacherGrainStateCodec.Serialize(State, services.LedgerNotes));
-    }
-
-    public override void OnDeactivate()
-    {
-        if (services.ParkedSnapshots is { } parked && TakeSnapshot(0) is { } snapshot)
-        {
-            parked.Park(snapshot);
-        }
-    }
-
-    public TeacherView? Get(DateOnly date) =>
-        State.Entry is { } entry ? new TeacherView(entry, services.Reader.Read(State.Scores, date)) : null;
-
-    public LedgerDay? Explain(DateOnly date) =>
-        State.Entry is null ? null : State.Ledger.Read(date, services.FirstOpenDay, services.LedgerNotes);
-
-    private void ReportIfChanged(string schoolId, int today)
-    {
-        var keys = PeriodKeys.Of(today);
-        var scores = ScoresAround(today);
-        if (State.LastReport is { } last && last.Keys == keys && last.Scores == scores)
-        {
-            return;
-        }
-        State.LastReport = new TeacherChange(Id.Key, ++State.ReportSeq, schoolId, true, keys, scores);
-        Send(State.LastReport.Value);
-    }
-
-    private TeacherChange Report(string schoolId, int today, bool counted) =>
-        new(Id.Key, ++State.ReportSeq, schoolId, counted, PeriodKeys.Of(today), ScoresAround(today));
-
-    private PeriodScores ScoresAround(int today)
-    {
-        var (day, month, year) = ScoreReader.PointsAround(State.Scores, today);
-        return new PeriodScores(day, month, year);
-    }
-
-    private void Send(TeacherChange report) =>
-        Runtime.SendBuffered<SchoolGrain, TeacherChange>(
-            new GrainId(SchoolGrain.Kind, report.SchoolId), report, static (school, reports) => school.Receive(reports));
 }

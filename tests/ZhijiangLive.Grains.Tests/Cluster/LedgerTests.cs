@@ -79,7 +79,7 @@ public sealed class LedgerTests : IAsyncLifetime
         _h.Clock.Advance(TimeSpan.FromMinutes(7));                  // idle: the grain hands its state to storage
         await _h.Cluster.FlushAsync();
 
-        var state = (TeacherGrainState)_h.Storage.Read(new GrainId(TeacherGrain.Kind, "T1"))!;
+        var state = (TeacherGrainState)_h.Storage.Read(new GrainId(StandInTeacherGrain.Kind, "T1"))!;
         Assert.Equal(1, state.Ledger.Count);
     }
 

@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans;
+using ZhijiangLive.Bench.Province;
+using ZhijiangLive.Grains;
+using ZhijiangLive.Grains.Cluster;
+using ZhijiangLive.Grains.Runtime;
+using ZhijiangLive.Grains.Teachers;
+using ZhijiangLive.Scoring.Events;
+using ZhijiangLive.Scoring.RulePacks;
+
+namespace ZhijiangLive.Bench.TeacherCalls;
+
+/// <summary>
+/// Teacher grains on Orleans, one call per teacher carrying its events, against the same events through
+/// the stand-in runtime; and an Orleans null grain's awaited call rate in the same run. Prints, asserts nothing.
+/// </summary>
+internal static class TeacherCallsBenchmark
+{
+    private const int InFlight = 256;
+
+    private static readonly Func<Task> Settled = () => Task.CompletedTask;
+
+    public static async Task RunAsync(int teachers, int eventsPerTeacher)
+    {
+        Console.WriteLine($"teacher-calls: {teachers:N0} teachers, {eventsPerTeacher} events per call, {InFlight} calls in flight, " +
+            $"{Environment.ProcessorCount} cores, server GC {System.Runtime.GCSettings.IsServerGC}");
+        var roster = ProvinceRoster.Generate(Math.Max(1, teachers / 50), teachers, seed: 2018);
+        var at = DateTimeOffset.UtcNow;
+        var events = ProvinceTraffic.Generate([.. roster.Teachers.Select(t => t.Id)], eventsPerTeacher, at, seed: 7);
+        var byTeacher = events.GroupBy(e => e.TeacherId)
+            .Select(g => (Id: g.Key, Events: new TeacherEvents(at, [.. g.Select(e => new TeacherEvent(e, 0))])))
+            .ToArray();
+
+        var options = new ClusterOptions { IdleDeactivationAfter = TimeSpan.FromHours(1) };
+        await using (var standIn = new ZhijiangCluster(RulePackLoader.Default, options, new InMemoryGrainStorage(), TimeProvider.System))
+        {
+            await roster.UploadAsync(standIn);
+            await standIn.FlushAsync();
+            var chunks = events.Chunk(500).ToArray();
+            var batches = await CallsPerSecondAsync(chunks.Length, 64, i => standIn.PublishCheckedAsync(chunks[i], at), standIn.FlushAsync);
+            Console.WriteLine($"stand-in runtime, batches of 500 events, 64 in flight (schools and regions aggregating): " +
+                $"{batches * 500:N0} events/s");
+        }
+
+        using var host = await OrleansSilo.StartAsync(new GrainServices(RulePackLoader.Default, options, TimeProvider.System));
+        var grains = host.Services.GetRequiredService<IGrainFactory>();
+        var nullRate = await CallsPerSecondAsync(100_000, InFlight, i => grains.GetGrain<INullGrain>(i % 1_000).PingAsync(), Settled);
+        Console.WriteLine($"Orleans null grain (1,000 grains), awaited: {nullRate:N0} calls/s");
+
+        var upserts = await CallsPerSecondAsync(roster.Teachers.Count, InFlight,
+            i => grains.GetGrain<ITeacherGrain>(roster.Teachers[i].Id).UpsertAsync(roster.Teachers[i]), Settled);
+        Console.WriteLine($"Orleans teachers activated by their roster upsert: {upserts:N0} calls/s");
+        for (var round = 1; round <= 2; round++)
+        {
+            var calls = await CallsPerSecondAsync(byTeacher.Length, InFlight,
+                i => grains.GetGrain<ITeacherGrain>(byTeacher[i].Id).PublishAsync(byTeacher[i].Events), Settled);
+            Console.WriteLine($"Orleans teacher calls, round {round} (reports to a dropping school): {calls:N0} calls/s, " +
+                $"{calls * eventsPerTeacher:N0} events/s");
+        }
+        await host.StopAsync();
+    }
+
+    /// <summary>Calls with at most <paramref name="inFlight"/> unanswered, then waits for <paramref name="settled"/>.</summary>
+    private static async Task<double> CallsPerSecondAsync(int count, int inFlight, Func<int, Task> call, Func<Task> settled)
+    {
+        var pending = new Queue<Task>(inFlight);
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < count; i++)
+        {
+            pending.Enqueue(call(i));
+            if (pending.Count >= inFlight)
+            {
+                await pending.Dequeue();
+            }
+        }
+        while (pending.Count > 0)
+        {
+            await pending.Dequeue();
+        }
+        await settled();
+        return count / clock.Elapsed.TotalSeconds;
+    }
+}
