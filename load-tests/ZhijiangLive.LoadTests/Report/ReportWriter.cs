@@ -50,8 +50,8 @@ public static class ReportWriter
         }
         b.AppendLine().AppendLine(run.Reconciles switch
         {
-            true => "The totals **reconcile** with the server's counters (`/metrics`, read before and after).",
-            false => "The totals **do not reconcile** with the server's counters (`/metrics`, read before and after).",
+            true => $"The totals **reconcile** with the server's counters (`/metrics`, read before and after{Whose(there!)}).",
+            false => $"The totals **do not reconcile** with the server's counters (`/metrics`, read before and after{Whose(there!)}).",
             null => $"The server's counters were not compared: {run.ServerProblem ?? "no --http given"}.",
         });
         b.AppendLine().AppendLine($"Requests acknowledged {N(c.Requests)}, resent {N(c.Retries)}, events given up {N(c.Abandoned)}; " +
@@ -97,6 +97,10 @@ public static class ReportWriter
         }
         return b.ToString();
     }
+
+    private static string Whose(ServerCounters counters) => counters.OneKey
+        ? "; this key's series only, `key_id` = the first 12 hex digits of the key's SHA-256, so other publishers do not count"
+        : "; every publisher's, as the silo does not label them by key";
 
     private static string Pace(RunResult run) => run.Options.Pace switch
     {

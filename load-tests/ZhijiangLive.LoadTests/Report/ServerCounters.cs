@@ -13,7 +13,18 @@ public sealed record ServerCounters(long Accepted, long Duplicates, long Rejecte
     /// <summary>Snapshot rounds the silo has written (<c>zhijiang_snapshot_rounds_total</c>, meter <c>ZhijiangLive.Silo</c>).</summary>
     public long SnapshotRounds { get; init; }
 
-    public static async Task<(ServerCounters? Counters, string? Problem)> ReadAsync(Uri http, string? token, CancellationToken cancellationToken)
+    /// <summary>Whether the figures are one key's (the silo labels them <c>key_id</c>) rather than every publisher's.</summary>
+    public bool OneKey { get; init; }
+
+    /// <summary>How the silo labels a key's counters: the first 12 hex digits of the key's SHA-256.</summary>
+    public static string KeyId(string key) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)))[..12];
+
+    /// <summary>
+    /// The counters, of <paramref name="keyId"/>'s batches only when given and the silo labels its series by key
+    /// (so that the demo's or another platform's traffic does not count), else of everything.
+    /// </summary>
+    public static async Task<(ServerCounters? Counters, string? Problem)> ReadAsync(Uri http, string? token, CancellationToken cancellationToken,
+        string? keyId = null)
     {
         using var client = new HttpClient { BaseAddress = http, Timeout = TimeSpan.FromSeconds(10) };
         if (token is not null) client.DefaultRequestHeaders.Authorization = new("Bearer", token);
@@ -22,7 +33,8 @@ public sealed record ServerCounters(long Accepted, long Duplicates, long Rejecte
             using var response = await client.GetAsync("/metrics", cancellationToken);
             if (response.StatusCode == HttpStatusCode.NotFound) return (null, "the silo has no /metrics endpoint (404)");
             if (!response.IsSuccessStatusCode) return (null, $"/metrics answered {(int)response.StatusCode} {response.ReasonPhrase}");
-            return (Parse(await response.Content.ReadAsStringAsync(cancellationToken)), null);
+            var text = await response.Content.ReadAsStringAsync(cancellationToken);
+            return (keyId is not null && text.Contains("key_id=\"", StringComparison.Ordinal) ? Parse(text, keyId) : Parse(text), null);
         }
         catch (Exception error) when (error is HttpRequestException or TaskCanceledException)
         {
@@ -34,7 +46,7 @@ public sealed record ServerCounters(long Accepted, long Duplicates, long Rejecte
     /// Reads the Prometheus text format or OpenMetrics: <c>name{labels} value [timestamp] [# exemplar]</c>
     /// lines, comments (and <c># EOF</c>) skipped.
     /// </summary>
-    public static ServerCounters Parse(string text)
+    public static ServerCounters Parse(string text, string? keyId = null)
     {
         long accepted = 0, duplicates = 0, snapshotRounds = 0;
         var rejected = new Dictionary<string, long>();
@@ -50,6 +62,7 @@ public sealed record ServerCounters(long Accepted, long Duplicates, long Rejecte
             var name = line[..(brace >= 0 ? brace : seriesEnd)].Trim();
             var figures = line[seriesEnd..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
             if (figures.Length == 0 || !double.TryParse(figures[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var value)) continue;
+            if (keyId is not null && name.StartsWith("zhijiang_ingest_events_", StringComparison.Ordinal) && Label(line, "key_id") != keyId) continue;
             switch (name.EndsWith("_total", StringComparison.Ordinal) ? name[..^6] : name)
             {
                 case "zhijiang_ingest_events_accepted": accepted += (long)value; break;
@@ -61,12 +74,12 @@ public sealed record ServerCounters(long Accepted, long Duplicates, long Rejecte
                     break;
             }
         }
-        return new ServerCounters(accepted, duplicates, rejected.Values.Sum(), rejected) { SnapshotRounds = snapshotRounds };
+        return new ServerCounters(accepted, duplicates, rejected.Values.Sum(), rejected) { SnapshotRounds = snapshotRounds, OneKey = keyId is not null };
     }
 
     public ServerCounters Since(ServerCounters before) => new(
         Accepted - before.Accepted, Duplicates - before.Duplicates, Rejected - before.Rejected,
-        RejectedByReason.ToDictionary(p => p.Key, p => p.Value - before.RejectedByReason.GetValueOrDefault(p.Key)));
+        RejectedByReason.ToDictionary(p => p.Key, p => p.Value - before.RejectedByReason.GetValueOrDefault(p.Key))) { OneKey = OneKey && before.OneKey };
 
     private static string? Label(string line, string label)
     {

@@ -30,7 +30,8 @@ public static class LoadRun
 
         ServerCounters? before = null;
         string? serverProblem = null;
-        if (options.Http is { } http) (before, serverProblem) = await ServerCounters.ReadAsync(http, options.Token, cancellationToken);
+        var keyId = options.ApiKey is { } apiKey ? ServerCounters.KeyId(apiKey) : null;
+        if (options.Http is { } http) (before, serverProblem) = await ServerCounters.ReadAsync(http, options.Token, cancellationToken, keyId);
 
         var counters = new RunCounters();
         var pacer = new Pacer(options, province.Teachers);
@@ -59,7 +60,7 @@ public static class LoadRun
         progress.Done($"traffic done after {traffic.TotalSeconds:0.0} s: {counters.Accepted:N0} accepted");
 
         ServerCounters? after = null;
-        if (before is not null) (after, serverProblem) = await ServerCounters.ReadAsync(options.Http!, options.Token, cancellationToken);
+        if (before is not null) (after, serverProblem) = await ServerCounters.ReadAsync(options.Http!, options.Token, cancellationToken, keyId);
         return new RunResult(options, province.Schools.Count, province.Teachers, roster, traffic, cpu, counters, timeline, summary, before, after, serverProblem);
     }
 }

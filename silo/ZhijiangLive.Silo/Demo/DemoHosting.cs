@@ -20,6 +20,7 @@ public static class DemoHosting
             builder.Services.AddSingleton(options);
             builder.Services.AddHostedService<DemoTraffic>();
             UseSigningKey(builder);
+            UsePlatformKey(builder);
             builder.Services.AddSingleton(new DemoConsole(Console.Out));
             builder.Services.AddHostedService<DemoWelcome>();
         }
@@ -40,5 +41,23 @@ public static class DemoHosting
         var key = BureauTokens.NewSigningKey();
         section["0"] = key;
         builder.Services.AddSingleton(new BureauTokens([key]));
+    }
+
+    /// <summary>
+    /// A platform key for this run, held in memory only and printed with the token, so that the demo can be
+    /// published to and load-tested; none when keys are configured (their holders have them already).
+    /// </summary>
+    private static void UsePlatformKey(WebApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection(AuthOptions.Section).GetSection(nameof(AuthOptions.ApiKeys));
+        if (section.GetChildren().Any())
+        {
+            builder.Services.AddSingleton(new DemoKey(null));
+            return;
+        }
+        var key = ApiKeyRing.NewKey();
+        // Registered after the configured ring (none), so that it is the one resolved, as the token keys above.
+        builder.Services.AddSingleton(new ApiKeyRing([new ApiKeyEntry { Name = DemoKey.Name, Sha256 = ApiKeyRing.Hash(key) }]));
+        builder.Services.AddSingleton(new DemoKey(key));
     }
 }

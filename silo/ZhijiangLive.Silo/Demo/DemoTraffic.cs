@@ -1,3 +1,4 @@
+using ZhijiangLive.Silo.Metrics;
 using Google.Protobuf.WellKnownTypes;
 using ZhijiangLive.Contracts.V1;
 using ZhijiangLive.Grains.Cluster;
@@ -37,7 +38,7 @@ public sealed class DemoTraffic(
             }
             try
             {
-                await ingest.PublishAsync(request);
+                await ingest.PublishAsync(request, Publisher.Demo);
             }
             catch (Exception error) when (error is not OperationCanceledException)
             {

@@ -10,7 +10,7 @@ namespace ZhijiangLive.Silo.Demo;
 /// with it, written to the console (never to a log, which must not carry tokens).
 /// </summary>
 public sealed class DemoWelcome(
-    IHostApplicationLifetime lifetime, IServer server, GrpcEndpoint grpc, BureauTokens tokens, TimeProvider clock, DemoConsole console)
+    IHostApplicationLifetime lifetime, IServer server, GrpcEndpoint grpc, BureauTokens tokens, DemoKey demoKey, TimeProvider clock, DemoConsole console)
     : IHostedService
 {
     public const string ProvinceId = "330000";
@@ -24,6 +24,14 @@ public sealed class DemoWelcome(
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
+    private string KeyLines() => demoKey.Key is { } key
+        ? $"""
+            A platform key for Ingest and Roster (this run only), e.g. for the load tester's --api-key:
+              {key}
+
+            """
+        : "";
+
     private void Greet()
     {
         var token = tokens.Create(ProvinceId, clock.GetUtcNow() + ValidFor);
@@ -36,7 +44,7 @@ public sealed class DemoWelcome(
               {token}
             Open the dashboard with it:
               {link.AbsoluteUri}
-
+            {KeyLines()}
             """);
     }
 }

@@ -18,7 +18,7 @@ namespace ZhijiangLive.Silo.Ingest;
 /// </summary>
 public sealed class IngestPipeline(IngestSequencer sequencer, EventIdWindow ids, GrpcServerOptions options, IngestMetrics metrics, EventRate rate)
 {
-    public Task<PublishReply> PublishAsync(PublishRequest request)
+    public Task<PublishReply> PublishAsync(PublishRequest request, Publisher publisher)
     {
         if (request.Events.Count > options.MaxBatchEvents)
         {
@@ -57,11 +57,11 @@ public sealed class IngestPipeline(IngestSequencer sequencer, EventIdWindow ids,
         // A duplicate repeats an event that may still be on its way to the journal: its reply waits until that is durable.
         var repeated = reply.Duplicates > 0 ? sequencer.DurableBarrier() : Task.CompletedTask;
         var scoring = toScore.Count > 0 ? sequencer.PublishAsync(toScore) : null;
-        return CompleteAsync(repeated, scoring, toScore, indexes, reply, started);
+        return CompleteAsync(repeated, scoring, toScore, indexes, reply, started, publisher);
     }
 
     private async Task<PublishReply> CompleteAsync(
-        Task repeated, Task<PublishResult>? scoring, List<IngestEvent> scored, List<int> indexes, PublishReply reply, long started)
+        Task repeated, Task<PublishResult>? scoring, List<IngestEvent> scored, List<int> indexes, PublishReply reply, long started, Publisher publisher)
     {
         try
         {
@@ -82,13 +82,8 @@ public sealed class IngestPipeline(IngestSequencer sequencer, EventIdWindow ids,
                 : $"{error.Message}; nothing of this batch was taken, send it again later");
         }
         metrics.Acknowledged(Stopwatch.GetElapsedTime(started));
-        metrics.Accepted(reply.Accepted);
+        metrics.Answered(publisher, reply.Accepted, reply.Duplicates, reply.Rejections.Select(r => r.Reason));
         rate.Add(reply.Accepted);
-        metrics.Duplicates(reply.Duplicates);
-        foreach (var rejection in reply.Rejections)
-        {
-            metrics.Rejected(rejection.Reason);
-        }
         if (reply.Rejections.Count > 1)
         {
             // Mapping failures were listed first; callers read rejections in batch order.

@@ -45,21 +45,23 @@ public sealed class IngestMetrics : IDisposable
         _commitFailures.Add(0);
     }
 
-    public void Accepted(int count)
+    /// <summary>What one batch came to, labelled with its publisher (<paramref name="publisher"/>), so that one
+    /// publisher's figures can be told from another's.</summary>
+    public void Answered(Publisher publisher, int accepted, int duplicates, IEnumerable<string> rejectionReasons)
     {
-        if (count > 0)
+        var key = new KeyValuePair<string, object?>("key", publisher.Name);
+        var id = new KeyValuePair<string, object?>("key_id", publisher.KeyId);
+        if (accepted > 0)
         {
-            _accepted.Add(count);
+            _accepted.Add(accepted, key, id);
         }
-    }
-
-    public void Rejected(string reason) => _rejected.Add(1, new KeyValuePair<string, object?>("reason", reason));
-
-    public void Duplicates(int count)
-    {
-        if (count > 0)
+        if (duplicates > 0)
         {
-            _duplicates.Add(count);
+            _duplicates.Add(duplicates, key, id);
+        }
+        foreach (var reason in rejectionReasons)
+        {
+            _rejected.Add(1, new KeyValuePair<string, object?>("reason", reason), key, id);
         }
     }
 

@@ -18,6 +18,12 @@ public sealed class ApiKeyRing
     /// <summary>The lowercase hex SHA-256 of a key, as configuration holds it.</summary>
     public static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 
+    /// <summary>
+    /// What identifies a key in the open (its ingest counters' <c>key_id</c> label): the first 12 hex digits of its
+    /// SHA-256. Whoever holds the key can work it out (the load tester does); it gives nothing away about the key.
+    /// </summary>
+    public static string Id(string key) => Hash(key)[..12];
+
     /// <summary>A new random key: 32 bytes, base64url, with a prefix that tells it from a token at a glance.</summary>
     public static string NewKey() => "zlk_" + Base64Url.Encode(RandomNumberGenerator.GetBytes(32));
 

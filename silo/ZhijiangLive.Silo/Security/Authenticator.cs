@@ -39,7 +39,7 @@ public sealed class Authenticator(ApiKeyRing keys, BureauTokens tokens, TimeProv
         if (keys.Find(credential) is { } name)
         {
             failure = "";
-            return Principal.Platform(name);
+            return Principal.Platform(name, ApiKeyRing.Id(credential));
         }
         failure = "the key is not valid";
         return null;

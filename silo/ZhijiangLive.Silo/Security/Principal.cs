@@ -15,7 +15,11 @@ public enum PrincipalKind
 /// </summary>
 public sealed record Principal(PrincipalKind Kind, string Name, string? RegionId, DateTimeOffset? Expires = null)
 {
-    public static Principal Platform(string keyName) => new(PrincipalKind.Platform, $"key:{keyName}", null);
+    /// <summary>A platform key's <see cref="ApiKeyRing.Id"/>, which labels its ingest counters; null for a token.</summary>
+    public string? KeyId { get; init; }
+
+    public static Principal Platform(string keyName, string? keyId = null) =>
+        new(PrincipalKind.Platform, $"key:{keyName}", null) { KeyId = keyId };
 
     public static Principal Bureau(BureauToken token) => new(PrincipalKind.Bureau, $"token:{token.Id}@{token.RegionId}", token.RegionId, token.Expires);
 }

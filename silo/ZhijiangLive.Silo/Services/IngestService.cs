@@ -1,3 +1,4 @@
+using ZhijiangLive.Silo.Metrics;
 using System.Runtime.ExceptionServices;
 using System.Threading.Channels;
 using Grpc.Core;
@@ -32,7 +33,7 @@ public sealed class IngestService(IngestPipeline pipeline, IngestRateLimit limit
         {
             limit.Take(caller, request.Events.Count);
         }
-        return pipeline.PublishAsync(request);
+        return pipeline.PublishAsync(request, Publisher.Of(caller));
     }
 
     /// <summary>

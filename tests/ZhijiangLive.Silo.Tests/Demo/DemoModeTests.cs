@@ -60,6 +60,34 @@ public sealed partial class DemoModeTests
         Assert.True(tokens.TryRead(tokens.Create("330000", RunningSilo.Now.AddDays(1)), RunningSilo.Now, out _, out var failure), failure);
     }
 
+    [Fact]
+    public async Task Demo_WithoutKeys_PrintsAPlatformKeyForTheRun_ThatIngestTakes()
+    {
+        var console = new StringWriter();
+        await using var app = SiloApplication.Build(["--demo", "--urls", "http://127.0.0.1:0", "--Zhijiang:Grpc:Url=http://127.0.0.1:0",
+            "--Zhijiang:Demo:Scale=0.002", "--Logging:LogLevel:Default=Warning"], builder => builder.Services.AddSingleton(new DemoConsole(console)));
+        await app.StartAsync();
+        try
+        {
+            var printed = DemoKeyLine().Match(console.ToString());
+            Assert.True(printed.Success, $"no platform key in: {console}");
+            var grpc = app.Services.GetRequiredService<ZhijiangLive.Silo.Grpc.GrpcEndpoint>().Address;
+            using var client = TestClients.Platform(grpc, printed.Groups["key"].Value);
+
+            var reply = await client.PublishAsync(new Contracts.V1.PublishRequest { Events = { Tests.Grpc.GrpcFixtures.Login("demo-key-1", teacher: "nobody") } });
+
+            Assert.Single(reply.Rejections); // let in, and then judged on its merits (a teacher not on the roster)
+            Assert.Equal(printed.Groups["key"].Value, app.Services.GetRequiredService<DemoKey>().Key);
+        }
+        finally
+        {
+            await app.StopAsync();
+        }
+    }
+
+    [GeneratedRegex(@"A platform key for Ingest and Roster \(this run only\)[^\n]*\n\s+(?<key>zlk_[A-Za-z0-9_\-]+)")]
+    private static partial Regex DemoKeyLine();
+
     [GeneratedRegex(@"(?<page>http://[^/\s]+/)#token=(?<token>zlt1\.[A-Za-z0-9_\-.]+)")]
     private static partial Regex Link();
 }

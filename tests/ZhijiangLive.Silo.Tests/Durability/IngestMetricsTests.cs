@@ -3,6 +3,7 @@ using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using ZhijiangLive.Client;
 using ZhijiangLive.Silo.Metrics;
+using ZhijiangLive.Silo.Security;
 using ZhijiangLive.Silo.Tests.Grpc;
 using static ZhijiangLive.Silo.Tests.Grpc.GrpcFixtures;
 
@@ -24,10 +25,12 @@ public sealed class IngestMetricsTests
         await client.PublishAsync(Batch(Login("m1"), Login("m5", teacher: "nobody")));
         listener.RecordObservableInstruments();
 
-        Assert.Equal(2, measured.GetValueOrDefault("zhijiang.ingest.events.accepted"));
-        Assert.Equal(1, measured.GetValueOrDefault("zhijiang.ingest.events.duplicates"));
-        Assert.Equal(2, measured.GetValueOrDefault("zhijiang.ingest.events.rejected|UNKNOWN_TEACHER"));
-        Assert.Equal(1, measured.GetValueOrDefault("zhijiang.ingest.events.rejected|TEACHER_LOCKED"));
+        // Every batch is labelled with its key: its name (as the audit log gives it) and its id.
+        var key = $"|key:test-platform|{ApiKeyRing.Id(TestCredentials.PlatformKey)}";
+        Assert.Equal(2, measured.GetValueOrDefault("zhijiang.ingest.events.accepted" + key));
+        Assert.Equal(1, measured.GetValueOrDefault("zhijiang.ingest.events.duplicates" + key));
+        Assert.Equal(2, measured.GetValueOrDefault("zhijiang.ingest.events.rejected|UNKNOWN_TEACHER" + key));
+        Assert.Equal(1, measured.GetValueOrDefault("zhijiang.ingest.events.rejected|TEACHER_LOCKED" + key));
         Assert.Equal(2, measured.GetValueOrDefault("zhijiang.journal.commit.records"));
         Assert.Equal(1, measured.GetValueOrDefault("zhijiang.journal.commit.duration#"));
     }

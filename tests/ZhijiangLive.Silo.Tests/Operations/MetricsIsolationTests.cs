@@ -15,9 +15,9 @@ public sealed class MetricsIsolationTests
 
         await client.PublishAsync(Batch(Login("i1"), Login("i2", teacher: "T2")));
 
-        Assert.Equal(2, (await MetricsScrape.ScrapeAsync(first.Http))["zhijiang_ingest_events_accepted_total"]);
+        Assert.Equal(2, MetricsScrape.Sum(await MetricsScrape.ScrapeAsync(first.Http), "zhijiang_ingest_events_accepted_total"));
         var others = await MetricsScrape.ScrapeAsync(second.Http);
-        Assert.Equal(0, others["zhijiang_ingest_events_accepted_total"]);
+        Assert.Equal(0, MetricsScrape.Sum(others, "zhijiang_ingest_events_accepted_total"));
         Assert.False(others.ContainsKey("zhijiang_ingest_ack_duration_seconds_count"), "the second silo acknowledged nothing");
     }
 }

@@ -47,6 +47,15 @@ internal static class MetricsScrape
         return samples;
     }
 
+    /// <summary>
+    /// The sum of a counter's samples over all their labels, or over those whose labels include every one of
+    /// <paramref name="labels"/> (<c>reason="UNKNOWN_TEACHER"</c>).
+    /// </summary>
+    public static double Sum(Dictionary<string, double> samples, string name, params string[] labels) =>
+        samples.Where(s => (s.Key == name || s.Key.StartsWith(name + "{", StringComparison.Ordinal))
+                && labels.All(label => s.Key.Contains(label, StringComparison.Ordinal)))
+            .Sum(s => s.Value);
+
     /// <summary>The upper bounds (<c>le</c>) of an unlabelled histogram's buckets, from the lowest to +Inf.</summary>
     public static IReadOnlyList<double> BucketBounds(Dictionary<string, double> samples, string histogram) =>
         samples.Keys.Where(k => k.StartsWith(histogram + "_bucket{le=\"", StringComparison.Ordinal))
