@@ -76,8 +76,8 @@ public sealed class TeacherGrainEquivalenceTests
         }
         foreach (var school in ClusterHarness.Schools)
         {
-            var kept = await h.Cluster.Runtime.Ask<SchoolGrain, List<TeacherChange>>(
-                new GrainId(SchoolGrain.Kind, school), s => [.. s.State.Members.Reports.OrderBy(r => r.TeacherId, StringComparer.Ordinal)]);
+            var kept = await h.Cluster.Runtime.Ask<StandInSchoolGrain, List<TeacherChange>>(
+                new GrainId(StandInSchoolGrain.Kind, school), s => [.. s.State.Members.Reports.OrderBy(r => r.TeacherId, StringComparer.Ordinal)]);
             Assert.Equal(kept, silo.Reports.LatestAt(school));
         }
     }
