@@ -1,0 +1,47 @@
+using Orleans;
+using Orleans.Concurrency;
+using ZhijiangLive.Grains.Aggregation;
+using ZhijiangLive.Grains.Ranking;
+using ZhijiangLive.Grains.Roster;
+
+namespace ZhijiangLive.Grains.Regions;
+
+/// <summary>
+/// A county, city or the province on Orleans, keyed by region id: the figures of every teacher under it,
+/// broken down by school and by child region, its rankings and published monthly school rankings. Reports
+/// go on to the parent coalesced on a short timer.
+/// </summary>
+[Alias("zl.IRegionGrain")]
+public interface IRegionGrain : IGrainWithStringKey
+{
+    /// <summary>Takes teacher reports from a school or child region; the new ones wait for the parent.</summary>
+    [Alias("Receive")]
+    Task ReceiveAsync(TeacherChange[] reports);
+
+    /// <summary>Counts a school from the start, with 0 teachers if need be; the parents have it when this completes.</summary>
+    [Alias("RegisterSchool")]
+    Task RegisterSchoolAsync(SchoolRegistration school);
+
+    [Alias("RegisterChild")]
+    Task RegisterChildAsync(string childId);
+
+    /// <summary>A new region or a rename; a region's parent never changes. A new one registers with its parent.</summary>
+    [Alias("Upsert")]
+    Task UpsertAsync(RegionEntry entry);
+
+    /// <summary>Sends the reports waiting for the parent now; the parent has them when this completes.</summary>
+    [Alias("Flush")]
+    Task FlushAsync();
+
+    /// <summary>The region's figures for the periods containing <paramref name="date"/>; null if not on the roster.</summary>
+    [Alias("Get"), ReadOnly]
+    Task<GroupView?> GetAsync(DateOnly date);
+
+    /// <summary>A page of a current ranking, or of a closed month's published school ranking.</summary>
+    [Alias("Rank"), ReadOnly]
+    Task<RankingPage> RankAsync(RankingRequest request);
+
+    /// <summary>The best of a city by its quota (SPEC §6), live.</summary>
+    [Alias("Shortlist"), ReadOnly]
+    Task<RankingPage> ShortlistAsync(ShortlistKind kind);
+}

@@ -1,0 +1,79 @@
+using Orleans;
+using Orleans.Runtime;
+using ZhijiangLive.Grains.Aggregation;
+using ZhijiangLive.Grains.Periods;
+using ZhijiangLive.Grains.Ranking;
+using ZhijiangLive.Grains.Regions;
+using ZhijiangLive.Grains.Roster;
+
+namespace ZhijiangLive.Grains.Schools;
+
+/// <summary>
+/// The school grain on Orleans: a shell around <see cref="SchoolCore"/>, which also runs on the stand-in
+/// runtime, so both count alike. What its county must hear waits in <see cref="PendingReports"/> and goes
+/// as one call per <see cref="ClusterOptions.ForwardInterval"/>.
+/// </summary>
+public sealed class SchoolGrain(GrainServices services) : Grain, ISchoolGrain
+{
+    private readonly List<TeacherChange> _forwards = [];
+    private readonly PendingReports _pending = new();
+    private SchoolCore _core = null!;
+    private IGrainTimer? _forwardTimer;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var members = new MemberTable(services.Figures, PeriodKeys.Of(services.Today), rankAsReportsArrive: false);
+        _core = new SchoolCore(this.GetPrimaryKeyString(), new SchoolGrainState(members), services);
+        return Task.CompletedTask;
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => FlushAsync();
+
+    public Task ReceiveAsync(TeacherChange[] reports)
+    {
+        _core.Receive(reports, _forwards);
+        Hold();
+        return Task.CompletedTask;
+    }
+
+    public async Task UpsertAsync(SchoolEntry entry)
+    {
+        if (_core.Upsert(entry, _forwards) is { } registration)
+        {
+            await GrainFactory.GetGrain<IRegionGrain>(entry.CountyId).RegisterSchoolAsync(registration);
+        }
+        Hold();
+    }
+
+    public Task FlushAsync()
+    {
+        _forwardTimer?.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        return _pending.IsEmpty
+            ? Task.CompletedTask
+            : GrainFactory.GetGrain<IRegionGrain>(_core.State.Entry!.CountyId).ReceiveAsync(_pending.Take());
+    }
+
+    public Task<GroupView?> GetAsync(DateOnly date) => Task.FromResult(_core.Get(date));
+
+    public Task<RankingPage> RankAsync(RankingRequest request) => Task.FromResult(_core.Rank(request));
+
+    // Reports go forward only once the school has its entry, so whatever waits has a county to go to.
+    private void Hold()
+    {
+        if (_forwards.Count == 0)
+        {
+            return;
+        }
+        var wasEmpty = _pending.IsEmpty;
+        foreach (var report in _forwards)
+        {
+            _pending.Add(report);
+        }
+        _forwards.Clear();
+        if (wasEmpty)
+        {
+            _forwardTimer ??= this.RegisterGrainTimer(_ => FlushAsync(), Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            _forwardTimer.Change(services.Options.ForwardInterval, Timeout.InfiniteTimeSpan);
+        }
+    }
+}
