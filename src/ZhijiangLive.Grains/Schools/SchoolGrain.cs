@@ -1,6 +1,7 @@
 using Orleans;
 using Orleans.Runtime;
 using ZhijiangLive.Grains.Aggregation;
+using ZhijiangLive.Grains.Forwarding;
 using ZhijiangLive.Grains.Periods;
 using ZhijiangLive.Grains.Ranking;
 using ZhijiangLive.Grains.Regions;
@@ -10,20 +11,22 @@ namespace ZhijiangLive.Grains.Schools;
 
 /// <summary>
 /// The school grain on Orleans: a shell around <see cref="SchoolCore"/>, which also runs on the stand-in
-/// runtime, so both count alike. What its county must hear waits in <see cref="PendingReports"/> and goes
+/// runtime, so both count alike. What its county must hear waits in a <see cref="ForwardWindow"/> and goes
 /// as one call per <see cref="ClusterOptions.ForwardInterval"/>.
 /// </summary>
 public sealed class SchoolGrain(GrainServices services) : Grain, ISchoolGrain
 {
     private readonly List<TeacherChange> _forwards = [];
-    private readonly PendingReports _pending = new();
     private SchoolCore _core = null!;
-    private IGrainTimer? _forwardTimer;
+    private ForwardWindow _window = null!;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var members = new MemberTable(services.Figures, PeriodKeys.Of(services.Today), rankAsReportsArrive: false);
         _core = new SchoolCore(this.GetPrimaryKeyString(), new SchoolGrainState(members), services);
+        // Reports go forward only once the school has its entry, so whatever waits has a county to go to.
+        _window = new ForwardWindow(this, services.Options.ForwardInterval,
+            reports => GrainFactory.GetGrain<IRegionGrain>(_core.State.Entry!.CountyId).ReceiveAsync(reports));
         return Task.CompletedTask;
     }
 
@@ -32,7 +35,7 @@ public sealed class SchoolGrain(GrainServices services) : Grain, ISchoolGrain
     public Task ReceiveAsync(TeacherChange[] reports)
     {
         _core.Receive(reports, _forwards);
-        Hold();
+        _window.Hold(_forwards);
         return Task.CompletedTask;
     }
 
@@ -42,38 +45,12 @@ public sealed class SchoolGrain(GrainServices services) : Grain, ISchoolGrain
         {
             await GrainFactory.GetGrain<IRegionGrain>(entry.CountyId).RegisterSchoolAsync(registration);
         }
-        Hold();
+        _window.Hold(_forwards);
     }
 
-    public Task FlushAsync()
-    {
-        _forwardTimer?.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-        return _pending.IsEmpty
-            ? Task.CompletedTask
-            : GrainFactory.GetGrain<IRegionGrain>(_core.State.Entry!.CountyId).ReceiveAsync(_pending.Take());
-    }
+    public Task FlushAsync() => _window.FlushAsync();
 
     public Task<GroupView?> GetAsync(DateOnly date) => Task.FromResult(_core.Get(date));
 
     public Task<RankingPage> RankAsync(RankingRequest request) => Task.FromResult(_core.Rank(request));
-
-    // Reports go forward only once the school has its entry, so whatever waits has a county to go to.
-    private void Hold()
-    {
-        if (_forwards.Count == 0)
-        {
-            return;
-        }
-        var wasEmpty = _pending.IsEmpty;
-        foreach (var report in _forwards)
-        {
-            _pending.Add(report);
-        }
-        _forwards.Clear();
-        if (wasEmpty)
-        {
-            _forwardTimer ??= this.RegisterGrainTimer(_ => FlushAsync(), Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-            _forwardTimer.Change(services.Options.ForwardInterval, Timeout.InfiniteTimeSpan);
-        }
-    }
 }

@@ -1,7 +1,8 @@
 using ZhijiangLive.Grains.Aggregation;
+using ZhijiangLive.Grains.Forwarding;
 using ZhijiangLive.Grains.Periods;
 
-namespace ZhijiangLive.Grains.Tests.Aggregation;
+namespace ZhijiangLive.Grains.Tests.Forwarding;
 
 public sealed class PendingReportsTests
 {

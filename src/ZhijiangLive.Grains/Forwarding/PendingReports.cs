@@ -1,4 +1,6 @@
-namespace ZhijiangLive.Grains.Aggregation;
+using ZhijiangLive.Grains.Aggregation;
+
+namespace ZhijiangLive.Grains.Forwarding;
 
 /// <summary>
 /// Teacher reports waiting to go to a parent as one call: a newer report of a teacher replaces the one
