@@ -12,6 +12,12 @@ public sealed record ClusterOptions
     /// <summary>How often a followed region pushes its changes to subscribers, at most.</summary>
     public TimeSpan NotifyInterval { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How long a school or region on Orleans holds the reports for its parent before sending them as one
+    /// call: the newest of each teacher goes, whatever came before it in the window.
+    /// </summary>
+    public TimeSpan ForwardInterval { get; init; } = TimeSpan.FromMilliseconds(200);
+
     /// <summary>Members of each ranking carried in a change notification.</summary>
     public int NotifyTop { get; init; } = 10;
 

@@ -1,3 +1,4 @@
+using Orleans;
 using ZhijiangLive.Grains.Aggregation;
 
 namespace ZhijiangLive.Grains;
@@ -6,6 +7,7 @@ namespace ZhijiangLive.Grains;
 /// A school's or region's figures for the day, month and year containing <see cref="Date"/>: counted
 /// (unlocked) teachers, and for regions the schools under it and how many meet both school targets.
 /// </summary>
+[GenerateSerializer, Alias("zl.GroupView")]
 public sealed record GroupView(
     string Id,
     string Name,

@@ -1,6 +1,4 @@
 using Orleans;
-using ZhijiangLive.Grains.Aggregation;
-using ZhijiangLive.Grains.Schools;
 
 namespace ZhijiangLive.Bench.TeacherCalls;
 
@@ -13,10 +11,4 @@ public interface INullGrain : IGrainWithIntegerKey
 internal sealed class NullGrain : Grain, INullGrain
 {
     public Task PingAsync() => Task.CompletedTask;
-}
-
-/// <summary>Until the school grain moves onto Orleans, teachers report to one that takes and drops.</summary>
-internal sealed class DroppingSchoolGrain : Grain, ISchoolGrain
-{
-    public Task ReceiveAsync(TeacherChange[] reports) => Task.CompletedTask;
 }

@@ -55,7 +55,7 @@ internal static class TeacherCallsBenchmark
         {
             var calls = await CallsPerSecondAsync(byTeacher.Length, InFlight,
                 i => grains.GetGrain<ITeacherGrain>(byTeacher[i].Id).PublishAsync(byTeacher[i].Events), Settled);
-            Console.WriteLine($"Orleans teacher calls, round {round} (reports to a dropping school): {calls:N0} calls/s, " +
+            Console.WriteLine($"Orleans teacher calls, round {round} (reports to counting schools): {calls:N0} calls/s, " +
                 $"{calls * eventsPerTeacher:N0} events/s");
         }
         await host.StopAsync();

@@ -23,7 +23,7 @@ public static class SnapshotRows
 
     public static TeacherSnapshot ToTeacher(GrainSnapshot row) => new(row.Key, row.Version, row.Position, row.State);
 
-    public static bool IsHistory(GrainSnapshot row) => row.Kind is SchoolGrain.Kind or RegionGrain.Kind;
+    public static bool IsHistory(GrainSnapshot row) => row.Kind is SchoolCore.Kind or RegionCore.Kind;
 
     public static GrainSnapshot Of(GroupHistorySnapshot history, long cut) => new(history.Kind, history.Key, history.Version, cut, history.State);
 

@@ -30,12 +30,12 @@ public sealed partial class ZhijiangCluster
     public Task<GroupView?> GetSchoolAsync(string id, DateOnly? date = null) =>
         Roster.School(id) is null
             ? Task.FromResult<GroupView?>(null)
-            : Runtime.Ask<SchoolGrain, GroupView?>(new GrainId(SchoolGrain.Kind, id), g => g.Get(date ?? Today));
+            : Runtime.Ask<StandInSchoolGrain, GroupView?>(new GrainId(StandInSchoolGrain.Kind, id), g => g.Get(date ?? Today));
 
     public Task<GroupView?> GetRegionAsync(string id, DateOnly? date = null) =>
         Roster.Region(id) is null
             ? Task.FromResult<GroupView?>(null)
-            : Runtime.Ask<RegionGrain, GroupView?>(new GrainId(RegionGrain.Kind, id), g => g.Get(date ?? Today));
+            : Runtime.Ask<StandInRegionGrain, GroupView?>(new GrainId(StandInRegionGrain.Kind, id), g => g.Get(date ?? Today));
 
     /// <summary>
     /// A page of a ranking of a school (its teachers) or a region (its teachers, schools or child regions).
@@ -49,17 +49,17 @@ public sealed partial class ZhijiangCluster
         }
         if (Roster.School(request.ScopeId) is not null)
         {
-            return Runtime.Ask<SchoolGrain, RankingPage?>(new GrainId(SchoolGrain.Kind, request.ScopeId), g => g.Rank(request));
+            return Runtime.Ask<StandInSchoolGrain, RankingPage?>(new GrainId(StandInSchoolGrain.Kind, request.ScopeId), g => g.Rank(request));
         }
         return Roster.Region(request.ScopeId) is null
             ? Task.FromResult<RankingPage?>(null)
-            : Runtime.Ask<RegionGrain, RankingPage?>(new GrainId(RegionGrain.Kind, request.ScopeId), g => g.Rank(request));
+            : Runtime.Ask<StandInRegionGrain, RankingPage?>(new GrainId(StandInRegionGrain.Kind, request.ScopeId), g => g.Rank(request));
     }
 
     public Task<RankingPage?> GetShortlistAsync(string cityId, ShortlistKind kind) =>
         Roster.Region(cityId) is null
             ? Task.FromResult<RankingPage?>(null)
-            : Runtime.Ask<RegionGrain, RankingPage?>(new GrainId(RegionGrain.Kind, cityId), g => g.Shortlist(kind));
+            : Runtime.Ask<StandInRegionGrain, RankingPage?>(new GrainId(StandInRegionGrain.Kind, cityId), g => g.Shortlist(kind));
 
     /// <summary>
     /// Follows a region for one period: a full update at once, then coalesced updates while it changes.
@@ -72,9 +72,9 @@ public sealed partial class ZhijiangCluster
             throw new ArgumentException($"region '{regionId}' is not on the roster", nameof(regionId));
         }
         var subscription = new RegionSubscription(Interlocked.Increment(ref _lastSubscriptionId), period, onUpdate);
-        var grain = new GrainId(RegionGrain.Kind, regionId);
-        await Runtime.Ask<RegionGrain>(grain, g => g.Subscribe(subscription)).ConfigureAwait(false);
-        return new Unsubscriber(() => Runtime.Tell<RegionGrain>(grain, g => g.Unsubscribe(subscription.Id)));
+        var grain = new GrainId(StandInRegionGrain.Kind, regionId);
+        await Runtime.Ask<StandInRegionGrain>(grain, g => g.Subscribe(subscription)).ConfigureAwait(false);
+        return new Unsubscriber(() => Runtime.Tell<StandInRegionGrain>(grain, g => g.Unsubscribe(subscription.Id)));
     }
 
     private sealed class Unsubscriber(Action unsubscribe) : IDisposable

@@ -27,11 +27,11 @@ public sealed partial class ZhijiangCluster
                     continue;
                 }
                 Roster.Put(entry);
-                Runtime.Tell<RegionGrain>(new GrainId(RegionGrain.Kind, entry.Id), g => g.Upsert(entry));
+                Runtime.Tell<StandInRegionGrain>(new GrainId(StandInRegionGrain.Kind, entry.Id), g => g.Upsert(entry));
                 regions++;
             }
             var schools = Apply(batch.Schools, "school", RosterValidator.Problem, Roster.Put,
-                entry => Runtime.Tell<SchoolGrain>(new GrainId(SchoolGrain.Kind, entry.Id), g => g.Upsert(entry)), rejections);
+                entry => Runtime.Tell<StandInSchoolGrain>(new GrainId(StandInSchoolGrain.Kind, entry.Id), g => g.Upsert(entry)), rejections);
             var teachers = Apply(batch.Teachers, "teacher", RosterValidator.Problem, Roster.Put,
                 entry => Runtime.Tell<StandInTeacherGrain>(new GrainId(StandInTeacherGrain.Kind, entry.Id), g => g.Upsert(entry)), rejections);
             return new RosterResult(regions, schools, teachers, rejections);

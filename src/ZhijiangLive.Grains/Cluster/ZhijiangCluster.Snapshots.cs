@@ -44,8 +44,8 @@ public sealed partial class ZhijiangCluster
     public async Task<List<GroupHistorySnapshot>> CaptureGroupHistoriesAsync()
     {
         var taken = new ConcurrentBag<GroupHistorySnapshot>();
-        var schools = Runtime.VisitActiveAsync<SchoolGrain>(school => Add(school.TakeHistorySnapshot()));
-        var regions = Runtime.VisitActiveAsync<RegionGrain>(region => Add(region.TakeHistorySnapshot()));
+        var schools = Runtime.VisitActiveAsync<StandInSchoolGrain>(school => Add(school.TakeHistorySnapshot()));
+        var regions = Runtime.VisitActiveAsync<StandInRegionGrain>(region => Add(region.TakeHistorySnapshot()));
         await Task.WhenAll(schools, regions).ConfigureAwait(false);
         IEnumerable<GroupHistorySnapshot> all = taken;
         if (Services.ParkedSnapshots is { } parked)
@@ -66,8 +66,8 @@ public sealed partial class ZhijiangCluster
     /// <summary>Gives a school or region back the history a snapshot holds (after the roster, before teachers announce).</summary>
     public Task RestoreGroupHistoryAsync(GroupHistorySnapshot snapshot) => snapshot.Kind switch
     {
-        SchoolGrain.Kind => Runtime.Ask<SchoolGrain>(new GrainId(SchoolGrain.Kind, snapshot.Key), g => g.RestoreHistory(snapshot)),
-        RegionGrain.Kind => Runtime.Ask<RegionGrain>(new GrainId(RegionGrain.Kind, snapshot.Key), g => g.RestoreHistory(snapshot)),
+        StandInSchoolGrain.Kind => Runtime.Ask<StandInSchoolGrain>(new GrainId(StandInSchoolGrain.Kind, snapshot.Key), g => g.RestoreHistory(snapshot)),
+        StandInRegionGrain.Kind => Runtime.Ask<StandInRegionGrain>(new GrainId(StandInRegionGrain.Kind, snapshot.Key), g => g.RestoreHistory(snapshot)),
         _ => throw new InvalidDataException($"no grain kind '{snapshot.Kind}' keeps a history"),
     };
 

@@ -20,8 +20,8 @@ public sealed partial class ZhijiangCluster : IAsyncDisposable
         };
         Runtime = new GrainRuntime(runtimeOptions, storage, time);
         Runtime.Register(Teachers.StandInTeacherGrain.Kind, _ => new Teachers.StandInTeacherGrain(Services));
-        Runtime.Register(Schools.SchoolGrain.Kind, _ => new Schools.SchoolGrain(Services));
-        Runtime.Register(Regions.RegionGrain.Kind, _ => new Regions.RegionGrain(Services));
+        Runtime.Register(Schools.StandInSchoolGrain.Kind, _ => new Schools.StandInSchoolGrain(Services));
+        Runtime.Register(Regions.StandInRegionGrain.Kind, _ => new Regions.StandInRegionGrain(Services));
     }
 
     public GrainServices Services { get; }

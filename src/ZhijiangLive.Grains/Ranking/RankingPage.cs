@@ -1,8 +1,10 @@
+using Orleans;
 using ZhijiangLive.Grains.Leaderboards;
 
 namespace ZhijiangLive.Grains.Ranking;
 
 /// <summary>Entries of a ranking (competition ranks, ties listed by id) and how many members it has.</summary>
+[GenerateSerializer, Alias("zl.RankingPage")]
 public sealed record RankingPage(IReadOnlyList<LeaderboardEntry> Entries, int Total)
 {
     public static RankingPage Empty { get; } = new([], 0);

@@ -1,3 +1,4 @@
+using Orleans;
 using ZhijiangLive.Grains.Periods;
 
 namespace ZhijiangLive.Grains.Ranking;
@@ -6,6 +7,7 @@ namespace ZhijiangLive.Grains.Ranking;
 /// A page of a ranking: from <see cref="Offset"/>, or, when <see cref="AroundId"/> is given, the member
 /// and its neighbours (about half of <see cref="Limit"/> on each side).
 /// </summary>
+[GenerateSerializer, Alias("zl.RankingRequest")]
 public sealed record RankingRequest(
     string ScopeId,
     RankingKind Kind,

@@ -1,36 +1,47 @@
+using Orleans;
+using Orleans.Concurrency;
 using ZhijiangLive.Grains.Aggregation;
-using ZhijiangLive.Grains.Periods;
 using ZhijiangLive.Grains.Ranking;
 using ZhijiangLive.Grains.Roster;
 
 namespace ZhijiangLive.Grains.Regions;
 
 /// <summary>
-/// A county, city or the province: the figures of every teacher under it, broken down by school and by
-/// child region, its rankings, its published monthly school rankings, and its followers.
+/// A county, city or the province on Orleans, keyed by region id: the figures of every teacher under it,
+/// broken down by school and by child region, its rankings and published monthly school rankings. Reports
+/// go on to the parent coalesced on a short timer.
 /// </summary>
-public interface IRegionGrain
+[Alias("zl.IRegionGrain")]
+public interface IRegionGrain : IGrainWithStringKey
 {
-    /// <summary>Takes teacher reports (coalesced per batch) and passes the new ones on to the parent.</summary>
-    void Receive(IReadOnlyList<TeacherChange> reports);
+    /// <summary>Takes teacher reports from a school or child region; the new ones wait for the parent.</summary>
+    [Alias("Receive")]
+    Task ReceiveAsync(TeacherChange[] reports);
 
-    void RegisterSchool(SchoolRegistration school);
+    /// <summary>Counts a school from the start, with 0 teachers if need be; the parents have it when this completes.</summary>
+    [Alias("RegisterSchool")]
+    Task RegisterSchoolAsync(SchoolRegistration school);
 
-    void RegisterChild(string childId);
+    [Alias("RegisterChild")]
+    Task RegisterChildAsync(string childId);
 
-    /// <summary>A new region or a rename; a region's parent never changes.</summary>
-    void Upsert(RegionEntry entry);
+    /// <summary>A new region or a rename; a region's parent never changes. A new one registers with its parent.</summary>
+    [Alias("Upsert")]
+    Task UpsertAsync(RegionEntry entry);
 
-    GroupView? Get(DateOnly date);
+    /// <summary>Sends the reports waiting for the parent now; the parent has them when this completes.</summary>
+    [Alias("Flush")]
+    Task FlushAsync();
+
+    /// <summary>The region's figures for the periods containing <paramref name="date"/>; null if not on the roster.</summary>
+    [Alias("Get"), ReadOnly]
+    Task<GroupView?> GetAsync(DateOnly date);
 
     /// <summary>A page of a current ranking, or of a closed month's published school ranking.</summary>
-    RankingPage Rank(RankingRequest request);
+    [Alias("Rank"), ReadOnly]
+    Task<RankingPage> RankAsync(RankingRequest request);
 
     /// <summary>The best of a city by its quota (SPEC §6), live.</summary>
-    RankingPage Shortlist(ShortlistKind kind);
-
-    /// <summary>Starts pushing updates: a full one now, then at most one per notify interval while anything changes.</summary>
-    void Subscribe(RegionSubscription subscription);
-
-    void Unsubscribe(long subscriptionId);
+    [Alias("Shortlist"), ReadOnly]
+    Task<RankingPage> ShortlistAsync(ShortlistKind kind);
 }

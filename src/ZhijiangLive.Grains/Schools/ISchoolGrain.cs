@@ -1,12 +1,15 @@
 using Orleans;
+using Orleans.Concurrency;
 using ZhijiangLive.Grains.Aggregation;
+using ZhijiangLive.Grains.Ranking;
+using ZhijiangLive.Grains.Roster;
 
 namespace ZhijiangLive.Grains.Schools;
 
 /// <summary>
 /// One school on Orleans, keyed by school id: counts its unlocked teachers, their points and active spaces
-/// per period, ranks them, and passes teacher reports on to its county. It grows here as the school moves
-/// off the stand-in runtime; for now it takes reports.
+/// per period, ranks them, and passes teacher reports on to its county (<see cref="Regions.IRegionGrain"/>),
+/// coalesced on a short timer.
 /// </summary>
 [Alias("zl.ISchoolGrain")]
 public interface ISchoolGrain : IGrainWithStringKey
@@ -17,4 +20,20 @@ public interface ISchoolGrain : IGrainWithStringKey
     /// </summary>
     [Alias("Receive")]
     Task ReceiveAsync(TeacherChange[] reports);
+
+    /// <summary>Takes the school's roster entry; the first one registers the school up the tree before it completes.</summary>
+    [Alias("Upsert")]
+    Task UpsertAsync(SchoolEntry entry);
+
+    /// <summary>Sends the reports waiting for the county now; the county has them when this completes.</summary>
+    [Alias("Flush")]
+    Task FlushAsync();
+
+    /// <summary>The school's figures for the periods containing <paramref name="date"/>; null if not on the roster.</summary>
+    [Alias("Get"), ReadOnly]
+    Task<GroupView?> GetAsync(DateOnly date);
+
+    /// <summary>A page of the school's teacher ranking for a current period.</summary>
+    [Alias("Rank"), ReadOnly]
+    Task<RankingPage> RankAsync(RankingRequest request);
 }

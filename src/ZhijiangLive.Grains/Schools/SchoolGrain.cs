@@ -1,99 +1,56 @@
+using Orleans;
+using Orleans.Runtime;
 using ZhijiangLive.Grains.Aggregation;
-using ZhijiangLive.Grains.Ranking;
+using ZhijiangLive.Grains.Forwarding;
 using ZhijiangLive.Grains.Periods;
+using ZhijiangLive.Grains.Ranking;
 using ZhijiangLive.Grains.Regions;
 using ZhijiangLive.Grains.Roster;
-using ZhijiangLive.Grains.Runtime;
-using ZhijiangLive.Grains.Snapshots;
 
 namespace ZhijiangLive.Grains.Schools;
 
-public sealed class SchoolGrain(GrainServices services) : Grain<SchoolGrainState>
+/// <summary>
+/// The school grain on Orleans: a shell around <see cref="SchoolCore"/>, which also runs on the stand-in
+/// runtime, so both count alike. What its county must hear waits in a <see cref="ForwardWindow"/> and goes
+/// as one call per <see cref="ClusterOptions.ForwardInterval"/>.
+/// </summary>
+public sealed class SchoolGrain(GrainServices services) : Grain, ISchoolGrain
 {
-    public const string Kind = "school";
+    private readonly List<TeacherChange> _forwards = [];
+    private SchoolCore _core = null!;
+    private ForwardWindow _window = null!;
 
-    protected override SchoolGrainState CreateState() => new(
-        new MemberTable(services.Figures, PeriodKeys.Of(services.Today), rankAsReportsArrive: false));
-
-    public void Receive(IReadOnlyList<TeacherChange> reports)
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var members = State.Members;
-        foreach (var report in reports)
-        {
-            members.RollTo(report.Keys);
-            if (members.TryApply(report, out _) && State.Entry is { } entry)
-            {
-                Forward(report with { CountyId = entry.CountyId });
-            }
-        }
+        var members = new MemberTable(services.Figures, PeriodKeys.Of(services.Today), rankAsReportsArrive: false);
+        _core = new SchoolCore(this.GetPrimaryKeyString(), new SchoolGrainState(members), services);
+        // Reports go forward only once the school has its entry, so whatever waits has a county to go to.
+        _window = new ForwardWindow(this, services.Options.ForwardInterval,
+            reports => GrainFactory.GetGrain<IRegionGrain>(_core.State.Entry!.CountyId).ReceiveAsync(reports));
+        return Task.CompletedTask;
     }
 
-    public void Upsert(SchoolEntry entry)
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => FlushAsync();
+
+    public Task ReceiveAsync(TeacherChange[] reports)
     {
-        var isNew = State.Entry is null;
-        State.Entry = entry;
-        if (!isNew)
-        {
-            return;
-        }
-        // Reports that came before the school's roster entry could not be forwarded; they go now.
-        Runtime.Tell<RegionGrain>(new GrainId(RegionGrain.Kind, entry.CountyId),
-            county => county.RegisterSchool(new SchoolRegistration(entry.Id, entry.CountyId, null)));
-        foreach (var report in State.Members.Reports)
-        {
-            Forward(report with { CountyId = entry.CountyId });
-        }
+        _core.Receive(reports, _forwards);
+        _window.Hold(_forwards);
+        return Task.CompletedTask;
     }
 
-    public GroupView? Get(DateOnly date)
+    public async Task UpsertAsync(SchoolEntry entry)
     {
-        if (State.Entry is not { } entry)
+        if (_core.Upsert(entry, _forwards) is { } registration)
         {
-            return null;
+            await GrainFactory.GetGrain<IRegionGrain>(entry.CountyId).RegisterSchoolAsync(registration);
         }
-        State.Members.RollTo(PeriodKeys.Of(services.Today));
-        var meeting = services.Figures.MeetsTargets(State.Members.Totals) ? 1 : 0;
-        return GroupViews.Of(entry.Id, entry.Name, date, State.Members, schools: 1, meeting);
+        _window.Hold(_forwards);
     }
 
-    public RankingPage Rank(RankingRequest request)
-    {
-        State.Members.RollTo(PeriodKeys.Of(services.Today));
-        if (request.Kind != RankingKind.Teachers)
-        {
-            throw new ArgumentException("a school ranks teachers only");
-        }
-        RankingPeriods.ThrowUnlessCurrent(request, State.Members.Current, services.Today);
-        return RankingPage.From(State.Members.TeacherBoard(request.Period), request);
-    }
+    public Task FlushAsync() => _window.FlushAsync();
 
-    /// <summary>The closed periods' figures, if they changed since the last snapshot.</summary>
-    public GroupHistorySnapshot? TakeHistorySnapshot()
-    {
-        var history = State.Members.History;
-        if (history.Changes == State.HistoryWritten)
-        {
-            return null;
-        }
-        State.HistoryWritten = history.Changes;
-        return new GroupHistorySnapshot(Kind, Id.Key, history.Changes, GroupHistoryCodec.Serialize(history, null));
-    }
+    public Task<GroupView?> GetAsync(DateOnly date) => Task.FromResult(_core.Get(date));
 
-    public void RestoreHistory(GroupHistorySnapshot snapshot)
-    {
-        GroupHistoryCodec.Restore(snapshot, State.Members.History, publish: null);
-        State.HistoryWritten = snapshot.Version;
-    }
-
-    public override void OnDeactivate()
-    {
-        if (services.ParkedSnapshots is { } parked && TakeHistorySnapshot() is { } snapshot)
-        {
-            parked.Park(snapshot);
-        }
-    }
-
-    private void Forward(TeacherChange report) =>
-        Runtime.SendBuffered<RegionGrain, TeacherChange>(
-            new GrainId(RegionGrain.Kind, report.CountyId!), report, static (county, reports) => county.Receive(reports));
+    public Task<RankingPage> RankAsync(RankingRequest request) => Task.FromResult(_core.Rank(request));
 }

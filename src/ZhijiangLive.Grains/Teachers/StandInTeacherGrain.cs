@@ -61,8 +61,8 @@ public sealed class StandInTeacherGrain(GrainServices services) : Grain<TeacherG
     {
         foreach (var report in _reports)
         {
-            Runtime.SendBuffered<SchoolGrain, TeacherChange>(
-                new GrainId(SchoolGrain.Kind, report.SchoolId), report, static (school, reports) => school.Receive(reports));
+            Runtime.SendBuffered<StandInSchoolGrain, TeacherChange>(
+                new GrainId(StandInSchoolGrain.Kind, report.SchoolId), report, static (school, reports) => school.Receive(reports));
         }
         _reports.Clear();
     }

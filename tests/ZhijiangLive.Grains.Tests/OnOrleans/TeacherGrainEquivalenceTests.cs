@@ -1,7 +1,5 @@
 using System.Text.Json;
 using Orleans;
-using ZhijiangLive.Grains.Aggregation;
-using ZhijiangLive.Grains.Runtime;
 using ZhijiangLive.Grains.Schools;
 using ZhijiangLive.Grains.Teachers;
 using ZhijiangLive.Grains.Tests.Cluster;
@@ -14,7 +12,7 @@ namespace ZhijiangLive.Grains.Tests.OnOrleans;
 /// <summary>
 /// The teacher grain on Orleans against today's on the stand-in runtime: the same seeded random events,
 /// moves and locks give the same outcome for every event, the same figures and ledger on every day, and
-/// the same newest report at every school.
+/// the same figures at every school.
 /// </summary>
 public sealed class TeacherGrainEquivalenceTests
 {
@@ -31,6 +29,7 @@ public sealed class TeacherGrainEquivalenceTests
         await using var h = new ClusterHarness();
         await h.BuildTreeAsync();
         await using var silo = await TestSilo.StartAsync(h.Cluster.Services);
+        await OrleansTree.BuildAsync(silo.Grains, h.Cluster.Roster);
 
         var roster = Enumerable.Range(1, Teachers)
             .Select(i => ClusterHarness.Teacher($"T{i:00}", ClusterHarness.Schools[i % 3]))
@@ -55,7 +54,7 @@ public sealed class TeacherGrainEquivalenceTests
             var batch = groups[g].Select(e => e.Event).ToList();
             var acceptedAt = groups[g][^1].AcceptedAt;
             var expected = (await h.Cluster.PublishAsync(batch, acceptedAt)).Outcomes;
-            var actual = await PublishByTeacherAsync(h.Cluster, silo.Grains, batch, acceptedAt);
+            var actual = await PublishByTeacher.PublishAsync(h.Cluster, silo.Grains, batch, acceptedAt);
             Assert.Equal(expected, actual);
             scored += actual.Count(o => !o.IsRejected && o.Entry.Points != 0);
         }
@@ -74,52 +73,18 @@ public sealed class TeacherGrainEquivalenceTests
                 Assert.Equal(Json(await h.Cluster.ExplainTeacherAsync(teacher, date)), Json(await grain.ExplainAsync(date)));
             }
         }
+        await OrleansTree.SettleAsync(silo.Grains);
+        var today = h.Cluster.Services.Calendar.DateOf(h.Clock.GetUtcNow());
         foreach (var school in ClusterHarness.Schools)
         {
-            var kept = await h.Cluster.Runtime.Ask<SchoolGrain, List<TeacherChange>>(
-                new GrainId(SchoolGrain.Kind, school), s => [.. s.State.Members.Reports.OrderBy(r => r.TeacherId, StringComparer.Ordinal)]);
-            Assert.Equal(kept, silo.Reports.LatestAt(school));
+            Assert.Equal(Json(await h.Cluster.GetSchoolAsync(school, today)), Json(await silo.Grains.GetGrain<ISchoolGrain>(school).GetAsync(today)));
         }
     }
 
     private static async Task UpsertBothAsync(ClusterHarness h, TestSilo silo, IReadOnlyList<Roster.TeacherEntry> teachers)
     {
         await h.AddTeachersAsync([.. teachers]);
-        foreach (var teacher in teachers)
-        {
-            await silo.Grains.GetGrain<ITeacherGrain>(teacher.Id).UpsertAsync(teacher);
-        }
-    }
-
-    /// <summary>
-    /// As the facade will call Orleans: the checks that need no teacher first (so a locked teacher's stale
-    /// event is OUT_OF_WINDOW, as today), then one call per teacher with its events of the group, all at once.
-    /// </summary>
-    private static async Task<ScoreOutcome[]> PublishByTeacherAsync(
-        Grains.Cluster.ZhijiangCluster checks, IGrainFactory grains, List<ActivityEvent> batch, DateTimeOffset acceptedAt)
-    {
-        var outcomes = new ScoreOutcome[batch.Count];
-        var passed = new List<(ActivityEvent e, int index)>();
-        for (var i = 0; i < batch.Count; i++)
-        {
-            var (reason, detail) = checks.Precheck(batch[i], acceptedAt);
-            if (reason == RejectionReason.None) passed.Add((batch[i], i));
-            else outcomes[i] = ScoreOutcome.Rejected(reason, detail);
-        }
-        var calls = passed
-            .GroupBy(p => p.e.TeacherId)
-            .Select(async teacher =>
-            {
-                var indexes = teacher.Select(p => p.index).ToArray();
-                var events = new TeacherEvents(acceptedAt, [.. teacher.Select(p => new TeacherEvent(p.e, 0))]);
-                var answered = await grains.GetGrain<ITeacherGrain>(teacher.Key).PublishAsync(events);
-                for (var i = 0; i < indexes.Length; i++)
-                {
-                    outcomes[indexes[i]] = answered[i];
-                }
-            });
-        await Task.WhenAll(calls);
-        return outcomes;
+        await OrleansTree.UpsertTeachersAsync(silo.Grains, teachers);
     }
 
     private static string Json<T>(T value) => JsonSerializer.Serialize(value);

@@ -2,11 +2,11 @@ using ZhijiangLive.Grains.Periods;
 
 namespace ZhijiangLive.Grains.Regions;
 
-public sealed partial class RegionGrain
+public sealed partial class StandInRegionGrain
 {
     private IDisposable? _notifyTimer;
-    private bool _changedSinceNotify;
 
+    /// <summary>Starts pushing updates: a full one now, then at most one per notify interval while anything changes.</summary>
     public void Subscribe(RegionSubscription subscription)
     {
         if (State.Entry is null)
@@ -17,9 +17,9 @@ public sealed partial class RegionGrain
         if (State.Subscriptions.Count == 1)
         {
             // The snapshot below carries every change so far; only later ones are news.
-            _changedSinceNotify = false;
+            Core.TakeChanged();
         }
-        Deliver(subscription, BuildUpdate(subscription.Period));
+        Deliver(subscription, Core.Update(subscription.Period));
         StartNotifying();
     }
 
@@ -33,8 +33,6 @@ public sealed partial class RegionGrain
         }
     }
 
-    private void MarkChanged() => _changedSinceNotify = true;
-
     private void StartNotifying()
     {
         var interval = services.Options.NotifyInterval;
@@ -44,15 +42,14 @@ public sealed partial class RegionGrain
     // Coalescing: whatever happened during an interval goes out as one update per follower.
     private void NotifyIfChanged()
     {
-        if (!_changedSinceNotify || State.Entry is null)
+        if (State.Entry is null || !Core.TakeChanged())
         {
             return;
         }
-        _changedSinceNotify = false;
         var updates = new RegionUpdate?[3];
         foreach (var subscription in State.Subscriptions)
         {
-            Deliver(subscription, updates[(int)subscription.Period] ??= BuildUpdate(subscription.Period));
+            Deliver(subscription, updates[(int)subscription.Period] ??= Core.Update(subscription.Period));
         }
     }
 
@@ -67,18 +64,5 @@ public sealed partial class RegionGrain
         {
             // The follower owns its callback; a broken one simply misses this update.
         }
-    }
-
-    private RegionUpdate BuildUpdate(Period period)
-    {
-        var top = services.Options.NotifyTop;
-        var figures = CurrentFigures();
-        var view = Get(services.Calendar.DateOf(services.Time.GetUtcNow()))!;
-        return new RegionUpdate(
-            view,
-            period,
-            figures.Members.TeacherBoard(period).Page(0, top),
-            figures.SchoolBoards[(int)period].Page(0, top),
-            figures.ChildBoards[(int)period].Page(0, top));
     }
 }

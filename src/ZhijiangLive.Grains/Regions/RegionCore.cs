@@ -1,0 +1,176 @@
+using ZhijiangLive.Grains.Aggregation;
+using ZhijiangLive.Grains.Leaderboards;
+using ZhijiangLive.Grains.Periods;
+using ZhijiangLive.Grains.Ranking;
+using ZhijiangLive.Grains.Roster;
+using ZhijiangLive.Grains.Snapshots;
+
+namespace ZhijiangLive.Grains.Regions;
+
+/// <summary>
+/// What a county, city or province grain decides, whichever runtime hosts it: the figures of every teacher
+/// under it by school and by child region, its rankings and shortlists, its published monthly school
+/// rankings, and what its parent must hear. What goes to the parent is appended to the caller's list or
+/// answered, never sent, so each host delivers it its own way.
+/// </summary>
+public sealed class RegionCore(string regionId, RegionGrainState state, GrainServices services)
+{
+    /// <summary>The kind a region's history snapshots are filed under.</summary>
+    public const string Kind = "region";
+
+    private bool _changed;
+
+    public RegionGrainState State => state;
+
+    /// <summary>The region its reports and registrations go on to; null for the province (or before its entry).</summary>
+    public string? ParentId => state.Entry?.ParentId;
+
+    /// <summary>Takes teacher reports; the new ones go to <paramref name="forwards"/> when there is a parent.</summary>
+    public void Receive(IReadOnlyList<TeacherChange> reports, List<TeacherChange> forwards)
+    {
+        var figures = state.Figures;
+        var parentId = ParentId;
+        foreach (var report in reports)
+        {
+            if (!figures.Apply(report))
+            {
+                continue;
+            }
+            _changed = true;
+            if (parentId is not null)
+            {
+                forwards.Add(state.Entry!.Level == RegionLevel.County ? report with { CityId = parentId } : report);
+            }
+        }
+    }
+
+    /// <summary>Counts a school from the start; answers what the parent must hear, if there is one.</summary>
+    public SchoolRegistration? RegisterSchool(SchoolRegistration school)
+    {
+        state.Figures.AddSchool(school.SchoolId, state.ChildOf(school.CountyId, school.CityId));
+        _changed = true;
+        if (ParentId is not { } parentId)
+        {
+            return null;
+        }
+        return state.Entry!.Level == RegionLevel.County ? school with { CityId = parentId } : school;
+    }
+
+    public void RegisterChild(string childId)
+    {
+        state.Figures.AddChild(childId);
+        _changed = true;
+    }
+
+    /// <summary>A new region or a rename; answers the parent to register with when the region is new.</summary>
+    public string? Upsert(RegionEntry entry)
+    {
+        var isNew = state.Entry is null;
+        state.Entry = entry;
+        return isNew ? entry.ParentId : null;
+    }
+
+    /// <summary>True if anything changed since the last call: the figures' news for followers.</summary>
+    public bool TakeChanged()
+    {
+        var changed = _changed;
+        _changed = false;
+        return changed;
+    }
+
+    /// <summary>Rolls to today's periods, as at midnight; the new day is news.</summary>
+    public void RollToToday()
+    {
+        CurrentFigures();
+        _changed = true;
+    }
+
+    public GroupView? Get(DateOnly date)
+    {
+        if (state.Entry is not { } entry)
+        {
+            return null;
+        }
+        var figures = CurrentFigures();
+        return GroupViews.Of(entry.Id, entry.Name, date, figures.Members, figures.Schools, figures.SchoolsMeetingTargets);
+    }
+
+    public RankingPage Rank(RankingRequest request)
+    {
+        var figures = CurrentFigures();
+        var asked = PeriodKeys.Of(request.Date?.DayNumber ?? services.Today);
+        if (request is { Kind: RankingKind.Schools, Period: Period.Month } && asked.Month < figures.Current.Month)
+        {
+            return figures.PublishedSchoolRanking(asked.Month) is { } published
+                ? RankingPage.From(published, request)
+                : RankingPage.Empty;
+        }
+        RankingPeriods.ThrowUnlessCurrent(request, figures.Current, services.Today);
+        return RankingPage.From(BoardOf(request.Kind, request.Period), request);
+    }
+
+    public RankingPage Shortlist(ShortlistKind kind)
+    {
+        var figures = CurrentFigures();
+        if (state.Entry is not { Level: RegionLevel.City } city)
+        {
+            throw new ArgumentException($"'{regionId}' is not a city; shortlists are kept per city");
+        }
+        var quota = services.Options.Quotas.GetValueOrDefault(city.Id) ?? CityQuotas.ForCityName(city.Name);
+        var (board, size) = kind switch
+        {
+            ShortlistKind.TeacherSpaces => (figures.Members.TeacherBoard(Period.Year), quota.TeacherSpaces),
+            ShortlistKind.DigitalSchools => (figures.SchoolBoards[(int)Period.Year], quota.DigitalSchools),
+            _ => (figures.SchoolBoards[(int)Period.Year], quota.ClubSpaces),
+        };
+        return new RankingPage(size > 0 ? board.Page(0, size) : [], board.Count);
+    }
+
+    /// <summary>What a follower of <paramref name="period"/> receives now: the figures and the tops of the three rankings.</summary>
+    public RegionUpdate Update(Period period)
+    {
+        var top = services.Options.NotifyTop;
+        var figures = CurrentFigures();
+        var view = Get(services.Calendar.DateOf(services.Time.GetUtcNow()))!;
+        return new RegionUpdate(
+            view,
+            period,
+            figures.Members.TeacherBoard(period).Page(0, top),
+            figures.SchoolBoards[(int)period].Page(0, top),
+            figures.ChildBoards[(int)period].Page(0, top));
+    }
+
+    /// <summary>The closed periods' figures and published rankings, if they changed since the last snapshot.</summary>
+    public GroupHistorySnapshot? TakeHistorySnapshot()
+    {
+        var figures = state.Figures;
+        var history = figures.Members.History;
+        if (history.Changes == state.HistoryWritten)
+        {
+            return null;
+        }
+        state.HistoryWritten = history.Changes;
+        return new GroupHistorySnapshot(Kind, regionId, history.Changes, GroupHistoryCodec.Serialize(history, figures.PublishedSchoolRankings));
+    }
+
+    public void RestoreHistory(GroupHistorySnapshot snapshot)
+    {
+        GroupHistoryCodec.Restore(snapshot, state.Figures.Members.History, state.Figures.RestorePublished);
+        state.HistoryWritten = snapshot.Version;
+    }
+
+    /// <summary>The figures rolled to today's periods with their rankings brought up to date: what every read needs.</summary>
+    private RegionFigures CurrentFigures()
+    {
+        state.Figures.RollTo(PeriodKeys.Of(services.Today));
+        state.Figures.Refresh();
+        return state.Figures;
+    }
+
+    private IReadOnlyLeaderboard BoardOf(RankingKind kind, Period period) => kind switch
+    {
+        RankingKind.Teachers => state.Figures.Members.TeacherBoard(period),
+        RankingKind.Schools => state.Figures.SchoolBoards[(int)period],
+        _ => state.Figures.ChildBoards[(int)period],
+    };
+}

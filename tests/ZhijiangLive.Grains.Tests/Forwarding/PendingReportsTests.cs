@@ -1,0 +1,50 @@
+using ZhijiangLive.Grains.Aggregation;
+using ZhijiangLive.Grains.Forwarding;
+using ZhijiangLive.Grains.Periods;
+
+namespace ZhijiangLive.Grains.Tests.Forwarding;
+
+public sealed class PendingReportsTests
+{
+    private static readonly PeriodKeys Monday = PeriodKeys.Of(new DateOnly(2026, 3, 2));
+    private static readonly PeriodKeys Tuesday = PeriodKeys.Of(new DateOnly(2026, 3, 3));
+
+    private readonly PendingReports _pending = new();
+
+    private static TeacherChange Report(string teacher, long seq, PeriodKeys keys) =>
+        new(teacher, seq, "S1", true, keys, new PeriodScores((int)seq, (int)seq, (int)seq));
+
+    [Fact]
+    public void NewerReport_OfAWaitingTeacher_TakesItsPlace()
+    {
+        _pending.Add(Report("T1", 1, Monday));
+        _pending.Add(Report("T2", 1, Monday));
+        _pending.Add(Report("T1", 2, Monday));
+
+        Assert.Equal([Report("T1", 2, Monday), Report("T2", 1, Monday)], _pending.Take());
+        Assert.True(_pending.IsEmpty);
+    }
+
+    [Fact]
+    public void ReportOfALaterDay_IsNeverMovedBeforeTheDayChange()
+    {
+        // T2's Tuesday report makes the parent close Monday; T1's newer Monday report came after it, so it
+        // must reach the parent after it too, or Monday would close with it.
+        _pending.Add(Report("T1", 1, Monday));
+        _pending.Add(Report("T2", 1, Tuesday));
+        _pending.Add(Report("T1", 2, Monday));
+        _pending.Add(Report("T1", 3, Monday));
+
+        Assert.Equal([Report("T1", 1, Monday), Report("T2", 1, Tuesday), Report("T1", 3, Monday)], _pending.Take());
+    }
+
+    [Fact]
+    public void Take_StartsAFreshWindow()
+    {
+        _pending.Add(Report("T1", 1, Monday));
+        _pending.Take();
+        _pending.Add(Report("T1", 2, Monday));
+
+        Assert.Equal([Report("T1", 2, Monday)], _pending.Take());
+    }
+}
