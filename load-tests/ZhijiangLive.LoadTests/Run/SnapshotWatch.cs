@@ -22,24 +22,24 @@ public sealed class SnapshotWatch : IAsyncDisposable
     private async Task ReadAsync(Uri http, string? token, CancellationToken stop)
     {
         using var timer = new PeriodicTimer(Interval);
-        do
+        try
         {
-            var (counters, _) = await ServerCounters.ReadAsync(http, token, stop);
-            if (counters is not null) Interlocked.Exchange(ref _rounds, counters.SnapshotRounds);
+            do
+            {
+                var (counters, _) = await ServerCounters.ReadAsync(http, token, stop);
+                if (counters is not null) Interlocked.Exchange(ref _rounds, counters.SnapshotRounds);
+            }
+            while (await timer.WaitForNextTickAsync(stop));
         }
-        while (await timer.WaitForNextTickAsync(stop).AsTask().ContinueWith(t => t.IsCompletedSuccessfully && t.Result, TaskScheduler.Default));
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+        }
     }
 
     public async ValueTask DisposeAsync()
     {
         _stop.Cancel();
-        try
-        {
-            await _reading;
-        }
-        catch (OperationCanceledException)
-        {
-        }
+        await _reading;
         _stop.Dispose();
     }
 }

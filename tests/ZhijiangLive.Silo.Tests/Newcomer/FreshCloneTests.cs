@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using System.Text;
 using ZhijiangLive.Contracts.V1;
 using ZhijiangLive.Silo.Tests.Interop;
 using static ZhijiangLive.Silo.Tests.Grpc.GrpcFixtures;
@@ -87,14 +86,19 @@ public sealed class FreshCloneTests : IDisposable
         Assert.Fail($"{readyz} did not answer 200 within {Patience.TotalMinutes} minutes");
     }
 
-    private static Process Start(string program, string[] arguments, string folder)
+    private static ProcessStartInfo StartInfo(string program, string[] arguments, string folder)
     {
         var start = new ProcessStartInfo(program) { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
-        var process = Process.Start(start)!;
+        return start;
+    }
+
+    private static Process Start(string program, string[] arguments, string folder)
+    {
+        var process = Process.Start(StartInfo(program, arguments, folder))!;
         // Drained, so that a full pipe never stalls the child.
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
@@ -106,21 +110,14 @@ public sealed class FreshCloneTests : IDisposable
     /// <summary>Runs a command to its end and returns what it printed; a non-zero exit fails the test with its output.</summary>
     private static async Task<string> RunToEndAsync(string program, string[] arguments, string folder)
     {
-        var start = new ProcessStartInfo(program) { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        using var process = Process.Start(start)!;
-        var output = new StringBuilder();
+        using var process = Process.Start(StartInfo(program, arguments, folder))!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(Patience);
         await process.WaitForExitAsync(timeout.Token);
-        output.Append(await stdout);
-        var errors = await stderr;
+        var (output, errors) = (await stdout, await stderr);
         Assert.True(process.ExitCode == 0, $"{program} {string.Join(' ', arguments)} exited with {process.ExitCode}:\n{output}\n{errors}");
-        return output.ToString();
+        return output;
     }
 
     private static int FreePort()
