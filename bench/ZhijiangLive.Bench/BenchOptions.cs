@@ -11,7 +11,6 @@ public sealed record BenchOptions
     public bool ByTeacher { get; init; }
     public int Schools { get; init; } = 12_000;
     public int EventsPerTeacher { get; init; } = 5;
-    public int Partitions { get; init; } = Environment.ProcessorCount;
     public int Calls { get; init; } = 200_000;
     public int Concurrency { get; init; } = 64;
     public int StreamEvents { get; init; } = 2_000_000;

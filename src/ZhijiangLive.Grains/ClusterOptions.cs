@@ -1,13 +1,13 @@
 namespace ZhijiangLive.Grains;
 
-/// <summary>Settings of the in-process cluster; every one has a working default.</summary>
+/// <summary>Settings of the grains and their Orleans silo; every one has a working default.</summary>
 public sealed record ClusterOptions
 {
-    /// <summary>Single-threaded partitions owning the grains; 0 means one per processor.</summary>
-    public int Partitions { get; init; }
+    /// <summary>The port silos of the cluster talk to this one on; 0 takes a free one (a single silo needs no fixed port).</summary>
+    public int SiloPort { get; init; }
 
-    /// <summary>A grain idle this long is deactivated and its state handed to storage.</summary>
-    public TimeSpan IdleDeactivationAfter { get; init; } = TimeSpan.FromMinutes(30);
+    /// <summary>The port Orleans clients connect to; 0 opens no gateway (the host calls its grains in-process).</summary>
+    public int GatewayPort { get; init; }
 
     /// <summary>How often a followed region pushes its changes to subscribers, at most.</summary>
     public TimeSpan NotifyInterval { get; init; } = TimeSpan.FromSeconds(1);

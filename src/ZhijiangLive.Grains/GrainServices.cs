@@ -34,6 +34,15 @@ public sealed class GrainServices
     /// <summary>Where teachers leave their snapshot when deactivated; null while nothing takes snapshots.</summary>
     public Snapshots.ParkedSnapshots? ParkedSnapshots { get; set; }
 
+    /// <summary>The teachers a snapshot round must ask (each listed once until its snapshot: at most the roster).</summary>
+    public Snapshots.ChangedTeachers ChangedTeachers { get; } = new();
+
+    /// <summary>Teachers' states from snapshots, waiting for their grains to activate.</summary>
+    public Snapshots.RestoredTeachers RestoredTeachers { get; } = new();
+
+    /// <summary>The live activations of each grain kind in this silo.</summary>
+    public ActiveGrains Active { get; } = new();
+
     public int Today => Calendar.DayOf(Time.GetUtcNow());
 
     /// <summary>The first day an event accepted now may still count in, by the rule pack's grace window.</summary>

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+
 namespace ZhijiangLive.Silo.Tests;
 
 public sealed class SiloConfigurationTests
@@ -5,12 +7,17 @@ public sealed class SiloConfigurationTests
     [Fact]
     public async Task ClusterSettings_ComeFromTheCommandLine()
     {
+        var port = FreePort();
         await using var silo = await RunningSilo.StartAsync(
-            "--Zhijiang:Cluster:NotifyTop=3", "--Zhijiang:Cluster:Partitions=3", "--Zhijiang:Cluster:IdleDeactivationAfter=00:02:00");
+            "--Zhijiang:Cluster:NotifyTop=3", "--Zhijiang:Cluster:ForwardInterval=00:00:00.050", $"--Zhijiang:Cluster:SiloPort={port}");
 
         var options = silo.Cluster.Services.Options;
-        Assert.Equal((3, 3, TimeSpan.FromMinutes(2)), (options.NotifyTop, options.Partitions, options.IdleDeactivationAfter));
-        Assert.Equal(3, silo.Cluster.Runtime.Options.Partitions);
+        Assert.Equal((3, TimeSpan.FromMilliseconds(50)), (options.NotifyTop, options.ForwardInterval));
+        // The Orleans silo co-hosted in the web host listens for other silos where it was told.
+        var endpoint = silo.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Orleans.Configuration.EndpointOptions>>().Value;
+        Assert.Equal(port, endpoint.SiloPort);
+        using var probe = new System.Net.Sockets.TcpClient();
+        await probe.ConnectAsync(System.Net.IPAddress.Loopback, port);
     }
 
     [Fact]
@@ -54,5 +61,12 @@ public sealed class SiloConfigurationTests
             "--Zhijiang:Cluster:Quotas:330100:ClubSpaces=2");
 
         Assert.Equal(new ZhijiangLive.Grains.CityQuota(5, 3, 2), silo.Cluster.Services.Options.Quotas["330100"]);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -109,7 +109,7 @@ internal static class RestartToReady
         var cluster = silo.Services.GetRequiredService<ZhijiangCluster>();
         var figures = await cluster.GetRegionAsync(provinceId);
         Console.WriteLine($"  province: {figures?.Teachers:N0} teachers counted, today {figures?.Day.Total:N0} points, " +
-            $"{figures?.Day.Active:N0} active spaces; {cluster.Runtime.ActiveGrainCount:N0} active grains");
+            $"{figures?.Day.Active:N0} active spaces; {cluster.Services.Active.Total:N0} active grains");
         var heap = GC.GetTotalMemory(forceFullCollection: true);
         using var process = Process.GetCurrentProcess();
         Console.WriteLine($"  memory when ready: managed heap {heap / 1048576.0:N0} MiB, working set {process.WorkingSet64 / 1048576.0:N0} MiB");

@@ -3,7 +3,7 @@ using ZhijiangLive.Grains;
 using ZhijiangLive.Grains.Cluster;
 using ZhijiangLive.Grains.Periods;
 using ZhijiangLive.Grains.Ranking;
-using ZhijiangLive.Grains.Runtime;
+using ZhijiangLive.Grains.Hosting;
 using ZhijiangLive.Scoring;
 using ZhijiangLive.Scoring.Events;
 using ZhijiangLive.Scoring.RulePacks;
@@ -19,10 +19,10 @@ namespace ZhijiangLive.Bench.Province;
 /// </summary>
 internal static class ProvinceBenchmark
 {
-    public static async Task RunAsync(int schools, int teachers, int eventsPerTeacher, int partitions)
+    public static async Task RunAsync(int schools, int teachers, int eventsPerTeacher)
     {
         Console.WriteLine($"province: {schools:N0} schools, {teachers:N0} teachers, {eventsPerTeacher} events each, " +
-            $"{partitions} partitions, {Environment.ProcessorCount} cores");
+            $"{Environment.ProcessorCount} cores, server GC {System.Runtime.GCSettings.IsServerGC}");
         var roster = ProvinceRoster.Generate(schools, teachers, seed: 2018);
         var at = DateTimeOffset.UtcNow;
         var events = ProvinceTraffic.Generate(roster.Teachers.Select(t => t.Id).ToList(), eventsPerTeacher, at, seed: 7);
@@ -31,11 +31,11 @@ internal static class ProvinceBenchmark
         var bare = BareLoop(events, at);
         Console.WriteLine($"bare loop (1 thread, Dictionary of states): {bare:N0} events/s");
 
-        var options = new ClusterOptions { Partitions = partitions, IdleDeactivationAfter = TimeSpan.FromHours(1) };
-        await using var cluster = new ZhijiangCluster(RulePackLoader.Default, options, new InMemoryGrainStorage(), TimeProvider.System);
+        await using var silo = await LocalSilo.StartAsync(RulePackLoader.Default, new ClusterOptions());
+        var cluster = silo.Cluster;
         var upload = Stopwatch.StartNew();
         await roster.UploadAsync(cluster);
-        Console.WriteLine($"roster upserted in {upload.Elapsed.TotalSeconds:F1} s; active grains {cluster.Runtime.ActiveGrainCount:N0}");
+        Console.WriteLine($"roster upserted in {upload.Elapsed.TotalSeconds:F1} s; active grains {cluster.Services.Active.Total:N0}");
 
         var grains = await ThroughGrainsAsync(cluster, events, at);
         Console.WriteLine($"through grains (aggregates and rankings current): {grains:N0} events/s");
@@ -45,7 +45,7 @@ internal static class ProvinceBenchmark
         GC.WaitForPendingFinalizers();
         GC.Collect();
         using var process = Process.GetCurrentProcess();
-        Console.WriteLine($"memory with {cluster.Runtime.ActiveGrainCount:N0} active grains: managed heap " +
+        Console.WriteLine($"memory with {cluster.Services.Active.Total:N0} active grains: managed heap " +
             $"{GC.GetTotalMemory(false) / 1048576.0:N0} MiB, working set {process.WorkingSet64 / 1048576.0:N0} MiB " +
             $"(events held by the benchmark included)");
         GC.KeepAlive(events);

@@ -4,7 +4,7 @@ using Orleans;
 using ZhijiangLive.Bench.Province;
 using ZhijiangLive.Grains;
 using ZhijiangLive.Grains.Cluster;
-using ZhijiangLive.Grains.Runtime;
+using ZhijiangLive.Grains.Hosting;
 using ZhijiangLive.Grains.Teachers;
 using ZhijiangLive.Scoring.Events;
 using ZhijiangLive.Scoring.RulePacks;
@@ -12,8 +12,8 @@ using ZhijiangLive.Scoring.RulePacks;
 namespace ZhijiangLive.Bench.TeacherCalls;
 
 /// <summary>
-/// Teacher grains on Orleans, one call per teacher carrying its events, against the same events through
-/// the stand-in runtime; and an Orleans null grain's awaited call rate in the same run. Prints, asserts nothing.
+/// Teacher grains on Orleans, one call per teacher carrying its events, then the same events through the
+/// facade in batches; and an Orleans null grain's awaited call rate in the same run. Prints, asserts nothing.
 /// </summary>
 internal static class TeacherCallsBenchmark
 {
@@ -32,19 +32,9 @@ internal static class TeacherCallsBenchmark
             .Select(g => (Id: g.Key, Events: new TeacherEvents(at, [.. g.Select(e => new TeacherEvent(e, 0))])))
             .ToArray();
 
-        var options = new ClusterOptions { IdleDeactivationAfter = TimeSpan.FromHours(1) };
-        await using (var standIn = new ZhijiangCluster(RulePackLoader.Default, options, new InMemoryGrainStorage(), TimeProvider.System))
-        {
-            await roster.UploadAsync(standIn);
-            await standIn.FlushAsync();
-            var chunks = events.Chunk(500).ToArray();
-            var batches = await CallsPerSecondAsync(chunks.Length, 64, i => standIn.PublishCheckedAsync(chunks[i], at), standIn.FlushAsync);
-            Console.WriteLine($"stand-in runtime, batches of 500 events, 64 in flight (schools and regions aggregating): " +
-                $"{batches * 500:N0} events/s");
-        }
-
-        using var host = await OrleansSilo.StartAsync(new GrainServices(RulePackLoader.Default, options, TimeProvider.System));
-        var grains = host.Services.GetRequiredService<IGrainFactory>();
+        await using var silo = await LocalSilo.StartAsync(RulePackLoader.Default, new ClusterOptions());
+        var cluster = silo.Cluster;
+        var grains = cluster.Grains;
         var nullRate = await CallsPerSecondAsync(100_000, InFlight, i => grains.GetGrain<INullGrain>(i % 1_000).PingAsync(), Settled);
         Console.WriteLine($"Orleans null grain (1,000 grains), awaited: {nullRate:N0} calls/s");
 
@@ -58,7 +48,9 @@ internal static class TeacherCallsBenchmark
             Console.WriteLine($"Orleans teacher calls, round {round} (reports to counting schools): {calls:N0} calls/s, " +
                 $"{calls * eventsPerTeacher:N0} events/s");
         }
-        await host.StopAsync();
+        var chunks = events.Chunk(500).ToArray();
+        var batches = await CallsPerSecondAsync(chunks.Length, 64, i => cluster.PublishCheckedAsync(chunks[i], at), cluster.FlushAsync);
+        Console.WriteLine($"facade, batches of 500 events, 64 in flight (schools and regions aggregating): {batches * 500:N0} events/s");
     }
 
     /// <summary>Calls with at most <paramref name="inFlight"/> unanswered, then waits for <paramref name="settled"/>.</summary>

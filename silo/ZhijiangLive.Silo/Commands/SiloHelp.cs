@@ -20,8 +20,8 @@ internal static class SiloHelp
                                                         MaxConcurrentConnections (none), MinRequestBodyDataRate (240),
                                                         KeepAlivePingDelay (00:01:00), HubMaximumReceiveMessageSize (4096)
           --Zhijiang:RulePackFile <file>                a JSON override laid over the zjer-2018 rule pack
-          --Zhijiang:Cluster:Partitions <n>             grain partitions (0: one per core)
-          --Zhijiang:Cluster:IdleDeactivationAfter <t>  idle time before a grain is deactivated (00:30:00)
+          --Zhijiang:Cluster:SiloPort <n>               the Orleans silo's port for other silos (0: any free one)
+          --Zhijiang:Cluster:GatewayPort <n>            the Orleans gateway's port for clients (0: no gateway)
           --Zhijiang:Cluster:NotifyInterval <t>         the most often a followed region pushes (00:00:01)
           --Zhijiang:Cluster:NotifyTop <n>              ranking members per pushed update (10)
           --Zhijiang:Cluster:SchoolActiveRatioTarget <x> / SchoolMeanScoreTarget <x>   (0.15 / 300)
@@ -45,7 +45,7 @@ internal static class SiloHelp
           --Zhijiang:Auth:FirstRunRegion <id>           the region of the first run's token (330000)
           --Zhijiang:Limits:IngestEventsPerSecondPerKey <n>   events a second per platform key (250000; 0: no limit)
           --Zhijiang:Limits:IngestBurstEventsPerKey <n> events a key may send at once (500000)
-        Environment variables use double underscores: Zhijiang__Cluster__Partitions=2.
+        Environment variables use double underscores: Zhijiang__Cluster__NotifyTop=20.
 
         With --demo:
           --Zhijiang:Demo:Scale <x>                     share of the real province (0.02: 240 schools, 12,000 teachers)

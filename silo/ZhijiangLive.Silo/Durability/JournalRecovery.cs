@@ -6,17 +6,17 @@ using ZhijiangLive.Storage;
 namespace ZhijiangLive.Silo.Durability;
 
 /// <summary>
-/// Brings the cluster back to where the store says it was, before the silo listens: the host starts its
-/// servers only after every hosted service's <see cref="StartingAsync"/>, so the silo is ready (and its
-/// ports open) only once replay is done. Teachers come from their snapshots, the roster from its snapshot
+/// Brings the cluster back to where the store says it was, before the silo listens: it starts after the
+/// Orleans silo (registered before it) and before the web server, which a web host starts last, so the
+/// silo is ready (and its ports open) only once replay is done. Teachers come from their snapshots, the roster from its snapshot
 /// at the watermark, schools and regions from the teachers' reports; then the journal after the watermark
 /// is replayed, each teacher passing over what its snapshot already holds.
 /// </summary>
 public sealed class JournalRecovery(
     IDurableStore store, JournalWriter journal, ZhijiangCluster cluster, EventIdWindow ids,
-    ILogger<JournalRecovery> logger) : IHostedLifecycleService
+    ILogger<JournalRecovery> logger) : IHostedService
 {
-    public async Task StartingAsync(CancellationToken cancellationToken)
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         await store.InitializeAsync(cancellationToken);
@@ -68,7 +68,7 @@ public sealed class JournalRecovery(
         }
         if (teachers > 0)
         {
-            cluster.AnnounceAllTeachers();
+            await cluster.AnnounceAllTeachersAsync();
         }
         return teachers;
     }
@@ -85,9 +85,5 @@ public sealed class JournalRecovery(
         return count;
     }
 
-    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -12,9 +12,6 @@ namespace ZhijiangLive.Silo.Durability;
 /// </summary>
 public sealed class JournalReplay(ZhijiangCluster cluster, EventIdWindow ids)
 {
-    // Scoring is not awaited group by group; this bounds how many groups the grains hold at once.
-    private const int GroupsInFlight = 64;
-
     private readonly List<Domain.ActivityEvent> _group = [];
     private readonly Queue<(Task<PublishResult> Scoring, List<Domain.ActivityEvent> Events)> _inFlight = new();
     private DateTimeOffset _groupAcceptedAt;
@@ -70,11 +67,9 @@ public sealed class JournalReplay(ZhijiangCluster cluster, EventIdWindow ids)
         }
         var events = _group.ToList();
         _group.Clear();
+        // A teacher scores its events in journal order only if one group is scored before the next is sent.
         _inFlight.Enqueue((cluster.PublishAsync(events, _groupAcceptedAt, _groupFirstPosition), events));
-        if (_inFlight.Count >= GroupsInFlight)
-        {
-            await SettleOldestAsync();
-        }
+        await SettleOldestAsync();
     }
 
     /// <summary>An event the grains refuse again (as they did the first time) leaves the duplicates window, as it did then.</summary>

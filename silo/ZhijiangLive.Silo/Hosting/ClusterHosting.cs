@@ -1,11 +1,13 @@
 using ZhijiangLive.Grains;
-using ZhijiangLive.Grains.Cluster;
-using ZhijiangLive.Grains.Runtime;
+using ZhijiangLive.Grains.Hosting;
 using ZhijiangLive.Scoring.RulePacks;
 
 namespace ZhijiangLive.Silo.Hosting;
 
-/// <summary>Hosts one in-process cluster for the silo, configured from the <c>Zhijiang</c> section.</summary>
+/// <summary>
+/// The Orleans silo co-hosted in this web host, with the grains configured from the <c>Zhijiang</c> section.
+/// Registered before the store, so that recovery and the snapshot rounds run while the silo is up.
+/// </summary>
 public static class ClusterHosting
 {
     public const string Section = "Zhijiang";
@@ -16,9 +18,9 @@ public static class ClusterHosting
         var pack = RulePackFrom(builder.Configuration);
 
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<IGrainStorage, InMemoryGrainStorage>();
-        builder.Services.AddSingleton(services => new ZhijiangCluster(
-            pack, options, services.GetRequiredService<IGrainStorage>(), services.GetRequiredService<TimeProvider>()));
+        builder.UseOrleans(silo => silo.UseSingleSilo(options.SiloPort, options.GatewayPort).AddZhijiangGrains(pack, options));
+        // Orleans tells its own start-up and membership news at Information; the silo's log keeps to its own.
+        builder.Logging.AddFilter("Orleans", LogLevel.Warning);
         return builder;
     }
 

@@ -26,6 +26,10 @@ public sealed partial class IngestSequencer(
     private bool _running;
     private volatile string? _unavailable;
 
+    // The grains score one group while the next is journaled, but never two groups at once: a teacher's
+    // calls could then overtake each other, and its scores would follow another order than the journal's.
+    private Task _scoring = Task.CompletedTask;
+
     /// <summary>False while the journal is unreachable: new work is refused rather than left waiting.</summary>
     public bool Available => _unavailable is null;
 
@@ -168,13 +172,15 @@ public sealed partial class IngestSequencer(
             await SurviveAsync(run, records, error);
             if (records.Count > 0)
             {
+                await AfterScoringAsync();
                 Release(await cluster.PublishCheckedAsync(merged.Passed, at, records[0].Position), merged.Passed);
             }
             throw;
         }
-        // Not awaited: the grains score this group while the next one is journaled. The hand-off itself
-        // happens inside PublishCheckedAsync before it first yields, so groups reach the grains in journal order.
+        // Not awaited: the grains score this group while the next one is journaled.
+        await AfterScoringAsync();
         var scoring = cluster.PublishCheckedAsync(merged.Passed, at, records.Count > 0 ? records[0].Position : 0);
+        _scoring = scoring;
         _ = scoring.ContinueWith(static (done, state) => ((MergedEvents)state!).Complete(done), merged,
             CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
@@ -190,9 +196,11 @@ public sealed partial class IngestSequencer(
         catch (Exception error)
         {
             await SurviveAsync([work], record, error);
+            await AfterScoringAsync();
             await cluster.UpsertRosterAsync(RosterMapping.ToDomain(work.Batch));
             throw;
         }
+        await AfterScoringAsync();
         try
         {
             work.Result.TrySetResult(await cluster.UpsertRosterAsync(RosterMapping.ToDomain(work.Batch)));
@@ -247,6 +255,9 @@ public sealed partial class IngestSequencer(
             ids.Forget(scored[rejection.Index]);
         }
     }
+
+    /// <summary>Waits until the group handed to the grains last is scored; its failure is its callers' to hear.</summary>
+    private Task AfterScoringAsync() => _scoring.IsCompleted ? Task.CompletedTask : _scoring.ContinueWith(static _ => { }, TaskScheduler.Default);
 
     private static TaskCompletionSource NewBarrier() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

@@ -19,7 +19,7 @@ public sealed class SiloMetrics : IDisposable
     public SiloMetrics(IMeterFactory meters, ZhijiangCluster cluster)
     {
         _meter = meters.Create(MeterName);
-        _meter.CreateObservableGauge("zhijiang.grains.active", () => cluster.Runtime.ActiveGrainCount, "{grain}",
+        _meter.CreateObservableGauge("zhijiang.grains.active", () => cluster.Services.Active.Total, "{grain}",
             "teacher, school and region grains active in the cluster");
         _pushes = _meter.CreateCounter<long>("zhijiang.live.pushes", "{message}", "messages sent to dashboard connections, by kind");
         _connections = _meter.CreateUpDownCounter<long>("zhijiang.live.connections", "{connection}", "open connections to the live hub");

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
 using ZhijiangLive.Grains.Cluster;
-using ZhijiangLive.Grains.Runtime;
+using ZhijiangLive.Grains.Hosting;
 using ZhijiangLive.Scoring.RulePacks;
 using ZhijiangLive.Silo.Durability;
 using ZhijiangLive.Silo.Hosting;
@@ -41,12 +41,15 @@ internal static class RebuildCommand
         var last = await store.LastPositionAsync();
         var clock = Stopwatch.StartNew();
 
-        await using var before = new ZhijiangCluster(currentPack, clusterOptions, new InMemoryGrainStorage(), time);
+        // Two silos, each its own cluster: the state the silo would recover, and the one the journal rebuilds.
+        await using var beforeSilo = await LocalSilo.StartAsync(currentPack, clusterOptions, time);
+        var before = beforeSilo.Cluster;
         await progress.WriteLineAsync($"Recovering the current state from the {store.Name} store ...");
         await new JournalRecovery(store, new JournalWriter(store, storeOptions, NullLogger<JournalWriter>.Instance), before,
-            new EventIdWindow(currentPack.GraceLate, time), NullLogger<JournalRecovery>.Instance).StartingAsync(CancellationToken.None);
+            new EventIdWindow(currentPack.GraceLate, time), NullLogger<JournalRecovery>.Instance).StartAsync(CancellationToken.None);
 
-        await using var after = new ZhijiangCluster(newPack, clusterOptions, new InMemoryGrainStorage(), time);
+        await using var afterSilo = await LocalSilo.StartAsync(newPack, clusterOptions, time);
+        var after = afterSilo.Cluster;
         after.EnableSnapshots();
         var replay = await ReplayAllAsync(store, after, newPack, last, progress);
         var date = arguments.Date ?? after.Today;

@@ -9,10 +9,11 @@ public sealed partial class ZhijiangCluster
     /// <summary>
     /// Scores a batch of events accepted at <paramref name="acceptedAt"/> (now by default). Events that
     /// fail validation or name an unknown or locked teacher are refused here, before any grain sees them;
-    /// the rest go to their teacher grains, one delivery per partition, and the result lists every refusal.
+    /// the rest go to their teacher grains, one call per teacher, and the result lists every refusal.
     /// With a <paramref name="firstPosition"/>, event i has journal position firstPosition + i: a teacher
     /// restored from a snapshot that already includes a position passes over its event (a replay).
-    /// The hand-off to the grains happens before the first await, so calls reach them in call order.
+    /// Every grain call is sent before this returns; a caller that needs one batch scored before the next
+    /// (the journal's order) awaits it first.
     /// </summary>
     public Task<PublishResult> PublishAsync(IReadOnlyList<ActivityEvent> events, DateTimeOffset? acceptedAt = null, long firstPosition = 0) =>
         ScoreAsync(events, acceptedAt ?? Services.Time.GetUtcNow(), firstPosition, precheck: true);
@@ -24,28 +25,51 @@ public sealed partial class ZhijiangCluster
     public Task<PublishResult> PublishCheckedAsync(IReadOnlyList<ActivityEvent> events, DateTimeOffset acceptedAt, long firstPosition = 0) =>
         ScoreAsync(events, acceptedAt, firstPosition, precheck: false);
 
-    private async Task<PublishResult> ScoreAsync(IReadOnlyList<ActivityEvent> events, DateTimeOffset at, long firstPosition, bool precheck)
+    private Task<PublishResult> ScoreAsync(IReadOnlyList<ActivityEvent> events, DateTimeOffset at, long firstPosition, bool precheck)
     {
-        var batch = new PublishBatch(events.Count);
-        var toScore = new List<PendingEvent>(events.Count);
+        var outcomes = new ScoreOutcome[events.Count];
+        var byTeacher = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (var i = 0; i < events.Count; i++)
         {
             var (reason, detail) = precheck ? Precheck(events[i], at) : (RejectionReason.None, "");
-            if (reason == RejectionReason.None)
+            if (reason != RejectionReason.None)
             {
-                toScore.Add(new PendingEvent(i, events[i], at, firstPosition == 0 ? 0 : firstPosition + i, batch));
+                outcomes[i] = ScoreOutcome.Rejected(reason, detail);
+                continue;
             }
-            else
+            if (!byTeacher.TryGetValue(events[i].TeacherId, out var indices))
             {
-                batch.Outcomes[i] = ScoreOutcome.Rejected(reason, detail);
+                byTeacher[events[i].TeacherId] = indices = [];
+            }
+            indices.Add(i);
+        }
+        // Every teacher's call is sent before the first await, one call per teacher for all its events.
+        var calls = new List<(List<int> Indices, Task<ScoreOutcome[]> Call)>(byTeacher.Count);
+        foreach (var (teacherId, indices) in byTeacher)
+        {
+            var share = new TeacherEvent[indices.Count];
+            for (var j = 0; j < share.Length; j++)
+            {
+                var index = indices[j];
+                share[j] = new TeacherEvent(events[index], firstPosition == 0 ? 0 : firstPosition + index);
+            }
+            calls.Add((indices, grains.GetGrain<ITeacherGrain>(teacherId).PublishAsync(new TeacherEvents(at, share))));
+        }
+        return _inFlight.Track(CollectAsync(events, outcomes, calls));
+    }
+
+    private static async Task<PublishResult> CollectAsync(
+        IReadOnlyList<ActivityEvent> events, ScoreOutcome[] outcomes, List<(List<int> Indices, Task<ScoreOutcome[]> Call)> calls)
+    {
+        foreach (var (indices, call) in calls)
+        {
+            var decided = await call.ConfigureAwait(false);
+            for (var j = 0; j < indices.Count; j++)
+            {
+                outcomes[indices[j]] = decided[j];
             }
         }
-        batch.Expect(toScore.Count);
-        Runtime.TellMany<StandInTeacherGrain, PendingEvent>(
-            StandInTeacherGrain.Kind, toScore, static p => p.Event.TeacherId, static (teacher, p) => p.Batch.Decide(teacher, p));
-        batch.Release();
-        await batch.Completion.ConfigureAwait(false);
-        return Summarise(events, batch.Outcomes);
+        return Summarise(events, outcomes);
     }
 
     /// <summary>The checks that need no teacher state: the event itself, the window, the roster.</summary>

@@ -1,7 +1,6 @@
 using ZhijiangLive.Grains.Periods;
 using ZhijiangLive.Grains.Ranking;
 using ZhijiangLive.Grains.Regions;
-using ZhijiangLive.Grains.Runtime;
 using ZhijiangLive.Grains.Schools;
 using ZhijiangLive.Grains.Teachers;
 
@@ -9,14 +8,14 @@ namespace ZhijiangLive.Grains.Cluster;
 
 public sealed partial class ZhijiangCluster
 {
-    private long _lastSubscriptionId;
+    private long _lastFollowerId;
 
     public DateOnly Today => DateOnly.FromDayNumber(Services.Today);
 
     public Task<TeacherView?> GetTeacherAsync(string id, DateOnly? date = null) =>
         Roster.Teacher(id) is null
             ? Task.FromResult<TeacherView?>(null)
-            : Runtime.Ask<StandInTeacherGrain, TeacherView?>(new GrainId(StandInTeacherGrain.Kind, id), g => g.Get(date ?? Today));
+            : grains.GetGrain<ITeacherGrain>(id).GetAsync(date ?? Today);
 
     /// <summary>
     /// Why a teacher has its points on <paramref name="date"/> (today by default): the day's ledger entries in
@@ -25,23 +24,23 @@ public sealed partial class ZhijiangCluster
     public Task<LedgerDay?> ExplainTeacherAsync(string id, DateOnly? date = null) =>
         Roster.Teacher(id) is null
             ? Task.FromResult<LedgerDay?>(null)
-            : Runtime.Ask<StandInTeacherGrain, LedgerDay?>(new GrainId(StandInTeacherGrain.Kind, id), g => g.Explain(date ?? Today));
+            : grains.GetGrain<ITeacherGrain>(id).ExplainAsync(date ?? Today);
 
     public Task<GroupView?> GetSchoolAsync(string id, DateOnly? date = null) =>
         Roster.School(id) is null
             ? Task.FromResult<GroupView?>(null)
-            : Runtime.Ask<StandInSchoolGrain, GroupView?>(new GrainId(StandInSchoolGrain.Kind, id), g => g.Get(date ?? Today));
+            : grains.GetGrain<ISchoolGrain>(id).GetAsync(date ?? Today);
 
     public Task<GroupView?> GetRegionAsync(string id, DateOnly? date = null) =>
         Roster.Region(id) is null
             ? Task.FromResult<GroupView?>(null)
-            : Runtime.Ask<StandInRegionGrain, GroupView?>(new GrainId(StandInRegionGrain.Kind, id), g => g.Get(date ?? Today));
+            : grains.GetGrain<IRegionGrain>(id).GetAsync(date ?? Today);
 
     /// <summary>
     /// A page of a ranking of a school (its teachers) or a region (its teachers, schools or child regions).
     /// Null when the scope is unknown; <see cref="ArgumentException"/> when the request cannot be answered.
     /// </summary>
-    public Task<RankingPage?> GetRankingAsync(RankingRequest request)
+    public async Task<RankingPage?> GetRankingAsync(RankingRequest request)
     {
         if (request.Problem() is { } problem)
         {
@@ -49,21 +48,21 @@ public sealed partial class ZhijiangCluster
         }
         if (Roster.School(request.ScopeId) is not null)
         {
-            return Runtime.Ask<StandInSchoolGrain, RankingPage?>(new GrainId(StandInSchoolGrain.Kind, request.ScopeId), g => g.Rank(request));
+            return await grains.GetGrain<ISchoolGrain>(request.ScopeId).RankAsync(request).ConfigureAwait(false);
         }
         return Roster.Region(request.ScopeId) is null
-            ? Task.FromResult<RankingPage?>(null)
-            : Runtime.Ask<StandInRegionGrain, RankingPage?>(new GrainId(StandInRegionGrain.Kind, request.ScopeId), g => g.Rank(request));
+            ? null
+            : await grains.GetGrain<IRegionGrain>(request.ScopeId).RankAsync(request).ConfigureAwait(false);
     }
 
-    public Task<RankingPage?> GetShortlistAsync(string cityId, ShortlistKind kind) =>
+    public async Task<RankingPage?> GetShortlistAsync(string cityId, ShortlistKind kind) =>
         Roster.Region(cityId) is null
-            ? Task.FromResult<RankingPage?>(null)
-            : Runtime.Ask<StandInRegionGrain, RankingPage?>(new GrainId(StandInRegionGrain.Kind, cityId), g => g.Shortlist(kind));
+            ? null
+            : await grains.GetGrain<IRegionGrain>(cityId).ShortlistAsync(kind).ConfigureAwait(false);
 
     /// <summary>
     /// Follows a region for one period: a full update at once, then coalesced updates while it changes.
-    /// <paramref name="onUpdate"/> runs on a grain partition and must return quickly. Dispose to stop.
+    /// <paramref name="onUpdate"/> runs as an Orleans observer call and must return quickly. Dispose to stop.
     /// </summary>
     public async Task<IDisposable> SubscribeAsync(string regionId, Period period, Action<RegionUpdate> onUpdate)
     {
@@ -71,21 +70,78 @@ public sealed partial class ZhijiangCluster
         {
             throw new ArgumentException($"region '{regionId}' is not on the roster", nameof(regionId));
         }
-        var subscription = new RegionSubscription(Interlocked.Increment(ref _lastSubscriptionId), period, onUpdate);
-        var grain = new GrainId(StandInRegionGrain.Kind, regionId);
-        await Runtime.Ask<StandInRegionGrain>(grain, g => g.Subscribe(subscription)).ConfigureAwait(false);
-        return new Unsubscriber(() => Runtime.Tell<StandInRegionGrain>(grain, g => g.Unsubscribe(subscription.Id)));
+        var id = Interlocked.Increment(ref _lastFollowerId);
+        var follower = new RegionFollower(onUpdate);
+        var reference = grains.CreateObjectReference<IRegionFollower>(follower);
+        var region = grains.GetGrain<IRegionGrain>(regionId);
+        follower.Start(await region.FollowAsync(id, period, reference).ConfigureAwait(false));
+        return new Unfollower(follower, () =>
+        {
+            _ = region.UnfollowAsync(id);
+            grains.DeleteObjectReference<IRegionFollower>(reference);
+        });
     }
 
-    private sealed class Unsubscriber(Action unsubscribe) : IDisposable
+    /// <summary>
+    /// Hands each update to the subscriber's callback, the full one the subscription began with first: an
+    /// update that overtook it waits for it. The observer object lives as long as its subscription.
+    /// </summary>
+    private sealed class RegionFollower(Action<RegionUpdate> onUpdate) : IRegionFollower
+    {
+        private readonly Lock _gate = new();
+        private List<RegionUpdate>? _early = [];
+
+        public void Start(RegionUpdate first)
+        {
+            lock (_gate)
+            {
+                Deliver(first);
+                _early!.ForEach(Deliver);
+                _early = null;
+            }
+        }
+
+        public Task UpdateAsync(RegionUpdate update)
+        {
+            lock (_gate)
+            {
+                if (_early is not null)
+                {
+                    _early.Add(update);
+                }
+                else
+                {
+                    Deliver(update);
+                }
+            }
+            return Task.CompletedTask;
+        }
+
+        private void Deliver(RegionUpdate update)
+        {
+            try
+            {
+                onUpdate(update);
+            }
+            catch (Exception)
+            {
+                // The follower owns its callback; a broken one simply misses this update.
+            }
+        }
+    }
+
+    // Holds the follower: Orleans keeps only a weak reference to an observer object.
+    private sealed class Unfollower(RegionFollower follower, Action unfollow) : IDisposable
     {
         private int _disposed;
+
+        public RegionFollower Follower => follower;
 
         public void Dispose()
         {
             if (Interlocked.Exchange(ref _disposed, 1) == 0)
             {
-                unsubscribe();
+                unfollow();
             }
         }
     }

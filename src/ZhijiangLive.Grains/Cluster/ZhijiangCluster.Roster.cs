@@ -1,6 +1,5 @@
 using ZhijiangLive.Grains.Regions;
 using ZhijiangLive.Grains.Roster;
-using ZhijiangLive.Grains.Runtime;
 using ZhijiangLive.Grains.Schools;
 using ZhijiangLive.Grains.Teachers;
 
@@ -8,9 +7,14 @@ namespace ZhijiangLive.Grains.Cluster;
 
 public sealed partial class ZhijiangCluster
 {
-    // Upserts are serialised so that the directory and the order of grain messages agree.
+    // Upserts are serialised so that the directory and what the grains were told agree.
     private readonly SemaphoreSlim _rosterGate = new(1, 1);
 
+    /// <summary>
+    /// Takes a roster batch: regions parents first (whatever order the batch lists them in), then schools,
+    /// then teachers. Every grain has its entry, and every registration and teacher count has reached the
+    /// province, when this completes.
+    /// </summary>
     public async Task<RosterResult> UpsertRosterAsync(RosterBatch batch)
     {
         await _rosterGate.WaitAsync().ConfigureAwait(false);
@@ -18,7 +22,6 @@ public sealed partial class ZhijiangCluster
         {
             var rejections = new List<RosterRejection>();
             var regions = 0;
-            // Parents first, whatever order the batch lists them in.
             foreach (var (entry, index) in batch.Regions.Select((e, i) => (e, i)).OrderBy(p => p.e.Level))
             {
                 if (RosterValidator.Problem(entry, Roster) is { } problem)
@@ -27,14 +30,16 @@ public sealed partial class ZhijiangCluster
                     continue;
                 }
                 Roster.Put(entry);
-                Runtime.Tell<StandInRegionGrain>(new GrainId(StandInRegionGrain.Kind, entry.Id), g => g.Upsert(entry));
+                await grains.GetGrain<IRegionGrain>(entry.Id).UpsertAsync(entry).ConfigureAwait(false);
                 regions++;
             }
-            var schools = Apply(batch.Schools, "school", RosterValidator.Problem, Roster.Put,
-                entry => Runtime.Tell<StandInSchoolGrain>(new GrainId(StandInSchoolGrain.Kind, entry.Id), g => g.Upsert(entry)), rejections);
-            var teachers = Apply(batch.Teachers, "teacher", RosterValidator.Problem, Roster.Put,
-                entry => Runtime.Tell<StandInTeacherGrain>(new GrainId(StandInTeacherGrain.Kind, entry.Id), g => g.Upsert(entry)), rejections);
-            return new RosterResult(regions, schools, teachers, rejections);
+            var schools = Accept(batch.Schools, "school", RosterValidator.Problem, Roster.Put, rejections);
+            await Waves.SendAsync(LastOfEach(schools, s => s.Id), s => grains.GetGrain<ISchoolGrain>(s.Id).UpsertAsync(s)).ConfigureAwait(false);
+            var teachers = Accept(batch.Teachers, "teacher", RosterValidator.Problem, Roster.Put, rejections);
+            await Waves.SendAsync(LastOfEach(teachers, t => t.Id), t => grains.GetGrain<ITeacherGrain>(t.Id).UpsertAsync(t)).ConfigureAwait(false);
+            // Roster changes are rare and a reader expects them counted at once: no forward window holds them.
+            await FlushAsync().ConfigureAwait(false);
+            return new RosterResult(regions, schools.Count, teachers.Count, rejections);
         }
         finally
         {
@@ -42,15 +47,14 @@ public sealed partial class ZhijiangCluster
         }
     }
 
-    private int Apply<TEntry>(
+    private List<TEntry> Accept<TEntry>(
         IReadOnlyList<TEntry> entries,
         string kind,
         Func<TEntry, RosterDirectory, string?> problemOf,
         Action<TEntry> remember,
-        Action<TEntry> send,
         List<RosterRejection> rejections)
     {
-        var taken = 0;
+        var taken = new List<TEntry>(entries.Count);
         for (var i = 0; i < entries.Count; i++)
         {
             var entry = entries[i];
@@ -60,10 +64,20 @@ public sealed partial class ZhijiangCluster
                 continue;
             }
             remember(entry);
-            send(entry);
-            taken++;
+            taken.Add(entry);
         }
         return taken;
+    }
+
+    // The calls of a wave run side by side: a member listed twice gets only its last entry, which is where it ends up.
+    private static IEnumerable<TEntry> LastOfEach<TEntry>(List<TEntry> entries, Func<TEntry, string> idOf)
+    {
+        var last = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < entries.Count; i++)
+        {
+            last[idOf(entries[i])] = i;
+        }
+        return last.Count == entries.Count ? entries : entries.Where((e, i) => last[idOf(e)] == i);
     }
 
     private static string IdOf<TEntry>(TEntry entry) => entry switch

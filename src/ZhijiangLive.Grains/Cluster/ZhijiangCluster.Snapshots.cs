@@ -1,32 +1,32 @@
 using System.Collections.Concurrent;
-using ZhijiangLive.Grains.Runtime;
-using ZhijiangLive.Grains.Snapshots;
 using ZhijiangLive.Grains.Regions;
 using ZhijiangLive.Grains.Schools;
+using ZhijiangLive.Grains.Snapshots;
 using ZhijiangLive.Grains.Teachers;
 
 namespace ZhijiangLive.Grains.Cluster;
 
 /// <summary>
-/// Snapshots of teacher grains for durable storage. Only teachers are written: schools and regions are sums
-/// of their teachers' reports, rebuilt at start-up by <see cref="AnnounceAllTeachers"/>.
+/// Snapshots of grains for durable storage: teachers' states, and the closed periods of schools and regions.
+/// Their live figures are sums of their teachers' reports, rebuilt at start-up by <see cref="AnnounceAllTeachersAsync"/>.
 /// </summary>
 public sealed partial class ZhijiangCluster
 {
-    /// <summary>From now on teachers deactivated with unsaved changes keep their snapshot for the next round.</summary>
+    /// <summary>From now on teachers list themselves when they change, and deactivated grains keep their snapshot for the next round.</summary>
     public void EnableSnapshots() => Services.ParkedSnapshots ??= new ParkedSnapshots();
 
     /// <summary>
     /// The teachers changed since their last snapshot, as of <paramref name="cut"/>: every event sent to the
-    /// grains before this call is in what it returns. The visits are posted before the first await, so a
-    /// caller that hands out events in order can take a cut between two hand-offs.
+    /// grains before this call is in what it returns. The calls to wait for are noted before this first
+    /// yields, so a caller that hands out events in order can take a cut between two hand-offs.
     /// </summary>
     public async Task<List<TeacherSnapshot>> CaptureTeachersAsync(long cut)
     {
+        await _inFlight.DrainAsync().ConfigureAwait(false);
         var taken = new ConcurrentBag<TeacherSnapshot>();
-        await Runtime.VisitActiveAsync<StandInTeacherGrain>(teacher =>
+        await Waves.SendAsync(Services.ChangedTeachers.TakeAll(), async id =>
         {
-            if (teacher.TakeSnapshot(cut) is { } snapshot)
+            if (await grains.GetGrain<ITeacherGrain>(id).TakeSnapshotAsync(cut).ConfigureAwait(false) is { } snapshot)
             {
                 taken.Add(snapshot);
             }
@@ -34,7 +34,7 @@ public sealed partial class ZhijiangCluster
         IEnumerable<TeacherSnapshot> all = taken;
         if (Services.ParkedSnapshots is { } parked)
         {
-            // A teacher parked when it went idle and since woken up is here twice: the newer version stands.
+            // A teacher parked when it was deactivated and since woken up is here twice: the newer version stands.
             all = all.Concat(parked.TakeAll());
         }
         return all.GroupBy(s => s.TeacherId).Select(g => g.MaxBy(s => s.Version)!).ToList();
@@ -44,8 +44,10 @@ public sealed partial class ZhijiangCluster
     public async Task<List<GroupHistorySnapshot>> CaptureGroupHistoriesAsync()
     {
         var taken = new ConcurrentBag<GroupHistorySnapshot>();
-        var schools = Runtime.VisitActiveAsync<StandInSchoolGrain>(school => Add(school.TakeHistorySnapshot()));
-        var regions = Runtime.VisitActiveAsync<StandInRegionGrain>(region => Add(region.TakeHistorySnapshot()));
+        var schools = Waves.SendAsync(Roster.Schools.ToList(), async s =>
+            Add(await grains.GetGrain<ISchoolGrain>(s.Id).TakeHistorySnapshotAsync().ConfigureAwait(false)));
+        var regions = Waves.SendAsync(Roster.Regions.ToList(), async r =>
+            Add(await grains.GetGrain<IRegionGrain>(r.Id).TakeHistorySnapshotAsync().ConfigureAwait(false)));
         await Task.WhenAll(schools, regions).ConfigureAwait(false);
         IEnumerable<GroupHistorySnapshot> all = taken;
         if (Services.ParkedSnapshots is { } parked)
@@ -66,8 +68,8 @@ public sealed partial class ZhijiangCluster
     /// <summary>Gives a school or region back the history a snapshot holds (after the roster, before teachers announce).</summary>
     public Task RestoreGroupHistoryAsync(GroupHistorySnapshot snapshot) => snapshot.Kind switch
     {
-        StandInSchoolGrain.Kind => Runtime.Ask<StandInSchoolGrain>(new GrainId(StandInSchoolGrain.Kind, snapshot.Key), g => g.RestoreHistory(snapshot)),
-        StandInRegionGrain.Kind => Runtime.Ask<StandInRegionGrain>(new GrainId(StandInRegionGrain.Kind, snapshot.Key), g => g.RestoreHistory(snapshot)),
+        SchoolCore.Kind => grains.GetGrain<ISchoolGrain>(snapshot.Key).RestoreHistoryAsync(snapshot),
+        RegionCore.Kind => grains.GetGrain<IRegionGrain>(snapshot.Key).RestoreHistoryAsync(snapshot),
         _ => throw new InvalidDataException($"no grain kind '{snapshot.Kind}' keeps a history"),
     };
 
@@ -76,13 +78,10 @@ public sealed partial class ZhijiangCluster
     {
         var state = TeacherGrainStateCodec.Deserialize(snapshot.TeacherId, snapshot.State, Services.LedgerNotes);
         state.Marks.Restore(snapshot.Version, snapshot.Covered);
-        Runtime.Storage.Write(new GrainId(StandInTeacherGrain.Kind, snapshot.TeacherId), state);
+        Services.RestoredTeachers.Put(state);
     }
 
     /// <summary>Every teacher on the roster tells its school its standing again (after a restart).</summary>
-    public void AnnounceAllTeachers()
-    {
-        var ids = Roster.Teachers.Select(t => t.Id).ToList();
-        Runtime.TellMany<StandInTeacherGrain, string>(StandInTeacherGrain.Kind, ids, static id => id, static (teacher, _) => teacher.Announce());
-    }
+    public Task AnnounceAllTeachersAsync() =>
+        Waves.SendAsync(Roster.Teachers.Select(t => t.Id).ToList(), id => grains.GetGrain<ITeacherGrain>(id).AnnounceAsync());
 }

@@ -1,35 +1,34 @@
+using Orleans;
+using ZhijiangLive.Grains.Regions;
 using ZhijiangLive.Grains.Roster;
-using ZhijiangLive.Grains.Runtime;
-using ZhijiangLive.Scoring.RulePacks;
+using ZhijiangLive.Grains.Schools;
 
 namespace ZhijiangLive.Grains.Cluster;
 
 /// <summary>
-/// The in-process API the host calls: roster changes, accepted events, queries and change notifications,
-/// over a grain runtime with teacher, school and region grains.
+/// What the host calls, in the silo that hosts it: roster changes, accepted events, queries and change
+/// notifications, sent to the teacher, school and region grains through Orleans' <see cref="IGrainFactory"/>.
 /// </summary>
-public sealed partial class ZhijiangCluster : IAsyncDisposable
+public sealed partial class ZhijiangCluster(GrainServices services, IGrainFactory grains)
 {
-    public ZhijiangCluster(RulePack pack, ClusterOptions options, IGrainStorage storage, TimeProvider time)
-    {
-        Services = new GrainServices(pack, options, time);
-        var runtimeOptions = new GrainRuntimeOptions
-        {
-            Partitions = options.Partitions > 0 ? options.Partitions : Environment.ProcessorCount,
-            IdleDeactivationAfter = options.IdleDeactivationAfter,
-        };
-        Runtime = new GrainRuntime(runtimeOptions, storage, time);
-        Runtime.Register(Teachers.StandInTeacherGrain.Kind, _ => new Teachers.StandInTeacherGrain(Services));
-        Runtime.Register(Schools.StandInSchoolGrain.Kind, _ => new Schools.StandInSchoolGrain(Services));
-        Runtime.Register(Regions.StandInRegionGrain.Kind, _ => new Regions.StandInRegionGrain(Services));
-    }
+    private readonly InFlight _inFlight = new();
 
-    public GrainServices Services { get; }
-    public GrainRuntime Runtime { get; }
+    public GrainServices Services => services;
+    public IGrainFactory Grains => grains;
     public RosterDirectory Roster { get; } = new();
 
-    /// <summary>Completes once everything sent so far, and everything it caused, has been processed.</summary>
-    public Task FlushAsync() => Runtime.FlushAsync();
-
-    public ValueTask DisposeAsync() => Runtime.DisposeAsync();
+    /// <summary>
+    /// Completes once everything sent so far has been scored and every report it caused has reached the
+    /// province: schools, then counties, then cities send on what waits in their forward windows.
+    /// </summary>
+    public async Task FlushAsync()
+    {
+        await _inFlight.DrainAsync().ConfigureAwait(false);
+        await Task.WhenAll(Roster.Schools.Select(s => grains.GetGrain<ISchoolGrain>(s.Id).FlushAsync())).ConfigureAwait(false);
+        foreach (var level in new[] { RegionLevel.County, RegionLevel.City })
+        {
+            await Task.WhenAll(Roster.Regions.Where(r => r.Level == level)
+                .Select(r => grains.GetGrain<IRegionGrain>(r.Id).FlushAsync())).ConfigureAwait(false);
+        }
+    }
 }

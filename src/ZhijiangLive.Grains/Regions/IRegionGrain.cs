@@ -1,8 +1,10 @@
 using Orleans;
 using Orleans.Concurrency;
 using ZhijiangLive.Grains.Aggregation;
+using ZhijiangLive.Grains.Periods;
 using ZhijiangLive.Grains.Ranking;
 using ZhijiangLive.Grains.Roster;
+using ZhijiangLive.Grains.Snapshots;
 
 namespace ZhijiangLive.Grains.Regions;
 
@@ -32,6 +34,24 @@ public interface IRegionGrain : IGrainWithStringKey
     /// <summary>Sends the reports waiting for the parent now; the parent has them when this completes.</summary>
     [Alias("Flush")]
     Task FlushAsync();
+
+    /// <summary>
+    /// Starts sending <paramref name="follower"/> updates for <paramref name="period"/>, at most one per notify
+    /// interval while anything changes; answers the full update to begin with. Refused if the region is not on the roster.
+    /// </summary>
+    [Alias("Follow")]
+    Task<RegionUpdate> FollowAsync(long followerId, Period period, IRegionFollower follower);
+
+    [Alias("Unfollow")]
+    Task UnfollowAsync(long followerId);
+
+    /// <summary>The closed periods' figures and published rankings, if they changed since the last snapshot.</summary>
+    [Alias("TakeHistorySnapshot")]
+    Task<GroupHistorySnapshot?> TakeHistorySnapshotAsync();
+
+    /// <summary>Gives the region back the history a snapshot holds (after its entry, before teachers announce).</summary>
+    [Alias("RestoreHistory")]
+    Task RestoreHistoryAsync(GroupHistorySnapshot snapshot);
 
     /// <summary>The region's figures for the periods containing <paramref name="date"/>; null if not on the roster.</summary>
     [Alias("Get"), ReadOnly]

@@ -17,9 +17,6 @@ public sealed class RegionGrainState
     /// <summary>The history's count of closings when it was last snapshotted.</summary>
     public long HistoryWritten { get; set; }
 
-    /// <summary>Followers are callbacks of this process: kept while the grain lives, never persisted.</summary>
-    public List<RegionSubscription> Subscriptions { get; } = [];
-
     public string? ChildOf(TeacherChange report) => ChildOf(report.CountyId, report.CityId);
 
     /// <summary>The child region something under this region belongs to: a city's county, the province's city; a county has none.</summary>

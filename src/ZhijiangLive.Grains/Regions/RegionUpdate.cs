@@ -1,9 +1,11 @@
+using Orleans;
 using ZhijiangLive.Grains.Leaderboards;
 using ZhijiangLive.Grains.Periods;
 
 namespace ZhijiangLive.Grains.Regions;
 
 /// <summary>What a follower of a region receives: its figures and the tops of its three rankings for one period.</summary>
+[GenerateSerializer, Immutable, Alias("zl.RegionUpdate")]
 public sealed record RegionUpdate(
     GroupView Figures,
     Period Period,

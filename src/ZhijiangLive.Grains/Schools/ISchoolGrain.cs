@@ -3,6 +3,7 @@ using Orleans.Concurrency;
 using ZhijiangLive.Grains.Aggregation;
 using ZhijiangLive.Grains.Ranking;
 using ZhijiangLive.Grains.Roster;
+using ZhijiangLive.Grains.Snapshots;
 
 namespace ZhijiangLive.Grains.Schools;
 
@@ -32,6 +33,14 @@ public interface ISchoolGrain : IGrainWithStringKey
     /// <summary>The school's figures for the periods containing <paramref name="date"/>; null if not on the roster.</summary>
     [Alias("Get"), ReadOnly]
     Task<GroupView?> GetAsync(DateOnly date);
+
+    /// <summary>The closed periods' figures, if they changed since the last snapshot.</summary>
+    [Alias("TakeHistorySnapshot")]
+    Task<GroupHistorySnapshot?> TakeHistorySnapshotAsync();
+
+    /// <summary>Gives the school back the closed periods a snapshot holds (after its entry, before teachers announce).</summary>
+    [Alias("RestoreHistory")]
+    Task RestoreHistoryAsync(GroupHistorySnapshot snapshot);
 
     /// <summary>A page of the school's teacher ranking for a current period.</summary>
     [Alias("Rank"), ReadOnly]

@@ -6,14 +6,15 @@ using ZhijiangLive.Grains.Periods;
 using ZhijiangLive.Grains.Ranking;
 using ZhijiangLive.Grains.Regions;
 using ZhijiangLive.Grains.Roster;
+using ZhijiangLive.Grains.Snapshots;
 
 namespace ZhijiangLive.Grains.Schools;
 
 /// <summary>
-/// The school grain on Orleans: a shell around <see cref="SchoolCore"/>, which also runs on the stand-in
-/// runtime, so both count alike. What its county must hear waits in a <see cref="ForwardWindow"/> and goes
-/// as one call per <see cref="ClusterOptions.ForwardInterval"/>.
+/// The school grain: a shell around <see cref="SchoolCore"/>. What its county must hear waits in a
+/// <see cref="ForwardWindow"/> and goes as one call per <see cref="ClusterOptions.ForwardInterval"/>.
 /// </summary>
+[KeepAlive]
 public sealed class SchoolGrain(GrainServices services) : Grain, ISchoolGrain
 {
     private readonly List<TeacherChange> _forwards = [];
@@ -27,10 +28,19 @@ public sealed class SchoolGrain(GrainServices services) : Grain, ISchoolGrain
         // Reports go forward only once the school has its entry, so whatever waits has a county to go to.
         _window = new ForwardWindow(this, services.Options.ForwardInterval,
             reports => GrainFactory.GetGrain<IRegionGrain>(_core.State.Entry!.CountyId).ReceiveAsync(reports));
+        services.Active.GroupActivated();
         return Task.CompletedTask;
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => FlushAsync();
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        services.Active.GroupDeactivated();
+        if (services.ParkedSnapshots is { } parked && _core.TakeHistorySnapshot() is { } snapshot)
+        {
+            parked.Park(snapshot);
+        }
+        return FlushAsync();
+    }
 
     public Task ReceiveAsync(TeacherChange[] reports)
     {
@@ -51,6 +61,14 @@ public sealed class SchoolGrain(GrainServices services) : Grain, ISchoolGrain
     public Task FlushAsync() => _window.FlushAsync();
 
     public Task<GroupView?> GetAsync(DateOnly date) => Task.FromResult(_core.Get(date));
+
+    public Task<GroupHistorySnapshot?> TakeHistorySnapshotAsync() => Task.FromResult(_core.TakeHistorySnapshot());
+
+    public Task RestoreHistoryAsync(GroupHistorySnapshot snapshot)
+    {
+        _core.RestoreHistory(snapshot);
+        return Task.CompletedTask;
+    }
 
     public Task<RankingPage> RankAsync(RankingRequest request) => Task.FromResult(_core.Rank(request));
 }

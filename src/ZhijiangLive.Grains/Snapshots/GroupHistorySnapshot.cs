@@ -1,3 +1,5 @@
+using Orleans;
+
 namespace ZhijiangLive.Grains.Snapshots;
 
 /// <summary>
@@ -5,4 +7,5 @@ namespace ZhijiangLive.Grains.Snapshots;
 /// rankings) as bytes. Unlike the live figures, these cannot be rebuilt from the teachers' reports.
 /// <see cref="Version"/> is the history's count of closings.
 /// </summary>
+[GenerateSerializer, Alias("zl.GroupHistorySnapshot")]
 public sealed record GroupHistorySnapshot(string Kind, string Key, long Version, byte[] State);

@@ -1,4 +1,5 @@
 using Orleans;
+using Orleans.Runtime;
 using ZhijiangLive.Grains.Aggregation;
 using ZhijiangLive.Grains.Roster;
 using ZhijiangLive.Grains.Schools;
@@ -8,18 +9,31 @@ using ZhijiangLive.Scoring;
 namespace ZhijiangLive.Grains.Teachers;
 
 /// <summary>
-/// The teacher grain on Orleans: a shell around <see cref="TeacherCore"/>, which also runs on the stand-in
-/// runtime, so both score alike. The reports of a call go to each school they name as one call.
+/// The teacher grain: a shell around <see cref="TeacherCore"/>. The reports of a call go to each school they
+/// name as one call. Kept alive: its state lives in memory and in the snapshot rounds, not in grain storage.
 /// </summary>
+[KeepAlive]
 public sealed class TeacherGrain(GrainServices services) : Grain, ITeacherGrain
 {
     private readonly List<TeacherChange> _reports = [];
     private TeacherCore _core = null!;
+    private bool _listedAsChanged;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var id = this.GetPrimaryKeyString();
-        _core = new TeacherCore(id, new TeacherGrainState(id), services);
+        _core = new TeacherCore(id, services.RestoredTeachers.Take(id) ?? new TeacherGrainState(id), services);
+        services.Active.TeacherActivated();
+        return Task.CompletedTask;
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        services.Active.TeacherDeactivated();
+        if (services.ParkedSnapshots is { } parked && _core.TakeSnapshot(0) is { } snapshot)
+        {
+            parked.Park(snapshot);
+        }
         return Task.CompletedTask;
     }
 
@@ -31,6 +45,7 @@ public sealed class TeacherGrain(GrainServices services) : Grain, ITeacherGrain
             var (activity, position) = events.Events[i];
             outcomes[i] = _core.Publish(activity, events.AcceptedAt, position, _reports);
         }
+        ListIfChanged();
         await SendReportsAsync();
         return outcomes;
     }
@@ -38,6 +53,7 @@ public sealed class TeacherGrain(GrainServices services) : Grain, ITeacherGrain
     public Task UpsertAsync(TeacherEntry entry)
     {
         _core.Upsert(entry, _reports);
+        ListIfChanged();
         return SendReportsAsync();
     }
 
@@ -47,11 +63,24 @@ public sealed class TeacherGrain(GrainServices services) : Grain, ITeacherGrain
         return SendReportsAsync();
     }
 
-    public Task<TeacherSnapshot?> TakeSnapshotAsync(long cut) => Task.FromResult(_core.TakeSnapshot(cut));
+    public Task<TeacherSnapshot?> TakeSnapshotAsync(long cut)
+    {
+        _listedAsChanged = false;
+        return Task.FromResult(_core.TakeSnapshot(cut));
+    }
 
     public Task<TeacherView?> GetAsync(DateOnly date) => Task.FromResult(_core.Get(date));
 
     public Task<LedgerDay?> ExplainAsync(DateOnly date) => Task.FromResult(_core.Explain(date));
+
+    private void ListIfChanged()
+    {
+        if (!_listedAsChanged && _core.State.Marks.Dirty)
+        {
+            services.ChangedTeachers.Add(this.GetPrimaryKeyString());
+            _listedAsChanged = true;
+        }
+    }
 
     // Most events change no score (caps), so most calls send nothing; a move sends to two schools.
     private Task SendReportsAsync()

@@ -22,7 +22,7 @@ public sealed class AggregatePropertyTests
     {
         var random = new Random(seed);
         // Late March, so the run crosses midnights and the month's end.
-        var options = new ClusterOptions { Partitions = 2, SchoolMeanScoreTarget = 8 };
+        var options = new ClusterOptions { SchoolMeanScoreTarget = 8 };
         await using var h = new ClusterHarness(options, new DateTimeOffset(2026, 3, 30, 1, 0, 0, TimeSpan.Zero));
         await h.BuildTreeAsync();
         var roster = Enumerable.Range(1, 40)

@@ -1,14 +1,14 @@
 using ZhijiangLive.Grains.Cluster;
 using ZhijiangLive.Grains.Roster;
-using ZhijiangLive.Grains.Runtime;
-using ZhijiangLive.Grains.Tests.Runtime;
+using ZhijiangLive.Grains.Hosting;
+using ZhijiangLive.Grains.Tests.Clock;
 using ZhijiangLive.Scoring.Events;
 using ZhijiangLive.Scoring.RulePacks;
 
 namespace ZhijiangLive.Grains.Tests.Cluster;
 
 /// <summary>
-/// A cluster on a manual clock with a small tree: province P; cities C1 (杭州市) and C2 (舟山市);
+/// A one-silo Orleans cluster whose rules run on a manual clock (Orleans' own timers keep real time), with a small tree: province P; cities C1 (杭州市) and C2 (舟山市);
 /// counties K1, K2 under C1 and K3 under C2; schools S1..S6 (two per county); no teachers until added.
 /// </summary>
 internal sealed class ClusterHarness : IAsyncDisposable
@@ -21,12 +21,14 @@ internal sealed class ClusterHarness : IAsyncDisposable
     public ClusterHarness(ClusterOptions? options = null, DateTimeOffset? start = null)
     {
         Clock = new ManualTimeProvider(start ?? Start);
-        Cluster = new ZhijiangCluster(RulePackLoader.Default, options ?? new ClusterOptions { Partitions = 2 }, Storage, Clock);
+        // Followers are told every 100 ms of real time, so that tests of notifications wait little.
+        var withDefaults = options ?? new ClusterOptions { NotifyInterval = TimeSpan.FromMilliseconds(100) };
+        Silo = LocalSilo.StartAsync(RulePackLoader.Default, withDefaults, Clock).GetAwaiter().GetResult();
     }
 
     public ManualTimeProvider Clock { get; }
-    public InMemoryGrainStorage Storage { get; } = new();
-    public ZhijiangCluster Cluster { get; }
+    public LocalSilo Silo { get; }
+    public ZhijiangCluster Cluster => Silo.Cluster;
 
     public static readonly string[] Schools = ["S1", "S2", "S3", "S4", "S5", "S6"];
 
@@ -83,5 +85,5 @@ internal sealed class ClusterHarness : IAsyncDisposable
     /// <summary>Moves the clock forward to <paramref name="instant"/>, firing every timer due on the way.</summary>
     public void SetNow(DateTimeOffset instant) => Clock.Advance(instant - Clock.GetUtcNow());
 
-    public ValueTask DisposeAsync() => Cluster.DisposeAsync();
+    public ValueTask DisposeAsync() => Silo.DisposeAsync();
 }

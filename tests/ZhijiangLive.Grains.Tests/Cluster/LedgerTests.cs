@@ -1,4 +1,3 @@
-using ZhijiangLive.Grains.Runtime;
 using ZhijiangLive.Grains.Teachers;
 using ZhijiangLive.Scoring;
 using ZhijiangLive.Scoring.Events;
@@ -11,7 +10,7 @@ public sealed class LedgerTests : IAsyncLifetime
 {
     private static readonly DateOnly Monday = new(2026, 3, 2);
 
-    private readonly ClusterHarness _h = new(new ClusterOptions { Partitions = 2, IdleDeactivationAfter = TimeSpan.FromMinutes(5) });
+    private readonly ClusterHarness _h = new(new ClusterOptions());
 
     public async Task InitializeAsync()
     {
@@ -72,21 +71,21 @@ public sealed class LedgerTests : IAsyncLifetime
     [Fact]
     public async Task NewDay_DropsTheEntriesOfDaysOutsideTheWindow()
     {
+        _h.Cluster.EnableSnapshots();
         await _h.PublishAsync(_h.Teach("T1"), _h.Teach("T1"));
         _h.SetNow(_h.Clock.GetUtcNow().AddDays(4));
         await _h.PublishAsync(_h.Teach("T1"));
 
-        _h.Clock.Advance(TimeSpan.FromMinutes(7));                  // idle: the grain hands its state to storage
-        await _h.Cluster.FlushAsync();
+        var snapshot = Assert.Single(await _h.Cluster.CaptureTeachersAsync(0));
+        var state = TeacherGrainStateCodec.Deserialize("T1", snapshot.State, _h.Cluster.Services.LedgerNotes);
 
-        var state = (TeacherGrainState)_h.Storage.Read(new GrainId(StandInTeacherGrain.Kind, "T1"))!;
         Assert.Equal(1, state.Ledger.Count);
     }
 
     [Fact]
     public async Task Explain_PastThePerTeacherCap_KeepsTheNewestEntries()
     {
-        await using var h = new ClusterHarness(new ClusterOptions { Partitions = 2, LedgerEntriesPerTeacher = 3 });
+        await using var h = new ClusterHarness(new ClusterOptions { LedgerEntriesPerTeacher = 3 });
         await h.BuildTreeAsync();
         await h.AddTeachersAsync(Teacher("T1", "S1"));
         await h.PublishAsync(h.Teach("T1"), h.Teach("T1"), h.Teach("T1"), h.Teach("T1"), h.Teach("T1"));

@@ -17,7 +17,7 @@ public sealed class SnapshotRestoreTests
     public async Task ReplayFromBeforeTheSnapshots_PassesOverWhatTheyHold_AndEndsWhereTheOriginalDid(int seed)
     {
         var random = new Random(seed);
-        var options = new ClusterOptions { Partitions = 2, LedgerEntriesPerTeacher = 10_000 };
+        var options = new ClusterOptions { LedgerEntriesPerTeacher = 10_000 };
         await using var original = new ClusterHarness(options);
         // The clock moves up to half an hour a batch: idle teachers are deactivated and park their snapshots.
         original.Cluster.EnableSnapshots();
@@ -52,7 +52,7 @@ public sealed class SnapshotRestoreTests
         snapshots.ForEach(restored.Cluster.RestoreTeacher);
         await restored.BuildTreeAsync();
         await restored.AddTeachersAsync(teachers);
-        restored.Cluster.AnnounceAllTeachers();
+        await restored.Cluster.AnnounceAllTeachersAsync();
         foreach (var (events, at, first) in journal.Skip(5))
         {
             await restored.Cluster.PublishAsync(events, at, first);
@@ -78,7 +78,7 @@ public sealed class SnapshotRestoreTests
     [Fact]
     public async Task RestoredHistories_KeepThePublishedMonthlyRanking_AndClosedDaysFigures()
     {
-        await using var original = new ClusterHarness(new ClusterOptions { Partitions = 2 });
+        await using var original = new ClusterHarness(new ClusterOptions());
         original.Cluster.EnableSnapshots();
         await original.BuildTreeAsync();
         var teachers = new[] { ClusterHarness.Teacher("T1", "S1"), ClusterHarness.Teacher("T2", "S2"), ClusterHarness.Teacher("T3", "S2") };
@@ -92,7 +92,7 @@ public sealed class SnapshotRestoreTests
         var teacherSnapshots = await original.Cluster.CaptureTeachersAsync(0);
         Assert.Empty(await original.Cluster.CaptureGroupHistoriesAsync());
 
-        await using var restored = new ClusterHarness(new ClusterOptions { Partitions = 2 }, original.Clock.GetUtcNow());
+        await using var restored = new ClusterHarness(new ClusterOptions(), original.Clock.GetUtcNow());
         teacherSnapshots.ForEach(restored.Cluster.RestoreTeacher);
         await restored.BuildTreeAsync();
         await restored.AddTeachersAsync(teachers);
@@ -100,7 +100,7 @@ public sealed class SnapshotRestoreTests
         {
             await restored.Cluster.RestoreGroupHistoryAsync(history);
         }
-        restored.Cluster.AnnounceAllTeachers();
+        await restored.Cluster.AnnounceAllTeachersAsync();
         await restored.Cluster.FlushAsync();
 
         var march = new DateOnly(2026, 3, 31);
@@ -119,18 +119,18 @@ public sealed class SnapshotRestoreTests
     [Fact]
     public async Task RestoredTeachers_AreNotSnapshottedAgain_UntilTheyChange()
     {
-        await using var original = new ClusterHarness(new ClusterOptions { Partitions = 2 });
+        await using var original = new ClusterHarness(new ClusterOptions());
         await original.BuildTreeAsync();
         var teachers = new[] { ClusterHarness.Teacher("T1", "S1"), ClusterHarness.Teacher("T2", "S2") };
         await original.AddTeachersAsync(teachers);
         await original.PublishAsync(original.Teach("T1"));
         var snapshots = await original.Cluster.CaptureTeachersAsync(0);
 
-        await using var restored = new ClusterHarness(new ClusterOptions { Partitions = 2 });
+        await using var restored = new ClusterHarness(new ClusterOptions());
         snapshots.ForEach(restored.Cluster.RestoreTeacher);
         await restored.BuildTreeAsync();
         await restored.AddTeachersAsync(teachers);
-        restored.Cluster.AnnounceAllTeachers();
+        await restored.Cluster.AnnounceAllTeachersAsync();
         await restored.Cluster.FlushAsync();
         Assert.Empty(await restored.Cluster.CaptureTeachersAsync(0));
 
@@ -141,7 +141,7 @@ public sealed class SnapshotRestoreTests
     [Fact]
     public async Task CaptureTeachers_TakesOnlyTeachersChangedSinceTheirLastSnapshot()
     {
-        await using var h = new ClusterHarness(new ClusterOptions { Partitions = 2 });
+        await using var h = new ClusterHarness(new ClusterOptions());
         await h.BuildTreeAsync();
         await h.AddTeachersAsync(ClusterHarness.Teacher("T1", "S1"), ClusterHarness.Teacher("T2", "S2"));
         Assert.Equal(["T1", "T2"], (await h.Cluster.CaptureTeachersAsync(0)).Select(s => s.TeacherId).Order());

@@ -4,7 +4,7 @@ using ZhijiangLive.Contracts.V1;
 using TeacherView = ZhijiangLive.Contracts.V1.TeacherView;
 using ZhijiangLive.Grains;
 using ZhijiangLive.Grains.Cluster;
-using ZhijiangLive.Grains.Runtime;
+using ZhijiangLive.Grains.Hosting;
 using ZhijiangLive.Scoring.RulePacks;
 using ZhijiangLive.Silo.Durability;
 using ZhijiangLive.Silo.Mapping;
@@ -80,7 +80,8 @@ public abstract class CrashTests
         Assert.Equal(journaled.Count, journaled.Distinct().Count());
         Assert.Equal(traffic.Acknowledged.Keys.Order(StringComparer.Ordinal), journaled.Order(StringComparer.Ordinal));
 
-        await using var fresh = await FreshRunAsync(journal);
+        await using var freshSilo = await FreshRunAsync(journal);
+        var fresh = freshSilo.Cluster;
         foreach (var (id, (scores, today, yesterday)) in served)
         {
             Assert.Equal(ViewMapping.ToView((await fresh.GetTeacherAsync(id, DateOnly.Parse(date)))!), scores);
@@ -94,10 +95,11 @@ public abstract class CrashTests
     private static string DayBefore(string date) => DateOnly.Parse(date).AddDays(-1).ToString("yyyy-MM-dd");
 
     /// <summary>A cluster that never crashed, fed the roster and the journal's events at the instants they were accepted.</summary>
-    private static async Task<ZhijiangCluster> FreshRunAsync(IReadOnlyList<JournalRecord> journal)
+    private static async Task<LocalSilo> FreshRunAsync(IReadOnlyList<JournalRecord> journal)
     {
-        var options = new ClusterOptions { Partitions = 2, LedgerEntriesPerTeacher = LedgerEntries };
-        var fresh = new ZhijiangCluster(RulePackLoader.Default, options, new InMemoryGrainStorage(), TimeProvider.System);
+        var options = new ClusterOptions { LedgerEntriesPerTeacher = LedgerEntries };
+        var silo = await LocalSilo.StartAsync(RulePackLoader.Default, options);
+        var fresh = silo.Cluster;
         await fresh.UpsertRosterAsync(RosterMapping.ToDomain(CrashRoster.Batch()));
         foreach (var group in journal.Where(r => r.Kind == JournalKind.Event).GroupBy(r => r.AcceptedAt))
         {
@@ -106,7 +108,7 @@ public abstract class CrashTests
             Assert.Empty(result.Rejections);
         }
         await fresh.FlushAsync();
-        return fresh;
+        return silo;
     }
 
     private async Task<(List<JournalRecord> Journal, long Watermark, int Snapshots)> ReadStoreAsync()

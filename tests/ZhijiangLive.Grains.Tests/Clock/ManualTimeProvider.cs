@@ -1,4 +1,4 @@
-namespace ZhijiangLive.Grains.Tests.Runtime;
+namespace ZhijiangLive.Grains.Tests.Clock;
 
 /// <summary>
 /// A clock that moves only when told. Advance fires every timer that falls due, in due order, on the

@@ -1,0 +1,41 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Configuration;
+using Orleans.Hosting;
+using ZhijiangLive.Grains.Cluster;
+using ZhijiangLive.Scoring.RulePacks;
+
+namespace ZhijiangLive.Grains.Hosting;
+
+/// <summary>Puts the teacher, school and region grains into an Orleans silo, with the facade the host calls.</summary>
+public static class ZhijiangSilo
+{
+    /// <summary>
+    /// Registers the rules, the options and the facade (<see cref="ZhijiangCluster"/>) in the silo's services;
+    /// <paramref name="time"/> is the rules' clock (days, grace windows), not Orleans' own.
+    /// </summary>
+    public static ISiloBuilder AddZhijiangGrains(this ISiloBuilder silo, RulePack pack, ClusterOptions options, TimeProvider? time = null)
+    {
+        silo.Services.AddSingleton(services => new GrainServices(pack, options, time ?? services.GetService<TimeProvider>() ?? TimeProvider.System));
+        silo.Services.AddSingleton<ZhijiangCluster>();
+        return silo;
+    }
+
+    /// <summary>
+    /// One silo that is its own cluster, on loopback (Orleans' localhost clustering): the single-machine default.
+    /// A port of 0 takes a free one; a gateway port of 0 opens no gateway, as the host calls its grains in-process.
+    /// </summary>
+    public static ISiloBuilder UseSingleSilo(this ISiloBuilder silo, int siloPort = 0, int gatewayPort = 0)
+    {
+        silo.UseLocalhostClustering(siloPort == 0 ? FreePort() : siloPort, gatewayPort, serviceId: "zhijiang-live", clusterId: "zhijiang-live");
+        return silo;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
