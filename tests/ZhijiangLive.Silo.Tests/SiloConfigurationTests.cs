@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using ZhijiangLive.Grains.Hosting;
 
 namespace ZhijiangLive.Silo.Tests;
 
@@ -7,7 +8,7 @@ public sealed class SiloConfigurationTests
     [Fact]
     public async Task ClusterSettings_ComeFromTheCommandLine()
     {
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         await using var silo = await RunningSilo.StartAsync(
             "--Zhijiang:Cluster:NotifyTop=3", "--Zhijiang:Cluster:ForwardInterval=00:00:00.050", $"--Zhijiang:Cluster:SiloPort={port}");
 
@@ -61,12 +62,5 @@ public sealed class SiloConfigurationTests
             "--Zhijiang:Cluster:Quotas:330100:ClubSpaces=2");
 
         Assert.Equal(new ZhijiangLive.Grains.CityQuota(5, 3, 2), silo.Cluster.Services.Options.Quotas["330100"]);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

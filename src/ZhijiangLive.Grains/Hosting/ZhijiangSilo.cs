@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
 using Orleans.Hosting;
@@ -28,14 +26,7 @@ public static class ZhijiangSilo
     /// </summary>
     public static ISiloBuilder UseSingleSilo(this ISiloBuilder silo, int siloPort = 0, int gatewayPort = 0)
     {
-        silo.UseLocalhostClustering(siloPort == 0 ? FreePort() : siloPort, gatewayPort, serviceId: "zhijiang-live", clusterId: "zhijiang-live");
+        silo.UseLocalhostClustering(siloPort == 0 ? LoopbackPort.Free() : siloPort, gatewayPort, serviceId: "zhijiang-live", clusterId: "zhijiang-live");
         return silo;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

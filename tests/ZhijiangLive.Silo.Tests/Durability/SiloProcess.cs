@@ -1,3 +1,4 @@
+using ZhijiangLive.Grains.Hosting;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -20,8 +21,8 @@ internal sealed class SiloProcess : IDisposable
     public SiloProcess(params string[] settings)
     {
         _settings = settings;
-        GrpcAddress = new Uri($"http://127.0.0.1:{FreePort()}");
-        HttpPort = FreePort();
+        GrpcAddress = new Uri($"http://127.0.0.1:{LoopbackPort.Free()}");
+        HttpPort = LoopbackPort.Free();
     }
 
     public Uri GrpcAddress { get; }
@@ -141,12 +142,5 @@ internal sealed class SiloProcess : IDisposable
         {
             _output.Add(line);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

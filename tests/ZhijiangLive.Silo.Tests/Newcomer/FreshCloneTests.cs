@@ -1,3 +1,4 @@
+using ZhijiangLive.Grains.Hosting;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -22,7 +23,7 @@ public sealed class FreshCloneTests : IDisposable
         var clone = Path.Combine(_folder.FullName, "repo");
         await RunToEndAsync("git", ["clone", "-q", ClientScript.RepositoryRoot(), clone], _folder.FullName);
         await RunToEndAsync("bash", ["tools/setup"], clone);
-        var (http, grpc) = (FreePort(), FreePort());
+        var (http, grpc) = (LoopbackPort.Free(), LoopbackPort.Free());
 
         // README's run command; the ports are free ones, so that the test meets no other silo.
         using var silo = Start("dotnet", ["run", "--project", "silo/ZhijiangLive.Silo", "--",
@@ -118,13 +119,6 @@ public sealed class FreshCloneTests : IDisposable
         var (output, errors) = (await stdout, await stderr);
         Assert.True(process.ExitCode == 0, $"{program} {string.Join(' ', arguments)} exited with {process.ExitCode}:\n{output}\n{errors}");
         return output;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public void Dispose() => _folder.Delete(recursive: true);
