@@ -43,7 +43,10 @@ public static class BenchCommandLine
             Benchmark("province", BenchDescriptions.Province, run,
                 Teachers(600_000),
                 Count("--schools", $"schools (default {Defaults.Schools})", (o, v) => o with { Schools = v }),
-                Count("--events-per-teacher", $"events per teacher (default {Defaults.EventsPerTeacher})", (o, v) => o with { EventsPerTeacher = v })),
+                Count("--events-per-teacher", $"events per teacher (default {Defaults.EventsPerTeacher})", (o, v) => o with { EventsPerTeacher = v }),
+                Flag("--by-teacher", "publish each teacher's events together (teachers in random order), as a platform that uploads a " +
+                    "teacher's session at once, so a batch holds one call per teacher for several events; by default every event " +
+                    "is shuffled and a batch calls one teacher per event", o => o with { ByTeacher = true })),
             Benchmark("teacher-calls", BenchDescriptions.TeacherCalls, run,
                 Teachers(100_000),
                 Count("--events-per-teacher", $"events in each teacher's call (default {Defaults.EventsPerTeacher})", (o, v) => o with { EventsPerTeacher = v })),

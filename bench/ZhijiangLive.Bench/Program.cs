@@ -29,7 +29,7 @@ static async Task RunAsync(string benchmark, BenchOptions options)
             StateSizeBenchmark.Run(options);
             break;
         case "province":
-            await ProvinceBenchmark.RunAsync(options.Schools, options.Teachers ?? 600_000, options.EventsPerTeacher);
+            await ProvinceBenchmark.RunAsync(options.Schools, options.Teachers ?? 600_000, options.EventsPerTeacher, options.ByTeacher);
             break;
         case "teacher-calls":
             await TeacherCallsBenchmark.RunAsync(options.Teachers ?? 100_000, options.EventsPerTeacher);

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using Orleans;
+using ZhijiangLive.Bench.TeacherCalls;
 using ZhijiangLive.Grains;
 using ZhijiangLive.Grains.Cluster;
 using ZhijiangLive.Grains.Periods;
@@ -19,13 +21,14 @@ namespace ZhijiangLive.Bench.Province;
 /// </summary>
 internal static class ProvinceBenchmark
 {
-    public static async Task RunAsync(int schools, int teachers, int eventsPerTeacher)
+    public static async Task RunAsync(int schools, int teachers, int eventsPerTeacher, bool byTeacher)
     {
-        Console.WriteLine($"province: {schools:N0} schools, {teachers:N0} teachers, {eventsPerTeacher} events each, " +
+        Console.WriteLine($"province: {schools:N0} schools, {teachers:N0} teachers, {eventsPerTeacher} events each " +
+            (byTeacher ? "(each teacher's together)" : "(shuffled)") + ", " +
             $"{Environment.ProcessorCount} cores, server GC {System.Runtime.GCSettings.IsServerGC}");
         var roster = ProvinceRoster.Generate(schools, teachers, seed: 2018);
         var at = DateTimeOffset.UtcNow;
-        var events = ProvinceTraffic.Generate(roster.Teachers.Select(t => t.Id).ToList(), eventsPerTeacher, at, seed: 7);
+        var events = ProvinceTraffic.Generate(roster.Teachers.Select(t => t.Id).ToList(), eventsPerTeacher, at, seed: 7, byTeacher);
         Console.WriteLine($"built {events.Length:N0} events");
 
         var bare = BareLoop(events, at);
@@ -33,13 +36,15 @@ internal static class ProvinceBenchmark
 
         await using var silo = await LocalSilo.StartAsync(RulePackLoader.Default, new ClusterOptions());
         var cluster = silo.Cluster;
+        var nullRate = await CallRate.MeasureAsync(100_000, 256, i => cluster.Grains.GetGrain<INullGrain>(i % 1_000).PingAsync(), CallRate.Settled);
+        Console.WriteLine($"Orleans null grain (1,000 grains, 256 in flight), awaited: {nullRate:N0} calls/s");
         var upload = Stopwatch.StartNew();
         await roster.UploadAsync(cluster);
         Console.WriteLine($"roster upserted in {upload.Elapsed.TotalSeconds:F1} s; active grains {cluster.Services.Active.Total:N0}");
 
         var grains = await ThroughGrainsAsync(cluster, events, at);
         Console.WriteLine($"through grains (aggregates and rankings current): {grains:N0} events/s");
-        Console.WriteLine($"ratio grains/bare: {grains / bare:F2}");
+        Console.WriteLine($"ratio grains/bare: {grains / bare:F2}; events/s through grains ÷ null grain calls/s: {grains / nullRate:F2}");
 
         GC.Collect();
         GC.WaitForPendingFinalizers();

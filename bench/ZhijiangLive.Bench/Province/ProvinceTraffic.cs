@@ -3,15 +3,16 @@ using ZhijiangLive.Scoring.Events;
 namespace ZhijiangLive.Bench.Province;
 
 /// <summary>
-/// A school day's events for every teacher, shuffled into one arrival order: everyone logs in, and a
-/// realistic share teaches, uses the app, interacts, spreads resources and uses provincial apps.
+/// A school day's events for every teacher: everyone logs in, and a realistic share teaches, uses the app,
+/// interacts, spreads resources and uses provincial apps. Shuffled into one arrival order, or with
+/// <c>byTeacher</c> each teacher's events kept together (teachers in random order).
 /// Bodies are shared where their content repeats, so millions of events fit in memory.
 /// </summary>
 internal static class ProvinceTraffic
 {
     private static readonly string[] Apps = ["mingshi-studio", "base-school", "online-research", "weike", "subject-learning"];
 
-    public static ActivityEvent[] Generate(IReadOnlyList<string> teacherIds, int eventsPerTeacher, DateTimeOffset at, int seed)
+    public static ActivityEvent[] Generate(IReadOnlyList<string> teacherIds, int eventsPerTeacher, DateTimeOffset at, int seed, bool byTeacher = false)
     {
         var random = new Random(seed);
         var interactions = Enumerable.Range(0, 2_000).Select(i => new Interaction($"student{i}", "answer")).ToArray();
@@ -37,7 +38,13 @@ internal static class ProvinceTraffic
                 events[n++] = new ActivityEvent($"e{n}", teacher, at, random.Next(3) == 0 ? ClientKind.Mobile : ClientKind.Pc, body);
             }
         }
-        random.Shuffle(events);
-        return events;
+        if (!byTeacher)
+        {
+            random.Shuffle(events);
+            return events;
+        }
+        var teachers = events.Chunk(eventsPerTeacher).ToArray();
+        random.Shuffle(teachers);
+        return [.. teachers.SelectMany(t => t)];
     }
 }

@@ -19,8 +19,6 @@ internal static class TeacherCallsBenchmark
 {
     private const int InFlight = 256;
 
-    private static readonly Func<Task> Settled = () => Task.CompletedTask;
-
     public static async Task RunAsync(int teachers, int eventsPerTeacher)
     {
         Console.WriteLine($"teacher-calls: {teachers:N0} teachers, {eventsPerTeacher} events per call, {InFlight} calls in flight, " +
@@ -35,42 +33,21 @@ internal static class TeacherCallsBenchmark
         await using var silo = await LocalSilo.StartAsync(RulePackLoader.Default, new ClusterOptions());
         var cluster = silo.Cluster;
         var grains = cluster.Grains;
-        var nullRate = await CallsPerSecondAsync(100_000, InFlight, i => grains.GetGrain<INullGrain>(i % 1_000).PingAsync(), Settled);
+        var nullRate = await CallRate.MeasureAsync(100_000, InFlight, i => grains.GetGrain<INullGrain>(i % 1_000).PingAsync(), CallRate.Settled);
         Console.WriteLine($"Orleans null grain (1,000 grains), awaited: {nullRate:N0} calls/s");
 
-        var upserts = await CallsPerSecondAsync(roster.Teachers.Count, InFlight,
-            i => grains.GetGrain<ITeacherGrain>(roster.Teachers[i].Id).UpsertAsync(roster.Teachers[i]), Settled);
+        var upserts = await CallRate.MeasureAsync(roster.Teachers.Count, InFlight,
+            i => grains.GetGrain<ITeacherGrain>(roster.Teachers[i].Id).UpsertAsync(roster.Teachers[i]), CallRate.Settled);
         Console.WriteLine($"Orleans teachers activated by their roster upsert: {upserts:N0} calls/s");
         for (var round = 1; round <= 2; round++)
         {
-            var calls = await CallsPerSecondAsync(byTeacher.Length, InFlight,
-                i => grains.GetGrain<ITeacherGrain>(byTeacher[i].Id).PublishAsync(byTeacher[i].Events), Settled);
+            var calls = await CallRate.MeasureAsync(byTeacher.Length, InFlight,
+                i => grains.GetGrain<ITeacherGrain>(byTeacher[i].Id).PublishAsync(byTeacher[i].Events), CallRate.Settled);
             Console.WriteLine($"Orleans teacher calls, round {round} (reports to counting schools): {calls:N0} calls/s, " +
                 $"{calls * eventsPerTeacher:N0} events/s");
         }
         var chunks = events.Chunk(500).ToArray();
-        var batches = await CallsPerSecondAsync(chunks.Length, 64, i => cluster.PublishCheckedAsync(chunks[i], at), cluster.FlushAsync);
+        var batches = await CallRate.MeasureAsync(chunks.Length, 64, i => cluster.PublishCheckedAsync(chunks[i], at), cluster.FlushAsync);
         Console.WriteLine($"facade, batches of 500 events, 64 in flight (schools and regions aggregating): {batches * 500:N0} events/s");
-    }
-
-    /// <summary>Calls with at most <paramref name="inFlight"/> unanswered, then waits for <paramref name="settled"/>.</summary>
-    private static async Task<double> CallsPerSecondAsync(int count, int inFlight, Func<int, Task> call, Func<Task> settled)
-    {
-        var pending = new Queue<Task>(inFlight);
-        var clock = Stopwatch.StartNew();
-        for (var i = 0; i < count; i++)
-        {
-            pending.Enqueue(call(i));
-            if (pending.Count >= inFlight)
-            {
-                await pending.Dequeue();
-            }
-        }
-        while (pending.Count > 0)
-        {
-            await pending.Dequeue();
-        }
-        await settled();
-        return count / clock.Elapsed.TotalSeconds;
     }
 }

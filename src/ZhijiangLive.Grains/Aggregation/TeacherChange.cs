@@ -1,4 +1,5 @@
 using Orleans;
+using Orleans.Concurrency;
 using ZhijiangLive.Grains.Periods;
 
 namespace ZhijiangLive.Grains.Aggregation;
@@ -12,7 +13,7 @@ namespace ZhijiangLive.Grains.Aggregation;
 /// <param name="Counted">False when the teacher left this school or was locked: it leaves every figure.</param>
 /// <param name="CountyId">Filled in by the school as it forwards the report.</param>
 /// <param name="CityId">Filled in by the county as it forwards the report.</param>
-[GenerateSerializer, Alias("zl.TeacherChange")]
+[GenerateSerializer, Immutable, Alias("zl.TeacherChange")]
 public readonly record struct TeacherChange(
     string TeacherId,
     long Seq,

@@ -44,7 +44,7 @@ public sealed partial class ZhijiangCluster
             indices.Add(i);
         }
         // Every teacher's call is sent before the first await, one call per teacher for all its events.
-        var calls = new List<(List<int> Indices, Task<ScoreOutcome[]> Call)>(byTeacher.Count);
+        var calls = new List<(List<int> Indices, Task<TeacherOutcomes> Call)>(byTeacher.Count);
         foreach (var (teacherId, indices) in byTeacher)
         {
             var share = new TeacherEvent[indices.Count];
@@ -59,11 +59,11 @@ public sealed partial class ZhijiangCluster
     }
 
     private static async Task<PublishResult> CollectAsync(
-        IReadOnlyList<ActivityEvent> events, ScoreOutcome[] outcomes, List<(List<int> Indices, Task<ScoreOutcome[]> Call)> calls)
+        IReadOnlyList<ActivityEvent> events, ScoreOutcome[] outcomes, List<(List<int> Indices, Task<TeacherOutcomes> Call)> calls)
     {
         foreach (var (indices, call) in calls)
         {
-            var decided = await call.ConfigureAwait(false);
+            var decided = (await call.ConfigureAwait(false)).Outcomes;
             for (var j = 0; j < indices.Count; j++)
             {
                 outcomes[indices[j]] = decided[j];

@@ -36,7 +36,10 @@ public sealed partial class ZhijiangCluster
             var schools = Accept(batch.Schools, "school", RosterValidator.Problem, Roster.Put, rejections);
             await Waves.SendAsync(LastOfEach(schools, s => s.Id), s => grains.GetGrain<ISchoolGrain>(s.Id).UpsertAsync(s)).ConfigureAwait(false);
             var teachers = Accept(batch.Teachers, "teacher", RosterValidator.Problem, Roster.Put, rejections);
-            await Waves.SendAsync(LastOfEach(teachers, t => t.Id), t => grains.GetGrain<ITeacherGrain>(t.Id).UpsertAsync(t)).ConfigureAwait(false);
+            // A teacher restored with this very entry has it already (as when a restart applies the roster
+            // snapshot): its grain stays asleep, and its school hears it from AnnounceAllTeachersAsync.
+            var changed = LastOfEach(teachers, t => t.Id).Where(t => !Services.RestoredTeachers.Holds(t));
+            await Waves.SendAsync(changed, t => grains.GetGrain<ITeacherGrain>(t.Id).UpsertAsync(t)).ConfigureAwait(false);
             // Roster changes are rare and a reader expects them counted at once: no forward window holds them.
             await FlushAsync().ConfigureAwait(false);
             return new RosterResult(regions, schools.Count, teachers.Count, rejections);

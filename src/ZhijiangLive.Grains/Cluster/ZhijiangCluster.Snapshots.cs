@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using ZhijiangLive.Grains.Aggregation;
 using ZhijiangLive.Grains.Regions;
 using ZhijiangLive.Grains.Schools;
 using ZhijiangLive.Grains.Snapshots;
@@ -40,9 +41,14 @@ public sealed partial class ZhijiangCluster
         return all.GroupBy(s => s.TeacherId).Select(g => g.MaxBy(s => s.Version)!).ToList();
     }
 
-    /// <summary>The schools' and regions' closed-period histories that changed since their last snapshot.</summary>
+    /// <summary>
+    /// The schools' and regions' closed-period histories that changed since their last snapshot, once the
+    /// reports of everything sent before this call have reached the schools.
+    /// </summary>
     public async Task<List<GroupHistorySnapshot>> CaptureGroupHistoriesAsync()
     {
+        await _inFlight.DrainAsync().ConfigureAwait(false);
+        await outbox.FlushAsync().ConfigureAwait(false);
         var taken = new ConcurrentBag<GroupHistorySnapshot>();
         var schools = Waves.SendAsync(Roster.Schools.ToList(), async s =>
             Add(await grains.GetGrain<ISchoolGrain>(s.Id).TakeHistorySnapshotAsync().ConfigureAwait(false)));
@@ -81,7 +87,22 @@ public sealed partial class ZhijiangCluster
         Services.RestoredTeachers.Put(state);
     }
 
-    /// <summary>Every teacher on the roster tells its school its standing again (after a restart).</summary>
-    public Task AnnounceAllTeachersAsync() =>
-        Waves.SendAsync(Roster.Teachers.Select(t => t.Id).ToList(), id => grains.GetGrain<ITeacherGrain>(id).AnnounceAsync());
+    /// <summary>
+    /// Every teacher on the roster tells its school its standing again (after a restart); the schools have it
+    /// when this completes. A teacher whose grain has not woken since its state was restored is announced
+    /// from that state, without activating it: a restart costs a call per school, not one per teacher.
+    /// Call before anything else reaches the teachers, as the restored states are read here unguarded.
+    /// </summary>
+    public async Task AnnounceAllTeachersAsync()
+    {
+        var reports = new List<TeacherChange>();
+        foreach (var state in Services.RestoredTeachers.Waiting)
+        {
+            new TeacherCore(state.Scores.TeacherId, state, Services).Announce(reports);
+        }
+        outbox.Post(reports);
+        var awake = Roster.Teachers.Select(t => t.Id).Where(id => !Services.RestoredTeachers.Contains(id)).ToList();
+        await Waves.SendAsync(awake, id => grains.GetGrain<ITeacherGrain>(id).AnnounceAsync()).ConfigureAwait(false);
+        await outbox.FlushAsync().ConfigureAwait(false);
+    }
 }

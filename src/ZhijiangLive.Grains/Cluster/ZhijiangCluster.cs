@@ -1,4 +1,5 @@
 using Orleans;
+using ZhijiangLive.Grains.Forwarding;
 using ZhijiangLive.Grains.Regions;
 using ZhijiangLive.Grains.Roster;
 using ZhijiangLive.Grains.Schools;
@@ -9,7 +10,7 @@ namespace ZhijiangLive.Grains.Cluster;
 /// What the host calls, in the silo that hosts it: roster changes, accepted events, queries and change
 /// notifications, sent to the teacher, school and region grains through Orleans' <see cref="IGrainFactory"/>.
 /// </summary>
-public sealed partial class ZhijiangCluster(GrainServices services, IGrainFactory grains)
+public sealed partial class ZhijiangCluster(GrainServices services, IGrainFactory grains, SchoolOutbox outbox)
 {
     private readonly InFlight _inFlight = new();
 
@@ -19,11 +20,13 @@ public sealed partial class ZhijiangCluster(GrainServices services, IGrainFactor
 
     /// <summary>
     /// Completes once everything sent so far has been scored and every report it caused has reached the
-    /// province: schools, then counties, then cities send on what waits in their forward windows.
+    /// province: the silo's school outbox, then schools, counties and cities send on what waits in their
+    /// forward windows.
     /// </summary>
     public async Task FlushAsync()
     {
         await _inFlight.DrainAsync().ConfigureAwait(false);
+        await outbox.FlushAsync().ConfigureAwait(false);
         await Task.WhenAll(Roster.Schools.Select(s => grains.GetGrain<ISchoolGrain>(s.Id).FlushAsync())).ConfigureAwait(false);
         foreach (var level in new[] { RegionLevel.County, RegionLevel.City })
         {

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Orleans.Hosting;
 using ZhijiangLive.Grains.Cluster;
 using ZhijiangLive.Scoring.RulePacks;
 
@@ -24,11 +25,16 @@ public sealed class LocalSilo : IAsyncDisposable
 
     public IServiceProvider Services => _host.Services;
 
-    public static async Task<LocalSilo> StartAsync(RulePack pack, ClusterOptions options, TimeProvider? time = null)
+    /// <param name="configure">more for the silo, as a test's call filter</param>
+    public static async Task<LocalSilo> StartAsync(RulePack pack, ClusterOptions options, TimeProvider? time = null, Action<ISiloBuilder>? configure = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.AddConsole().SetMinimumLevel(LogLevel.Warning);
-        builder.UseOrleans(silo => silo.UseSingleSilo().AddZhijiangGrains(pack, options, time));
+        builder.UseOrleans(silo =>
+        {
+            silo.UseSingleSilo().AddZhijiangGrains(pack, options, time);
+            configure?.Invoke(silo);
+        });
         var host = builder.Build();
         await host.StartAsync().ConfigureAwait(false);
         return new LocalSilo(host);

@@ -1,7 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Orleans;
 using Orleans.Configuration;
 using Orleans.Hosting;
 using ZhijiangLive.Grains.Cluster;
+using ZhijiangLive.Grains.Forwarding;
 using ZhijiangLive.Scoring.RulePacks;
 
 namespace ZhijiangLive.Grains.Hosting;
@@ -16,6 +19,8 @@ public static class ZhijiangSilo
     public static ISiloBuilder AddZhijiangGrains(this ISiloBuilder silo, RulePack pack, ClusterOptions options, TimeProvider? time = null)
     {
         silo.Services.AddSingleton(services => new GrainServices(pack, options, time ?? services.GetService<TimeProvider>() ?? TimeProvider.System));
+        silo.Services.AddSingleton(services => new SchoolOutbox(
+            services.GetRequiredService<IGrainFactory>(), options.ForwardInterval, services.GetRequiredService<ILogger<SchoolOutbox>>()));
         silo.Services.AddSingleton<ZhijiangCluster>();
         return silo;
     }

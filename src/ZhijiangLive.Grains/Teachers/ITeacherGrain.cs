@@ -15,11 +15,11 @@ public interface ITeacherGrain : IGrainWithStringKey
 {
     /// <summary>
     /// Scores the teacher's events of one ingest group, in order, and answers one outcome per event; an
-    /// event is refused if the teacher is not on the roster or is locked. The school has the resulting
-    /// reports when this completes.
+    /// event is refused if the teacher is not on the roster or is locked. The resulting reports reach the
+    /// school through the silo's <see cref="Forwarding.SchoolOutbox"/>.
     /// </summary>
     [Alias("Publish")]
-    Task<ScoreOutcome[]> PublishAsync(TeacherEvents events);
+    Task<TeacherOutcomes> PublishAsync(TeacherEvents events);
 
     /// <summary>Takes a roster entry: a new teacher, a rename, a move to another school, a lock or unlock.</summary>
     [Alias("Upsert")]

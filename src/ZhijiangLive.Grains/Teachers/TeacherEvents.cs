@@ -1,4 +1,6 @@
 using Orleans;
+using Orleans.Concurrency;
+using ZhijiangLive.Scoring;
 using ZhijiangLive.Scoring.Events;
 
 namespace ZhijiangLive.Grains.Teachers;
@@ -13,3 +15,7 @@ public sealed record TeacherEvents(DateTimeOffset AcceptedAt, TeacherEvent[] Eve
 /// <summary>An accepted event and its journal position (0 when it has none).</summary>
 [GenerateSerializer, Alias("zl.TeacherEvent")]
 public readonly record struct TeacherEvent(ActivityEvent Event, long Position);
+
+/// <summary>One outcome per event of a <see cref="TeacherEvents"/>, in the same order; passed by reference like it.</summary>
+[GenerateSerializer, Immutable, Alias("zl.TeacherOutcomes")]
+public sealed record TeacherOutcomes(ScoreOutcome[] Outcomes);

@@ -1,19 +1,19 @@
 using Orleans;
 using Orleans.Runtime;
 using ZhijiangLive.Grains.Aggregation;
+using ZhijiangLive.Grains.Forwarding;
 using ZhijiangLive.Grains.Roster;
-using ZhijiangLive.Grains.Schools;
 using ZhijiangLive.Grains.Snapshots;
 using ZhijiangLive.Scoring;
 
 namespace ZhijiangLive.Grains.Teachers;
 
 /// <summary>
-/// The teacher grain: a shell around <see cref="TeacherCore"/>. The reports of a call go to each school they
-/// name as one call. Kept alive: its state lives in memory and in the snapshot rounds, not in grain storage.
+/// The teacher grain: a shell around <see cref="TeacherCore"/>. Its reports wait in the silo's
+/// <see cref="SchoolOutbox"/>, which sends each school its teachers' reports as one call. Kept alive: its state lives in memory and in the snapshot rounds, not in grain storage.
 /// </summary>
 [KeepAlive]
-public sealed class TeacherGrain(GrainServices services) : Grain, ITeacherGrain
+public sealed class TeacherGrain(GrainServices services, SchoolOutbox outbox) : Grain, ITeacherGrain
 {
     private readonly List<TeacherChange> _reports = [];
     private TeacherCore _core = null!;
@@ -37,7 +37,7 @@ public sealed class TeacherGrain(GrainServices services) : Grain, ITeacherGrain
         return Task.CompletedTask;
     }
 
-    public async Task<ScoreOutcome[]> PublishAsync(TeacherEvents events)
+    public Task<TeacherOutcomes> PublishAsync(TeacherEvents events)
     {
         var outcomes = new ScoreOutcome[events.Events.Length];
         for (var i = 0; i < outcomes.Length; i++)
@@ -46,21 +46,23 @@ public sealed class TeacherGrain(GrainServices services) : Grain, ITeacherGrain
             outcomes[i] = _core.Publish(activity, events.AcceptedAt, position, _reports);
         }
         ListIfChanged();
-        await SendReportsAsync();
-        return outcomes;
+        outbox.Post(_reports);
+        return Task.FromResult(new TeacherOutcomes(outcomes));
     }
 
     public Task UpsertAsync(TeacherEntry entry)
     {
         _core.Upsert(entry, _reports);
         ListIfChanged();
-        return SendReportsAsync();
+        outbox.Post(_reports);
+        return Task.CompletedTask;
     }
 
     public Task AnnounceAsync()
     {
         _core.Announce(_reports);
-        return SendReportsAsync();
+        outbox.Post(_reports);
+        return Task.CompletedTask;
     }
 
     public Task<TeacherSnapshot?> TakeSnapshotAsync(long cut)
@@ -80,21 +82,5 @@ public sealed class TeacherGrain(GrainServices services) : Grain, ITeacherGrain
             services.ChangedTeachers.Add(this.GetPrimaryKeyString());
             _listedAsChanged = true;
         }
-    }
-
-    // Most events change no score (caps), so most calls send nothing; a move sends to two schools.
-    private Task SendReportsAsync()
-    {
-        if (_reports.Count == 0)
-        {
-            return Task.CompletedTask;
-        }
-        var first = _reports[0].SchoolId;
-        Task sent = _reports.TrueForAll(r => r.SchoolId == first)
-            ? GrainFactory.GetGrain<ISchoolGrain>(first).ReceiveAsync([.. _reports])
-            : Task.WhenAll(_reports.GroupBy(r => r.SchoolId)
-                .Select(school => GrainFactory.GetGrain<ISchoolGrain>(school.Key).ReceiveAsync([.. school])));
-        _reports.Clear();
-        return sent;
     }
 }

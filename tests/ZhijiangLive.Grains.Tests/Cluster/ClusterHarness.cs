@@ -1,3 +1,4 @@
+using Orleans.Hosting;
 using ZhijiangLive.Grains.Cluster;
 using ZhijiangLive.Grains.Roster;
 using ZhijiangLive.Grains.Hosting;
@@ -18,12 +19,12 @@ internal sealed class ClusterHarness : IAsyncDisposable
 
     private int _nextEventId;
 
-    public ClusterHarness(ClusterOptions? options = null, DateTimeOffset? start = null)
+    public ClusterHarness(ClusterOptions? options = null, DateTimeOffset? start = null, Action<ISiloBuilder>? configure = null)
     {
         Clock = new ManualTimeProvider(start ?? Start);
         // Followers are told every 100 ms of real time, so that tests of notifications wait little.
         var withDefaults = options ?? new ClusterOptions { NotifyInterval = TimeSpan.FromMilliseconds(100) };
-        Silo = LocalSilo.StartAsync(RulePackLoader.Default, withDefaults, Clock).GetAwaiter().GetResult();
+        Silo = LocalSilo.StartAsync(RulePackLoader.Default, withDefaults, Clock, configure).GetAwaiter().GetResult();
     }
 
     public ManualTimeProvider Clock { get; }

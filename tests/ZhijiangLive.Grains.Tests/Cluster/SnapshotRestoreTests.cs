@@ -139,6 +139,37 @@ public sealed class SnapshotRestoreTests
     }
 
     [Fact]
+    public async Task ARestart_ActivatesNoRestoredTeacher_YetEverySchoolAndRegionHasItsFigures()
+    {
+        await using var original = new ClusterHarness(new ClusterOptions());
+        await original.BuildTreeAsync();
+        var teachers = Enumerable.Range(1, 12).Select(i => ClusterHarness.Teacher($"T{i:00}", ClusterHarness.Schools[i % 6])).ToArray();
+        await original.AddTeachersAsync(teachers);
+        await original.PublishAsync([.. teachers.Take(8).Select(t => original.Teach(t.Id))]);
+        var snapshots = await original.Cluster.CaptureTeachersAsync(0);
+
+        await using var restored = new ClusterHarness(new ClusterOptions());
+        snapshots.ForEach(restored.Cluster.RestoreTeacher);
+        await restored.BuildTreeAsync();
+        await restored.AddTeachersAsync(teachers);
+        await restored.Cluster.AnnounceAllTeachersAsync();
+        await restored.Cluster.FlushAsync();
+
+        Assert.Equal(0, restored.Cluster.Services.Active.Teachers);
+        foreach (var school in ClusterHarness.Schools)
+        {
+            Assert.Equal(await original.Cluster.GetSchoolAsync(school), await restored.Cluster.GetSchoolAsync(school));
+        }
+        Assert.Equal(await original.Cluster.GetRegionAsync("P"), await restored.Cluster.GetRegionAsync("P"));
+
+        // T01 taught once (5 points); a second session wakes its grain with that state: 10, the day's cap.
+        await restored.PublishAsync(restored.Event("T01", new TeachingSession("after-restart", 2400)));
+        Assert.Equal(1, restored.Cluster.Services.Active.Teachers);
+        Assert.Equal(10, (await restored.Cluster.GetTeacherAsync("T01"))!.Scores.Day.Points);
+        Assert.Equal((await original.Cluster.GetRegionAsync("P"))!.Day.Total + 5, (await restored.Cluster.GetRegionAsync("P"))!.Day.Total);
+    }
+
+    [Fact]
     public async Task CaptureTeachers_TakesOnlyTeachersChangedSinceTheirLastSnapshot()
     {
         await using var h = new ClusterHarness(new ClusterOptions());
