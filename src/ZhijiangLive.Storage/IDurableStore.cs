@@ -40,6 +40,12 @@ public interface IDurableStore : IAsyncDisposable
     /// <summary>Every stored snapshot.</summary>
     IAsyncEnumerable<GrainSnapshot> ReadSnapshotsAsync(CancellationToken cancellation = default);
 
+    /// <summary>One grain's stored snapshot, or null: what a grain reads when it activates.</summary>
+    Task<GrainSnapshot?> ReadSnapshotAsync(string kind, string key, CancellationToken cancellation = default);
+
+    /// <summary>Deletes one grain's snapshot, whatever its version.</summary>
+    Task DeleteSnapshotAsync(string kind, string key, CancellationToken cancellation = default);
+
     /// <summary>The position every grain's snapshot includes (0 when none); replay starts after it.</summary>
     Task<long> ReadWatermarkAsync(CancellationToken cancellation = default);
 

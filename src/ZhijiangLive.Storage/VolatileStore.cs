@@ -39,6 +39,11 @@ public sealed class VolatileStore : IDurableStore
 
     public IAsyncEnumerable<GrainSnapshot> ReadSnapshotsAsync(CancellationToken cancellation = default) => Empty<GrainSnapshot>();
 
+    public Task<GrainSnapshot?> ReadSnapshotAsync(string kind, string key, CancellationToken cancellation = default) =>
+        Task.FromResult<GrainSnapshot?>(null);
+
+    public Task DeleteSnapshotAsync(string kind, string key, CancellationToken cancellation = default) => Task.CompletedTask;
+
     public Task<long> ReadWatermarkAsync(CancellationToken cancellation = default) => Task.FromResult(0L);
 
     public Task WriteWatermarkAsync(long position, CancellationToken cancellation = default) => Task.CompletedTask;

@@ -26,6 +26,32 @@ public abstract partial class StoreContractTests
     }
 
     [Fact]
+    public async Task ReadSnapshot_ReturnsOneGrainsNewestVersion_OrNullForAnUnknownGrain()
+    {
+        var newer = Records.Snapshot("teacher", "张三", 2, "新");
+        await Store.WriteSnapshotsAsync([Records.Snapshot("teacher", "张三", 1, "旧"), Records.Snapshot("school", "张三", 9, "学校")]);
+        await Store.WriteSnapshotsAsync([newer]);
+
+        Assert.Equal(Records.Shape(newer), Records.Shape((await Store.ReadSnapshotAsync("teacher", "张三"))!));
+        Assert.Null(await Store.ReadSnapshotAsync("teacher", "李四"));
+        Assert.Null(await Store.ReadSnapshotAsync("region", "张三"));
+    }
+
+    [Fact]
+    public async Task DeleteSnapshot_RemovesOnlyThatGrain_AndALowerVersionMayBeWrittenAfter()
+    {
+        var school = Records.Snapshot("school", "张三", 1, "学校");
+        await Store.WriteSnapshotsAsync([Records.Snapshot("teacher", "张三", 5, "教师"), school]);
+
+        await Store.DeleteSnapshotAsync("teacher", "张三");
+        Assert.Equal([Records.Shape(school)], await SnapshotsAsync());
+
+        var again = Records.Snapshot("teacher", "张三", 1, "重新开始");
+        await Store.WriteSnapshotsAsync([again]);
+        Assert.Equal(Records.Shape(again), Records.Shape((await Store.ReadSnapshotAsync("teacher", "张三"))!));
+    }
+
+    [Fact]
     public async Task WriteSnapshots_NewerVersion_ReplacesTheStoredOne()
     {
         await Store.WriteSnapshotsAsync([Records.Snapshot("teacher", "张老师", 1, "旧")]);

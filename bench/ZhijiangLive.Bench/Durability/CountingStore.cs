@@ -82,6 +82,10 @@ internal sealed class CountingStore(IDurableStore inner) : IDurableStore
     public Task<bool> ContainsAsync(long position, CancellationToken cancellation = default) => inner.ContainsAsync(position, cancellation);
     public Task WriteSnapshotsAsync(IReadOnlyList<GrainSnapshot> snapshots, CancellationToken cancellation = default) =>
         inner.WriteSnapshotsAsync(snapshots, cancellation);
+    public Task<GrainSnapshot?> ReadSnapshotAsync(string kind, string key, CancellationToken cancellation = default) =>
+        inner.ReadSnapshotAsync(kind, key, cancellation);
+    public Task DeleteSnapshotAsync(string kind, string key, CancellationToken cancellation = default) =>
+        inner.DeleteSnapshotAsync(kind, key, cancellation);
     public Task<long> ReadWatermarkAsync(CancellationToken cancellation = default) => inner.ReadWatermarkAsync(cancellation);
     public Task WriteWatermarkAsync(long position, CancellationToken cancellation = default) => inner.WriteWatermarkAsync(position, cancellation);
     public Task<long> PruneAsync(long throughPosition, DateTimeOffset occurredBefore, CancellationToken cancellation = default) =>

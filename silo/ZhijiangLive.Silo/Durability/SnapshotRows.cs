@@ -16,7 +16,8 @@ namespace ZhijiangLive.Silo.Durability;
 /// </summary>
 public static class SnapshotRows
 {
-    public const string Teacher = "teacher";
+    /// <summary>A teacher grain's state, as its grain storage writes it.</summary>
+    public const string Teacher = Grains.Storage.TeacherRecord.StateName;
     public const string Roster = "roster";
 
     public static GrainSnapshot Of(TeacherSnapshot teacher) => new(Teacher, teacher.TeacherId, teacher.Version, teacher.Covered, teacher.State);

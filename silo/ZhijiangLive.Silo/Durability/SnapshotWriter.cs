@@ -8,8 +8,9 @@ using ZhijiangLive.Storage;
 namespace ZhijiangLive.Silo.Durability;
 
 /// <summary>
-/// Every <see cref="StoreOptions.SnapshotInterval"/>: takes a cut in the ingest order, writes the teachers
-/// changed since their last snapshot (and the roster, if it changed), moves the watermark to the cut, and
+/// Every <see cref="StoreOptions.SnapshotInterval"/>: takes a cut in the ingest order, has the teachers
+/// changed since their last write write their state to grain storage (the same store, in batched
+/// transactions), writes the roster if it changed and the closed-period histories, moves the watermark to the cut, and
 /// prunes the journal the watermark and the retention no longer need. One last round runs at shutdown.
 /// </summary>
 public sealed class SnapshotWriter(
@@ -73,20 +74,17 @@ public sealed class SnapshotWriter(
         {
             var changes = cluster.Roster.Changes;
             GrainSnapshot? rosterRow = changes != _rosterChangesWritten ? SnapshotRows.Of(cluster.Roster, last) : null;
-            var capture = (Teachers: cluster.CaptureTeachersAsync(last), Histories: cluster.CaptureGroupHistoriesAsync());
+            var capture = (Teachers: cluster.SaveChangedTeachersAsync(last), Histories: cluster.CaptureGroupHistoriesAsync());
             return (last, (Row: rosterRow, Changes: changes), capture);
         });
-        var teachers = await capture.Teachers;
         var histories = await capture.Histories;
+        int teachers;
         try
         {
+            teachers = await capture.Teachers;
             if (roster.Row is { } rosterRow)
             {
                 await store.WriteSnapshotsAsync([rosterRow], cancellation);
-            }
-            foreach (var chunk in teachers.Chunk(RowsPerWrite))
-            {
-                await store.WriteSnapshotsAsync(chunk.Select(SnapshotRows.Of).ToList(), cancellation);
             }
             foreach (var chunk in histories.Chunk(RowsPerWrite))
             {
@@ -96,8 +94,7 @@ public sealed class SnapshotWriter(
         }
         catch
         {
-            // Those teachers are no longer marked changed: keep their snapshots for the next round.
-            teachers.ForEach(cluster.Services.ParkedSnapshots!.Park);
+            // Those histories are no longer marked changed: keep their snapshots for the next round.
             histories.ForEach(cluster.Services.ParkedSnapshots!.Park);
             throw;
         }
@@ -106,7 +103,7 @@ public sealed class SnapshotWriter(
         var pruned = await store.PruneAsync(cut, PruneBefore(), cancellation);
         logger.LogInformation(
             "Snapshot round at position {Cut}: {Teachers} teachers, {Histories} group histories{Roster} in {Seconds:0.00} s; {Pruned} journal records pruned",
-            cut, teachers.Count, histories.Count, roster.Row is null ? "" : " and the roster", clock.Elapsed.TotalSeconds, pruned);
+            cut, teachers, histories.Count, roster.Row is null ? "" : " and the roster", clock.Elapsed.TotalSeconds, pruned);
         return cut;
     }
 

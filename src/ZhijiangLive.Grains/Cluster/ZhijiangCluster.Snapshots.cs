@@ -13,13 +13,43 @@ namespace ZhijiangLive.Grains.Cluster;
 /// </summary>
 public sealed partial class ZhijiangCluster
 {
-    /// <summary>From now on teachers list themselves when they change, and deactivated grains keep their snapshot for the next round.</summary>
+    /// <summary>From now on deactivated schools and regions keep their history's snapshot for the next round.</summary>
     public void EnableSnapshots() => Services.ParkedSnapshots ??= new ParkedSnapshots();
 
     /// <summary>
-    /// The teachers changed since their last snapshot, as of <paramref name="cut"/>: every event sent to the
-    /// grains before this call is in what it returns. The calls to wait for are noted before this first
-    /// yields, so a caller that hands out events in order can take a cut between two hand-offs.
+    /// Every teacher changed since its state was last written writes it to grain storage as of
+    /// <paramref name="cut"/>; returns how many wrote. Every event sent to the grains before this call is in
+    /// what they write. The calls to wait for are noted before this first yields, so a caller that hands out
+    /// events in order can take a cut between two hand-offs.
+    /// </summary>
+    public async Task<int> SaveChangedTeachersAsync(long cut)
+    {
+        await _inFlight.DrainAsync().ConfigureAwait(false);
+        var changed = Services.ChangedTeachers.TakeAll();
+        var written = 0;
+        try
+        {
+            await Waves.SendAsync(changed, async id =>
+            {
+                if (await grains.GetGrain<ITeacherGrain>(id).SaveAsync(cut).ConfigureAwait(false))
+                {
+                    Interlocked.Increment(ref written);
+                }
+            }).ConfigureAwait(false);
+        }
+        catch
+        {
+            // A teacher whose write failed lists itself again; one not yet asked must be asked next time.
+            changed.ForEach(Services.ChangedTeachers.Add);
+            throw;
+        }
+        return written;
+    }
+
+    /// <summary>
+    /// The teachers changed since their last snapshot, as of <paramref name="cut"/>, as snapshots rather than
+    /// written to grain storage (a rebuild writes them into another store). Every event sent to the grains
+    /// before this call is in what it returns.
     /// </summary>
     public async Task<List<TeacherSnapshot>> CaptureTeachersAsync(long cut)
     {
@@ -32,13 +62,7 @@ public sealed partial class ZhijiangCluster
                 taken.Add(snapshot);
             }
         }).ConfigureAwait(false);
-        IEnumerable<TeacherSnapshot> all = taken;
-        if (Services.ParkedSnapshots is { } parked)
-        {
-            // A teacher parked when it was deactivated and since woken up is here twice: the newer version stands.
-            all = all.Concat(parked.TakeAll());
-        }
-        return all.GroupBy(s => s.TeacherId).Select(g => g.MaxBy(s => s.Version)!).ToList();
+        return [.. taken];
     }
 
     /// <summary>

@@ -5,6 +5,10 @@ using Orleans.Configuration;
 using Orleans.Hosting;
 using ZhijiangLive.Grains.Cluster;
 using ZhijiangLive.Grains.Forwarding;
+using ZhijiangLive.Grains.Storage;
+using ZhijiangLive.Storage;
+using Orleans.Runtime.Hosting;
+using Orleans.Serialization;
 using ZhijiangLive.Scoring.RulePacks;
 
 namespace ZhijiangLive.Grains.Hosting;
@@ -22,6 +26,10 @@ public static class ZhijiangSilo
         silo.Services.AddSingleton(services => new SchoolOutbox(
             services.GetRequiredService<IGrainFactory>(), options.ForwardInterval, services.GetRequiredService<ILogger<SchoolOutbox>>()));
         silo.Services.AddSingleton<ZhijiangCluster>();
+        // The host's store when it has one (the silo's SQLite or PostgreSQL); a store that keeps nothing otherwise.
+        silo.Services.AddGrainStorage(SnapshotGrainStorage.Name, (services, _) => new SnapshotGrainStorage(
+            services.GetService<IDurableStore>() ?? new VolatileStore(), services.GetRequiredService<GrainServices>(),
+            services.GetRequiredService<Serializer>()));
         return silo;
     }
 

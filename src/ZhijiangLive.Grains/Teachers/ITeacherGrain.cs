@@ -29,6 +29,13 @@ public interface ITeacherGrain : IGrainWithStringKey
     [Alias("Announce")]
     Task AnnounceAsync();
 
+    /// <summary>
+    /// Writes the state to grain storage as of journal position <paramref name="cut"/>, if it changed since
+    /// it was last written or taken; true if it wrote.
+    /// </summary>
+    [Alias("Save")]
+    Task<bool> SaveAsync(long cut);
+
     /// <summary>The state as a snapshot at journal position <paramref name="cut"/>, if it changed since the last one.</summary>
     [Alias("TakeSnapshot")]
     Task<TeacherSnapshot?> TakeSnapshotAsync(long cut);

@@ -4,16 +4,23 @@ using ZhijiangLive.Grains.Aggregation;
 using ZhijiangLive.Grains.Forwarding;
 using ZhijiangLive.Grains.Roster;
 using ZhijiangLive.Grains.Snapshots;
+using ZhijiangLive.Grains.Storage;
 using ZhijiangLive.Scoring;
 
 namespace ZhijiangLive.Grains.Teachers;
 
 /// <summary>
 /// The teacher grain: a shell around <see cref="TeacherCore"/>. Its reports wait in the silo's
-/// <see cref="SchoolOutbox"/>, which sends each school its teachers' reports as one call. Kept alive: its state lives in memory and in the snapshot rounds, not in grain storage.
+/// <see cref="SchoolOutbox"/>, which sends each school its teachers' reports as one call. Its state is in
+/// Orleans grain storage (<see cref="SnapshotGrainStorage"/>), written by the snapshot rounds
+/// (<see cref="SaveAsync"/>) and when the grain is deactivated, never per event: the journal holds every
+/// event since. Kept alive, so that a province's teachers are not read back one by one.
 /// </summary>
 [KeepAlive]
-public sealed class TeacherGrain(GrainServices services, SchoolOutbox outbox) : Grain, ITeacherGrain
+public sealed class TeacherGrain(
+    GrainServices services,
+    SchoolOutbox outbox,
+    [PersistentState(TeacherRecord.StateName, SnapshotGrainStorage.Name)] IPersistentState<TeacherRecord> stored) : Grain, ITeacherGrain
 {
     private readonly List<TeacherChange> _reports = [];
     private TeacherCore _core = null!;
@@ -22,19 +29,41 @@ public sealed class TeacherGrain(GrainServices services, SchoolOutbox outbox) : 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var id = this.GetPrimaryKeyString();
-        _core = new TeacherCore(id, services.RestoredTeachers.Take(id) ?? new TeacherGrainState(id), services);
+        stored.State.State ??= new TeacherGrainState(id);
+        _core = new TeacherCore(id, stored.State.State, services);
         services.Active.TeacherActivated();
         return Task.CompletedTask;
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         services.Active.TeacherDeactivated();
-        if (services.ParkedSnapshots is { } parked && _core.TakeSnapshot(0) is { } snapshot)
+        if (_core.State.Marks.Dirty)
         {
-            parked.Park(snapshot);
+            await SaveAsync(0);
         }
-        return Task.CompletedTask;
+    }
+
+    public async Task<bool> SaveAsync(long cut)
+    {
+        _listedAsChanged = false;
+        if (!_core.State.Marks.Dirty)
+        {
+            return false;
+        }
+        _core.State.Marks.Take(cut);
+        try
+        {
+            await stored.WriteStateAsync();
+            return true;
+        }
+        catch
+        {
+            // Still to be written: the next round asks this teacher again.
+            _core.State.Marks.Dirty = true;
+            ListIfChanged();
+            throw;
+        }
     }
 
     public Task<TeacherOutcomes> PublishAsync(TeacherEvents events)

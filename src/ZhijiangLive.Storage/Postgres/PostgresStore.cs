@@ -137,6 +137,26 @@ public sealed class PostgresStore(string connectionString) : IDurableStore
         }
     }
 
+    public async Task<GrainSnapshot?> ReadSnapshotAsync(string kind, string key, CancellationToken cancellation = default)
+    {
+        await using var command = _source.CreateCommand(
+            "SELECT version, position, state FROM snapshots WHERE grain_kind = $1 AND grain_key = $2");
+        command.Parameters.AddWithValue(kind);
+        command.Parameters.AddWithValue(key);
+        await using var reader = await command.ExecuteReaderAsync(cancellation);
+        return await reader.ReadAsync(cancellation)
+            ? new GrainSnapshot(kind, key, reader.GetInt64(0), reader.GetInt64(1), reader.GetFieldValue<byte[]>(2))
+            : null;
+    }
+
+    public async Task DeleteSnapshotAsync(string kind, string key, CancellationToken cancellation = default)
+    {
+        await using var command = _source.CreateCommand("DELETE FROM snapshots WHERE grain_kind = $1 AND grain_key = $2");
+        command.Parameters.AddWithValue(kind);
+        command.Parameters.AddWithValue(key);
+        await command.ExecuteNonQueryAsync(cancellation);
+    }
+
     public async Task<long> ReadWatermarkAsync(CancellationToken cancellation = default)
     {
         await using var command = _source.CreateCommand("SELECT coalesce(max(position), 0) FROM watermark");

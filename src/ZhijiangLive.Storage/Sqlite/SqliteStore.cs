@@ -163,6 +163,22 @@ public sealed class SqliteStore : IDurableStore
                 reader.GetString(1), reader.GetString(2), reader.GetInt64(3), reader.GetInt64(4), (byte[])reader.GetValue(5))),
             0, cancellation);
 
+    public Task<GrainSnapshot?> ReadSnapshotAsync(string kind, string key, CancellationToken cancellation = default) => WithTurn(async () =>
+    {
+        using var command = Command("SELECT version, position, state FROM snapshots WHERE grain_kind = $k AND grain_key = $key", null,
+            ("$k", kind), ("$key", key));
+        using var reader = await command.ExecuteReaderAsync(cancellation);
+        return await reader.ReadAsync(cancellation)
+            ? new GrainSnapshot(kind, key, reader.GetInt64(0), reader.GetInt64(1), (byte[])reader.GetValue(2))
+            : null;
+    });
+
+    public Task DeleteSnapshotAsync(string kind, string key, CancellationToken cancellation = default) => WithTurn(async () =>
+    {
+        using var command = Command("DELETE FROM snapshots WHERE grain_kind = $k AND grain_key = $key", null, ("$k", kind), ("$key", key));
+        await command.ExecuteNonQueryAsync(cancellation);
+    });
+
     public Task<long> ReadWatermarkAsync(CancellationToken cancellation = default) => WithTurn(async () =>
     {
         using var command = Command("SELECT coalesce(max(position), 0) FROM watermark");

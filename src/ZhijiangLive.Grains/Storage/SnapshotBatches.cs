@@ -1,0 +1,67 @@
+using ZhijiangLive.Storage;
+
+namespace ZhijiangLive.Grains.Storage;
+
+/// <summary>
+/// Grain writes gathered into store transactions: whatever waits when a write finishes goes in the next one
+/// (up to <paramref name="rowsPerWrite"/> rows), as the journal's group commit does. A store pays per
+/// transaction, so a snapshot round of many teachers costs a few commits, not one per teacher.
+/// </summary>
+internal sealed class SnapshotBatches(IDurableStore store, int rowsPerWrite = 2_000)
+{
+    private readonly Lock _gate = new();
+    private List<(GrainSnapshot Row, TaskCompletionSource Done)> _waiting = [];
+    private bool _writing;
+
+    /// <summary>Completes once the row is committed; fails if its transaction failed.</summary>
+    public Task WriteAsync(GrainSnapshot row)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        bool start;
+        lock (_gate)
+        {
+            _waiting.Add((row, done));
+            start = !_writing;
+            _writing = true;
+        }
+        if (start)
+        {
+            _ = Task.Run(WriteWaitingAsync);
+        }
+        return done.Task;
+    }
+
+    private async Task WriteWaitingAsync()
+    {
+        while (true)
+        {
+            List<(GrainSnapshot Row, TaskCompletionSource Done)> batch;
+            lock (_gate)
+            {
+                if (_waiting.Count == 0)
+                {
+                    _writing = false;
+                    return;
+                }
+                if (_waiting.Count <= rowsPerWrite)
+                {
+                    (batch, _waiting) = (_waiting, []);
+                }
+                else
+                {
+                    batch = _waiting[..rowsPerWrite];
+                    _waiting.RemoveRange(0, rowsPerWrite);
+                }
+            }
+            try
+            {
+                await store.WriteSnapshotsAsync([.. batch.Select(w => w.Row)]).ConfigureAwait(false);
+                batch.ForEach(w => w.Done.TrySetResult());
+            }
+            catch (Exception error)
+            {
+                batch.ForEach(w => w.Done.TrySetException(error));
+            }
+        }
+    }
+}
