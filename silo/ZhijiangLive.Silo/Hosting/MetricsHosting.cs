@@ -7,11 +7,13 @@ namespace ZhijiangLive.Silo.Hosting;
 
 /// <summary>
 /// <c>/metrics</c> through OpenTelemetry's Prometheus exporter (see README, "Metrics"): the silo's
-/// <c>ZhijiangLive.*</c> meters and, beside them, ASP.NET Core's requests, Kestrel's connections and the runtime's.
+/// <c>ZhijiangLive.*</c> meters and, beside them, Orleans' own (activations, messages, membership), ASP.NET
+/// Core's requests, Kestrel's connections and the runtime's.
 /// </summary>
 public static class MetricsHosting
 {
-    private static readonly string[] PlatformMeters = ["Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "System.Runtime"];
+    private static readonly string[] PlatformMeters =
+        ["Microsoft.Orleans", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "System.Runtime"];
 
     public static WebApplicationBuilder AddMetricsExport(this WebApplicationBuilder builder)
     {

@@ -30,7 +30,7 @@ public sealed class HealthEndpointTests
         using var report = JsonDocument.Parse(await ready.Content.ReadAsStringAsync());
         Assert.Equal("ready", report.RootElement.GetProperty("status").GetString());
         Assert.All(report.RootElement.GetProperty("checks").EnumerateObject(), check => Assert.Equal("ok", check.Value.GetString()));
-        Assert.Equal(["recovery", "store", "journal", "host"], report.RootElement.GetProperty("checks").EnumerateObject().Select(c => c.Name));
+        Assert.Equal(["cluster", "recovery", "store", "journal", "host"], report.RootElement.GetProperty("checks").EnumerateObject().Select(c => c.Name));
         foreach (var service in new[] { "", IngestService.Name, RosterService.Name, QueryService.Name, GrpcHealthMapping.HealthServiceName })
         {
             Assert.Equal(ServingStatus.Serving, (await client.CheckHealthAsync(service)).Status);
