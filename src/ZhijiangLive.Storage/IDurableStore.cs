@@ -40,8 +40,8 @@ public interface IDurableStore : IAsyncDisposable
     /// <summary>Every stored snapshot.</summary>
     IAsyncEnumerable<GrainSnapshot> ReadSnapshotsAsync(CancellationToken cancellation = default);
 
-    /// <summary>One grain's stored snapshot, or null: what a grain reads when it activates.</summary>
-    Task<GrainSnapshot?> ReadSnapshotAsync(string kind, string key, CancellationToken cancellation = default);
+    /// <summary>The stored snapshots of these grains of one kind (those that have one): what grains read as they activate.</summary>
+    Task<IReadOnlyList<GrainSnapshot>> ReadSnapshotsAsync(string kind, IReadOnlyList<string> keys, CancellationToken cancellation = default);
 
     /// <summary>Deletes one grain's snapshot, whatever its version.</summary>
     Task DeleteSnapshotAsync(string kind, string key, CancellationToken cancellation = default);

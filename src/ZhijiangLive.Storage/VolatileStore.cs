@@ -39,8 +39,8 @@ public sealed class VolatileStore : IDurableStore
 
     public IAsyncEnumerable<GrainSnapshot> ReadSnapshotsAsync(CancellationToken cancellation = default) => Empty<GrainSnapshot>();
 
-    public Task<GrainSnapshot?> ReadSnapshotAsync(string kind, string key, CancellationToken cancellation = default) =>
-        Task.FromResult<GrainSnapshot?>(null);
+    public Task<IReadOnlyList<GrainSnapshot>> ReadSnapshotsAsync(string kind, IReadOnlyList<string> keys, CancellationToken cancellation = default) =>
+        Task.FromResult<IReadOnlyList<GrainSnapshot>>([]);
 
     public Task DeleteSnapshotAsync(string kind, string key, CancellationToken cancellation = default) => Task.CompletedTask;
 

@@ -26,15 +26,18 @@ public abstract partial class StoreContractTests
     }
 
     [Fact]
-    public async Task ReadSnapshot_ReturnsOneGrainsNewestVersion_OrNullForAnUnknownGrain()
+    public async Task ReadSnapshotsByKey_ReturnsTheNewestVersionOfEachGrainThatHasOne_OfThatKindOnly()
     {
         var newer = Records.Snapshot("teacher", "张三", 2, "新");
-        await Store.WriteSnapshotsAsync([Records.Snapshot("teacher", "张三", 1, "旧"), Records.Snapshot("school", "张三", 9, "学校")]);
+        var other = Records.Snapshot("teacher", "王五", 1, "王");
+        await Store.WriteSnapshotsAsync([Records.Snapshot("teacher", "张三", 1, "旧"), Records.Snapshot("school", "李四", 9, "学校"), other]);
         await Store.WriteSnapshotsAsync([newer]);
 
-        Assert.Equal(Records.Shape(newer), Records.Shape((await Store.ReadSnapshotAsync("teacher", "张三"))!));
-        Assert.Null(await Store.ReadSnapshotAsync("teacher", "李四"));
-        Assert.Null(await Store.ReadSnapshotAsync("region", "张三"));
+        var found = await Store.ReadSnapshotsAsync("teacher", ["张三", "李四", "王五", "赵六"]);
+
+        Assert.Equal([Records.Shape(newer), Records.Shape(other)], found.Select(Records.Shape).OrderBy(s => s.Version).Reverse());
+        Assert.Empty(await Store.ReadSnapshotsAsync("region", ["张三"]));
+        Assert.Empty(await Store.ReadSnapshotsAsync("teacher", []));
     }
 
     [Fact]
@@ -48,7 +51,7 @@ public abstract partial class StoreContractTests
 
         var again = Records.Snapshot("teacher", "张三", 1, "重新开始");
         await Store.WriteSnapshotsAsync([again]);
-        Assert.Equal(Records.Shape(again), Records.Shape((await Store.ReadSnapshotAsync("teacher", "张三"))!));
+        Assert.Equal([Records.Shape(again)], (await Store.ReadSnapshotsAsync("teacher", ["张三"])).Select(Records.Shape));
     }
 
     [Fact]

@@ -82,8 +82,8 @@ internal sealed class CountingStore(IDurableStore inner) : IDurableStore
     public Task<bool> ContainsAsync(long position, CancellationToken cancellation = default) => inner.ContainsAsync(position, cancellation);
     public Task WriteSnapshotsAsync(IReadOnlyList<GrainSnapshot> snapshots, CancellationToken cancellation = default) =>
         inner.WriteSnapshotsAsync(snapshots, cancellation);
-    public Task<GrainSnapshot?> ReadSnapshotAsync(string kind, string key, CancellationToken cancellation = default) =>
-        inner.ReadSnapshotAsync(kind, key, cancellation);
+    public Task<IReadOnlyList<GrainSnapshot>> ReadSnapshotsAsync(string kind, IReadOnlyList<string> keys, CancellationToken cancellation = default) =>
+        inner.ReadSnapshotsAsync(kind, keys, cancellation);
     public Task DeleteSnapshotAsync(string kind, string key, CancellationToken cancellation = default) =>
         inner.DeleteSnapshotAsync(kind, key, cancellation);
     public Task<long> ReadWatermarkAsync(CancellationToken cancellation = default) => inner.ReadWatermarkAsync(cancellation);

@@ -3,12 +3,18 @@ using ZhijiangLive.Storage;
 namespace ZhijiangLive.Grains.Storage;
 
 /// <summary>
-/// Grain writes gathered into store transactions: whatever waits when a write finishes goes in the next one
-/// (up to <paramref name="rowsPerWrite"/> rows), as the journal's group commit does. A store pays per
-/// transaction, so a snapshot round of many teachers costs a few commits, not one per teacher.
+/// Grain writes gathered into store transactions, and grain reads into queries: whatever waits when one
+/// finishes goes in the next (up to <paramref name="rowsPerWrite"/> rows), as the journal's group commit
+/// does. A store pays per round trip, so a snapshot round of many teachers costs a few commits, and a
+/// roster activating a province's teachers a few hundred queries, not one per teacher.
 /// </summary>
 internal sealed class SnapshotBatches(IDurableStore store, int rowsPerWrite = 2_000)
 {
+    private readonly ReadBatches _reads = new(store, rowsPerWrite);
+
+    /// <summary>The grain's stored row, or null.</summary>
+    public Task<GrainSnapshot?> ReadAsync(string kind, string key) => _reads.ReadAsync(kind, key);
+
     private readonly Lock _gate = new();
     private List<(GrainSnapshot Row, TaskCompletionSource Done)> _waiting = [];
     private bool _writing;

@@ -11,7 +11,7 @@ namespace ZhijiangLive.Grains.Storage;
 /// <summary>
 /// Orleans grain storage on the silo's own store (SQLite, PostgreSQL or none): a grain's state is its
 /// snapshot row, kind = the state's name, key = the grain's key. Writes are batched into store transactions
-/// (<see cref="SnapshotBatches"/>); a teacher restored at start-up reads its state from
+/// and reads into queries (<see cref="SnapshotBatches"/>); a teacher restored at start-up reads its state from
 /// <see cref="GrainServices.RestoredTeachers"/>, already in memory, and any other grain reads its row.
 /// A teacher's state is kept in the codec's compact form with the snapshot's version and the journal
 /// position it covers; any other state in Orleans' own serialization.
@@ -25,7 +25,7 @@ public sealed class SnapshotGrainStorage(IDurableStore store, GrainServices serv
 {
     public const string Name = "zhijiang";
 
-    private readonly SnapshotBatches _writes = new(store);
+    private readonly SnapshotBatches _batches = new(store);
 
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
@@ -33,7 +33,7 @@ public sealed class SnapshotGrainStorage(IDurableStore store, GrainServices serv
         if (grainState.State is TeacherRecord teacher)
         {
             var state = services.RestoredTeachers.Take(key);
-            if (state is null && await store.ReadSnapshotAsync(stateName, key).ConfigureAwait(false) is { } row)
+            if (state is null && await _batches.ReadAsync(stateName, key).ConfigureAwait(false) is { } row)
             {
                 state = TeacherGrainStateCodec.Deserialize(key, row.State, services.LedgerNotes);
                 state.Marks.Restore(row.Version, row.Position);
@@ -42,7 +42,7 @@ public sealed class SnapshotGrainStorage(IDurableStore store, GrainServices serv
             Found(grainState, state?.Marks.Version);
             return;
         }
-        if (await store.ReadSnapshotAsync(stateName, key).ConfigureAwait(false) is { } stored)
+        if (await _batches.ReadAsync(stateName, key).ConfigureAwait(false) is { } stored)
         {
             grainState.State = serializer.Deserialize<T>(stored.State);
             Found(grainState, stored.Version);
@@ -64,7 +64,7 @@ public sealed class SnapshotGrainStorage(IDurableStore store, GrainServices serv
             var version = grainState.ETag is { } etag ? long.Parse(etag, CultureInfo.InvariantCulture) + 1 : 1;
             row = new GrainSnapshot(stateName, key, version, 0, serializer.SerializeToArray(grainState.State));
         }
-        await _writes.WriteAsync(row).ConfigureAwait(false);
+        await _batches.WriteAsync(row).ConfigureAwait(false);
         Found(grainState, row.Version);
     }
 

@@ -137,16 +137,19 @@ public sealed class PostgresStore(string connectionString) : IDurableStore
         }
     }
 
-    public async Task<GrainSnapshot?> ReadSnapshotAsync(string kind, string key, CancellationToken cancellation = default)
+    public async Task<IReadOnlyList<GrainSnapshot>> ReadSnapshotsAsync(string kind, IReadOnlyList<string> keys, CancellationToken cancellation = default)
     {
         await using var command = _source.CreateCommand(
-            "SELECT version, position, state FROM snapshots WHERE grain_kind = $1 AND grain_key = $2");
+            "SELECT grain_key, version, position, state FROM snapshots WHERE grain_kind = $1 AND grain_key = ANY($2)");
         command.Parameters.AddWithValue(kind);
-        command.Parameters.AddWithValue(key);
+        command.Parameters.AddWithValue(keys.ToArray());
         await using var reader = await command.ExecuteReaderAsync(cancellation);
-        return await reader.ReadAsync(cancellation)
-            ? new GrainSnapshot(kind, key, reader.GetInt64(0), reader.GetInt64(1), reader.GetFieldValue<byte[]>(2))
-            : null;
+        var found = new List<GrainSnapshot>();
+        while (await reader.ReadAsync(cancellation))
+        {
+            found.Add(new GrainSnapshot(kind, reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetFieldValue<byte[]>(3)));
+        }
+        return found;
     }
 
     public async Task DeleteSnapshotAsync(string kind, string key, CancellationToken cancellation = default)

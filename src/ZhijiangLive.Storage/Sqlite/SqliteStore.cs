@@ -163,15 +163,25 @@ public sealed class SqliteStore : IDurableStore
                 reader.GetString(1), reader.GetString(2), reader.GetInt64(3), reader.GetInt64(4), (byte[])reader.GetValue(5))),
             0, cancellation);
 
-    public Task<GrainSnapshot?> ReadSnapshotAsync(string kind, string key, CancellationToken cancellation = default) => WithTurn(async () =>
-    {
-        using var command = Command("SELECT version, position, state FROM snapshots WHERE grain_kind = $k AND grain_key = $key", null,
-            ("$k", kind), ("$key", key));
-        using var reader = await command.ExecuteReaderAsync(cancellation);
-        return await reader.ReadAsync(cancellation)
-            ? new GrainSnapshot(kind, key, reader.GetInt64(0), reader.GetInt64(1), (byte[])reader.GetValue(2))
-            : null;
-    });
+    public Task<IReadOnlyList<GrainSnapshot>> ReadSnapshotsAsync(string kind, IReadOnlyList<string> keys, CancellationToken cancellation = default) =>
+        WithTurn<IReadOnlyList<GrainSnapshot>>(() =>
+        {
+            using var command = Command("SELECT version, position, state FROM snapshots WHERE grain_kind = $k AND grain_key = $key");
+            command.Parameters.AddWithValue("$k", kind);
+            var key = command.Parameters.Add("$key", SqliteType.Text);
+            var found = new List<GrainSnapshot>();
+            foreach (var each in keys)
+            {
+                cancellation.ThrowIfCancellationRequested();
+                key.Value = each;
+                using var reader = command.ExecuteReader();
+                if (reader.Read())
+                {
+                    found.Add(new GrainSnapshot(kind, each, reader.GetInt64(0), reader.GetInt64(1), (byte[])reader.GetValue(2)));
+                }
+            }
+            return Task.FromResult<IReadOnlyList<GrainSnapshot>>(found);
+        });
 
     public Task DeleteSnapshotAsync(string kind, string key, CancellationToken cancellation = default) => WithTurn(async () =>
     {

@@ -44,9 +44,9 @@ public sealed class SnapshotGrainStorageTests : IAsyncLifetime
         Assert.Equal(1, await h.Cluster.SaveChangedTeachersAsync(cut: 5));
         Assert.Equal(0, await h.Cluster.SaveChangedTeachersAsync(cut: 9));
 
-        var t2 = (await _store.ReadSnapshotAsync(TeacherRecord.StateName, "T2"))!;
-        Assert.Equal((2L, 7L), (t2.Version, t2.Position));
-        Assert.Equal(1L, (await _store.ReadSnapshotAsync(TeacherRecord.StateName, "T1"))!.Version);
+        var rows = (await _store.ReadSnapshotsAsync(TeacherRecord.StateName, ["T1", "T2"])).ToDictionary(r => r.Key);
+        Assert.Equal((2L, 7L), (rows["T2"].Version, rows["T2"].Position));
+        Assert.Equal(1L, rows["T1"].Version);
     }
 
     [Fact]
@@ -82,7 +82,7 @@ public sealed class SnapshotGrainStorageTests : IAsyncLifetime
             // The silo stops without another round: the grain writes as it is deactivated.
         }
 
-        var row = (await _store.ReadSnapshotAsync(TeacherRecord.StateName, "T1"))!;
+        var row = Assert.Single(await _store.ReadSnapshotsAsync(TeacherRecord.StateName, ["T1"]));
         Assert.Equal(2L, row.Version);
         await using var second = OnTheStore();
         await second.BuildTreeAsync();
