@@ -169,7 +169,7 @@ public abstract class GrainStorageContractTests : IAsyncLifetime
         Assert.Equal(1, outcomes.Count(o => o is null));
         Assert.IsType<InconsistentStateException>(Assert.Single(outcomes, o => o is not null));
         var winner = outcomes[0] is null ? "first" : "second";
-        Assert.Equal(winner, (await ReadDirectAsync(grain)).State.Name);
+        Assert.Equal(winner, (await ReadDirectAsync(grain)).State?.Name);
     }
 
     [Fact]
