@@ -27,7 +27,7 @@ internal static class TeacherCallsBenchmark
         var at = DateTimeOffset.UtcNow;
         var events = ProvinceTraffic.Generate([.. roster.Teachers.Select(t => t.Id)], eventsPerTeacher, at, seed: 7);
         var byTeacher = events.GroupBy(e => e.TeacherId)
-            .Select(g => (Id: g.Key, Events: new TeacherEvents(at, [.. g.Select(e => new TeacherEvent(e, 0))])))
+            .Select(g => (Id: g.Key, Events: new TeacherEvents([.. g.Select(e => new TeacherEvent(e, 0, at))])))
             .ToArray();
 
         await using var silo = await LocalSilo.StartAsync(RulePackLoader.Default, new ClusterOptions());
@@ -46,8 +46,8 @@ internal static class TeacherCallsBenchmark
             Console.WriteLine($"Orleans teacher calls, round {round} (reports to counting schools): {calls:N0} calls/s, " +
                 $"{calls * eventsPerTeacher:N0} events/s");
         }
-        var chunks = events.Chunk(500).ToArray();
-        var batches = await CallRate.MeasureAsync(chunks.Length, 64, i => cluster.PublishCheckedAsync(chunks[i], at), cluster.FlushAsync);
+        var chunks = events.Select(e => new AcceptedEvent(e, at, 0)).Chunk(500).ToArray();
+        var batches = await CallRate.MeasureAsync(chunks.Length, 64, i => cluster.PublishCheckedAsync(chunks[i]), cluster.FlushAsync);
         Console.WriteLine($"facade, batches of 500 events, 64 in flight (schools and regions aggregating): {batches * 500:N0} events/s");
     }
 }

@@ -6,16 +6,19 @@ using Domain = ZhijiangLive.Scoring.Events;
 namespace ZhijiangLive.Silo.Durability;
 
 /// <summary>
-/// Feeds journal records back through the cluster exactly as they were first taken: events of one group
-/// (one acceptance instant) together, roster changes in their place between them. The duplicates window
-/// learns every replayed id, so a retry after the restart is still a duplicate.
+/// Feeds journal records back through the cluster in journal order, each event with its own acceptance
+/// instant and position, roster changes in their place between them. Consecutive events go to the grains
+/// in hand-offs of up to <see cref="EventsPerHandoff"/>, one call per teacher for its share, each scored
+/// before the next is sent. The duplicates window learns every replayed id, so a retry after the restart
+/// is still a duplicate.
 /// </summary>
 public sealed class JournalReplay(ZhijiangCluster cluster, EventIdWindow ids)
 {
-    private readonly List<Domain.ActivityEvent> _group = [];
-    private readonly Queue<(Task<PublishResult> Scoring, List<Domain.ActivityEvent> Events)> _inFlight = new();
-    private DateTimeOffset _groupAcceptedAt;
-    private long _groupFirstPosition;
+    /// <summary>Big enough that a teacher has several events in one, small enough to keep the heap calm.</summary>
+    public const int EventsPerHandoff = 50_000;
+
+    private readonly List<AcceptedEvent> _group = [];
+    private readonly Queue<(Task<PublishResult> Scoring, List<AcceptedEvent> Events)> _inFlight = new();
 
     public long Events { get; private set; }
     public long RosterChanges { get; private set; }
@@ -32,20 +35,14 @@ public sealed class JournalReplay(ZhijiangCluster cluster, EventIdWindow ids)
             RosterChanges++;
             return;
         }
-        // A group's events have consecutive positions: the grains learn each one's position from the first.
-        if (_group.Count > 0 && (record.AcceptedAt != _groupAcceptedAt || record.Position != _groupFirstPosition + _group.Count))
+        var activity = JournalPayloads.ToEvent(record);
+        ids.TryClaim(activity);
+        _group.Add(new AcceptedEvent(activity, record.AcceptedAt, record.Position));
+        Events++;
+        if (_group.Count >= EventsPerHandoff)
         {
             await FlushGroupAsync();
         }
-        var activity = JournalPayloads.ToEvent(record);
-        ids.TryClaim(activity);
-        if (_group.Count == 0)
-        {
-            _groupAcceptedAt = record.AcceptedAt;
-            _groupFirstPosition = record.Position;
-        }
-        _group.Add(activity);
-        Events++;
     }
 
     /// <summary>Completes when every record added so far has been scored.</summary>
@@ -67,8 +64,8 @@ public sealed class JournalReplay(ZhijiangCluster cluster, EventIdWindow ids)
         }
         var events = _group.ToList();
         _group.Clear();
-        // A teacher scores its events in journal order only if one group is scored before the next is sent.
-        _inFlight.Enqueue((cluster.PublishAsync(events, _groupAcceptedAt, _groupFirstPosition), events));
+        // A teacher scores its events in journal order only if one hand-off is scored before the next is sent.
+        _inFlight.Enqueue((cluster.PublishCheckedAsync(events), events));
         await SettleOldestAsync();
     }
 
@@ -79,7 +76,7 @@ public sealed class JournalReplay(ZhijiangCluster cluster, EventIdWindow ids)
         var result = await scoring;
         foreach (var rejection in result.Rejections)
         {
-            ids.Forget(events[rejection.Index]);
+            ids.Forget(events[rejection.Index].Event);
             Refused++;
         }
     }

@@ -26,9 +26,9 @@ public sealed partial class IngestSequencer(
     private bool _running;
     private volatile string? _unavailable;
 
-    // The grains score one group while the next is journaled, but never two groups at once: a teacher's
-    // calls could then overtake each other, and its scores would follow another order than the journal's.
-    private Task _scoring = Task.CompletedTask;
+    // The grains score while the next groups are journaled, but one hand-off at a time: a teacher's calls
+    // could otherwise overtake each other, and its scores would follow another order than the journal's.
+    private readonly ScoringQueue _scoring = new(cluster);
 
     /// <summary>False while the journal is unreachable: new work is refused rather than left waiting.</summary>
     public bool Available => _unavailable is null;
@@ -144,6 +144,8 @@ public sealed partial class IngestSequencer(
             }
             else
             {
+                // A snapshot's cut holds every journaled event: the grains must have them all first.
+                await _scoring.IdleAsync();
                 ((ICutWork)work).Run(journal.LastPosition);
             }
         }
@@ -172,15 +174,12 @@ public sealed partial class IngestSequencer(
             await SurviveAsync(run, records, error);
             if (records.Count > 0)
             {
-                await AfterScoringAsync();
-                Release(await cluster.PublishCheckedAsync(merged.Passed, at, records[0].Position), merged.Passed);
+                Release(await _scoring.EnqueueAsync(merged.Accepted(records[0].Position)), merged.Passed);
             }
             throw;
         }
-        // Not awaited: the grains score this group while the next one is journaled.
-        await AfterScoringAsync();
-        var scoring = cluster.PublishCheckedAsync(merged.Passed, at, records.Count > 0 ? records[0].Position : 0);
-        _scoring = scoring;
+        // Not awaited: the grains score this group while the next ones are journaled.
+        var scoring = _scoring.EnqueueAsync(merged.Accepted(records.Count > 0 ? records[0].Position : 0));
         _ = scoring.ContinueWith(static (done, state) => ((MergedEvents)state!).Complete(done), merged,
             CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
@@ -196,11 +195,11 @@ public sealed partial class IngestSequencer(
         catch (Exception error)
         {
             await SurviveAsync([work], record, error);
-            await AfterScoringAsync();
+            await _scoring.IdleAsync();
             await cluster.UpsertRosterAsync(RosterMapping.ToDomain(work.Batch));
             throw;
         }
-        await AfterScoringAsync();
+        await _scoring.IdleAsync();
         try
         {
             work.Result.TrySetResult(await cluster.UpsertRosterAsync(RosterMapping.ToDomain(work.Batch)));
@@ -255,9 +254,6 @@ public sealed partial class IngestSequencer(
             ids.Forget(scored[rejection.Index]);
         }
     }
-
-    /// <summary>Waits until the group handed to the grains last is scored; its failure is its callers' to hear.</summary>
-    private Task AfterScoringAsync() => _scoring.IsCompleted ? Task.CompletedTask : _scoring.ContinueWith(static _ => { }, TaskScheduler.Default);
 
     private static TaskCompletionSource NewBarrier() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

@@ -58,6 +58,10 @@ internal sealed class MergedEvents
         return records;
     }
 
+    /// <summary>The events that passed, with their acceptance and the positions from <paramref name="firstPosition"/> (0: none).</summary>
+    public List<AcceptedEvent> Accepted(long firstPosition) =>
+        [.. Passed.Select((e, i) => new AcceptedEvent(e, AcceptedAt, firstPosition == 0 ? 0 : firstPosition + i))];
+
     /// <summary>The refused events leave the duplicates window, so that a corrected retry is taken.</summary>
     public void ForgetRefused(EventIdWindow ids)
     {

@@ -15,31 +15,38 @@ public sealed partial class ZhijiangCluster
     /// Every grain call is sent before this returns; a caller that needs one batch scored before the next
     /// (the journal's order) awaits it first.
     /// </summary>
-    public Task<PublishResult> PublishAsync(IReadOnlyList<ActivityEvent> events, DateTimeOffset? acceptedAt = null, long firstPosition = 0) =>
-        ScoreAsync(events, acceptedAt ?? Services.Time.GetUtcNow(), firstPosition, precheck: true);
+    public Task<PublishResult> PublishAsync(IReadOnlyList<ActivityEvent> events, DateTimeOffset? acceptedAt = null, long firstPosition = 0)
+    {
+        var at = acceptedAt ?? Services.Time.GetUtcNow();
+        return ScoreAsync(events.Count, i => new AcceptedEvent(events[i], at, firstPosition == 0 ? 0 : firstPosition + i), precheck: true);
+    }
 
     /// <summary>
-    /// As <see cref="PublishAsync"/>, for events that already passed <see cref="Precheck"/> at
-    /// <paramref name="acceptedAt"/> with the roster as it stands: the checks are not run a second time.
+    /// As <see cref="PublishAsync"/>, for events that already passed <see cref="Precheck"/> when they were
+    /// accepted, with the roster as it stood: the checks are not run a second time. The events may come from
+    /// several ingest groups (each with its own instant and positions): a teacher's go in one call, in order.
     /// </summary>
-    public Task<PublishResult> PublishCheckedAsync(IReadOnlyList<ActivityEvent> events, DateTimeOffset acceptedAt, long firstPosition = 0) =>
-        ScoreAsync(events, acceptedAt, firstPosition, precheck: false);
+    public Task<PublishResult> PublishCheckedAsync(IReadOnlyList<AcceptedEvent> events) =>
+        ScoreAsync(events.Count, i => events[i], precheck: false);
 
-    private Task<PublishResult> ScoreAsync(IReadOnlyList<ActivityEvent> events, DateTimeOffset at, long firstPosition, bool precheck)
+    private Task<PublishResult> ScoreAsync(int count, Func<int, AcceptedEvent> eventAt, bool precheck)
     {
-        var outcomes = new ScoreOutcome[events.Count];
+        var outcomes = new ScoreOutcome[count];
         var byTeacher = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        for (var i = 0; i < events.Count; i++)
+        var events = new ActivityEvent[count];
+        for (var i = 0; i < count; i++)
         {
-            var (reason, detail) = precheck ? Precheck(events[i], at) : (RejectionReason.None, "");
+            var accepted = eventAt(i);
+            events[i] = accepted.Event;
+            var (reason, detail) = precheck ? Precheck(accepted.Event, accepted.AcceptedAt) : (RejectionReason.None, "");
             if (reason != RejectionReason.None)
             {
                 outcomes[i] = ScoreOutcome.Rejected(reason, detail);
                 continue;
             }
-            if (!byTeacher.TryGetValue(events[i].TeacherId, out var indices))
+            if (!byTeacher.TryGetValue(accepted.Event.TeacherId, out var indices))
             {
-                byTeacher[events[i].TeacherId] = indices = [];
+                byTeacher[accepted.Event.TeacherId] = indices = [];
             }
             indices.Add(i);
         }
@@ -50,10 +57,10 @@ public sealed partial class ZhijiangCluster
             var share = new TeacherEvent[indices.Count];
             for (var j = 0; j < share.Length; j++)
             {
-                var index = indices[j];
-                share[j] = new TeacherEvent(events[index], firstPosition == 0 ? 0 : firstPosition + index);
+                var (activity, acceptedAt, position) = eventAt(indices[j]);
+                share[j] = new TeacherEvent(activity, position, acceptedAt);
             }
-            calls.Add((indices, grains.GetGrain<ITeacherGrain>(teacherId).PublishAsync(new TeacherEvents(at, share))));
+            calls.Add((indices, grains.GetGrain<ITeacherGrain>(teacherId).PublishAsync(new TeacherEvents(share))));
         }
         return _inFlight.Track(CollectAsync(events, outcomes, calls));
     }

@@ -71,8 +71,8 @@ public sealed class TeacherGrain(
         var outcomes = new ScoreOutcome[events.Events.Length];
         for (var i = 0; i < outcomes.Length; i++)
         {
-            var (activity, position) = events.Events[i];
-            outcomes[i] = _core.Publish(activity, events.AcceptedAt, position, _reports);
+            var (activity, position, acceptedAt) = events.Events[i];
+            outcomes[i] = _core.Publish(activity, acceptedAt, position, _reports);
         }
         ListIfChanged();
         outbox.Post(_reports);
