@@ -34,8 +34,12 @@ public interface IDurableStore : IAsyncDisposable
     /// <summary>The ids of journaled events that occurred at or after <paramref name="occurredSince"/>.</summary>
     IAsyncEnumerable<RecentEventId> ReadEventIdsAsync(DateTimeOffset occurredSince, CancellationToken cancellation = default);
 
-    /// <summary>Writes snapshots in one transaction; a snapshot older than the stored one of its grain is ignored.</summary>
-    Task WriteSnapshotsAsync(IReadOnlyList<GrainSnapshot> snapshots, CancellationToken cancellation = default);
+    /// <summary>
+    /// Writes snapshots in one transaction; a snapshot whose version is not above the stored one of its grain
+    /// is not written. Answers the grains (kind, key) it did not write: how grain storage tells a writer
+    /// that another one got there first.
+    /// </summary>
+    Task<IReadOnlySet<(string Kind, string Key)>> WriteSnapshotsAsync(IReadOnlyList<GrainSnapshot> snapshots, CancellationToken cancellation = default);
 
     /// <summary>Every stored snapshot.</summary>
     IAsyncEnumerable<GrainSnapshot> ReadSnapshotsAsync(CancellationToken cancellation = default);

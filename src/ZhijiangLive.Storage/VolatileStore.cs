@@ -35,7 +35,8 @@ public sealed class VolatileStore : IDurableStore
     public IAsyncEnumerable<RecentEventId> ReadEventIdsAsync(DateTimeOffset occurredSince, CancellationToken cancellation = default) =>
         Empty<RecentEventId>();
 
-    public Task WriteSnapshotsAsync(IReadOnlyList<GrainSnapshot> snapshots, CancellationToken cancellation = default) => Task.CompletedTask;
+    public Task<IReadOnlySet<(string Kind, string Key)>> WriteSnapshotsAsync(IReadOnlyList<GrainSnapshot> snapshots, CancellationToken cancellation = default) =>
+        Task.FromResult<IReadOnlySet<(string Kind, string Key)>>(new HashSet<(string, string)>());
 
     public IAsyncEnumerable<GrainSnapshot> ReadSnapshotsAsync(CancellationToken cancellation = default) => Empty<GrainSnapshot>();
 

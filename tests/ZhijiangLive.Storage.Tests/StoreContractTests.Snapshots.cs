@@ -79,6 +79,21 @@ public abstract partial class StoreContractTests
     }
 
     [Fact]
+    public async Task WriteSnapshots_AnswersTheGrainsItDidNotWrite()
+    {
+        await Store.WriteSnapshotsAsync([Records.Snapshot("teacher", "张老师", 5, "新")]);
+
+        var refused = await Store.WriteSnapshotsAsync([
+            Records.Snapshot("teacher", "张老师", 5, "同版本"),
+            Records.Snapshot("teacher", "李老师", 1, "新教师"),
+            Records.Snapshot("school", "张老师", 1, "同名学校"),
+        ]);
+
+        Assert.Equal([("teacher", "张老师")], refused);
+        Assert.Empty(await Store.WriteSnapshotsAsync([Records.Snapshot("teacher", "张老师", 6, "更新")]));
+    }
+
+    [Fact]
     public async Task WriteSnapshots_SameGrainTwiceInOneBatch_KeepsTheHigherVersion()
     {
         var higher = Records.Snapshot("teacher", "张老师", 3, "新");

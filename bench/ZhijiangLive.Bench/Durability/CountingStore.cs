@@ -80,7 +80,7 @@ internal sealed class CountingStore(IDurableStore inner) : IDurableStore
     public Task InitializeAsync(CancellationToken cancellation = default) => inner.InitializeAsync(cancellation);
     public Task<long> LastPositionAsync(CancellationToken cancellation = default) => inner.LastPositionAsync(cancellation);
     public Task<bool> ContainsAsync(long position, CancellationToken cancellation = default) => inner.ContainsAsync(position, cancellation);
-    public Task WriteSnapshotsAsync(IReadOnlyList<GrainSnapshot> snapshots, CancellationToken cancellation = default) =>
+    public Task<IReadOnlySet<(string Kind, string Key)>> WriteSnapshotsAsync(IReadOnlyList<GrainSnapshot> snapshots, CancellationToken cancellation = default) =>
         inner.WriteSnapshotsAsync(snapshots, cancellation);
     public Task<IReadOnlyList<GrainSnapshot>> ReadSnapshotsAsync(string kind, IReadOnlyList<string> keys, CancellationToken cancellation = default) =>
         inner.ReadSnapshotsAsync(kind, keys, cancellation);

@@ -16,13 +16,16 @@ internal sealed class SnapshotBatches(IDurableStore store, int rowsPerWrite = 2_
     public Task<GrainSnapshot?> ReadAsync(string kind, string key) => _reads.ReadAsync(kind, key);
 
     private readonly Lock _gate = new();
-    private List<(GrainSnapshot Row, TaskCompletionSource Done)> _waiting = [];
+    private List<(GrainSnapshot Row, TaskCompletionSource<bool> Done)> _waiting = [];
     private bool _writing;
 
-    /// <summary>Completes once the row is committed; fails if its transaction failed.</summary>
-    public Task WriteAsync(GrainSnapshot row)
+    /// <summary>
+    /// Completes once the row's transaction committed: true if the row was written, false if the store kept a
+    /// version as high or higher (another writer got there first). Fails if its transaction failed.
+    /// </summary>
+    public Task<bool> WriteAsync(GrainSnapshot row)
     {
-        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var done = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         bool start;
         lock (_gate)
         {
@@ -41,7 +44,7 @@ internal sealed class SnapshotBatches(IDurableStore store, int rowsPerWrite = 2_
     {
         while (true)
         {
-            List<(GrainSnapshot Row, TaskCompletionSource Done)> batch;
+            List<(GrainSnapshot Row, TaskCompletionSource<bool> Done)> batch;
             lock (_gate)
             {
                 if (_waiting.Count == 0)
@@ -49,25 +52,38 @@ internal sealed class SnapshotBatches(IDurableStore store, int rowsPerWrite = 2_
                     _writing = false;
                     return;
                 }
-                if (_waiting.Count <= rowsPerWrite)
-                {
-                    (batch, _waiting) = (_waiting, []);
-                }
-                else
-                {
-                    batch = _waiting[..rowsPerWrite];
-                    _waiting.RemoveRange(0, rowsPerWrite);
-                }
+                batch = TakeBatch();
             }
             try
             {
-                await store.WriteSnapshotsAsync([.. batch.Select(w => w.Row)]).ConfigureAwait(false);
-                batch.ForEach(w => w.Done.TrySetResult());
+                var refused = await store.WriteSnapshotsAsync([.. batch.Select(w => w.Row)]).ConfigureAwait(false);
+                batch.ForEach(w => w.Done.TrySetResult(!refused.Contains((w.Row.Kind, w.Row.Key))));
             }
             catch (Exception error)
             {
                 batch.ForEach(w => w.Done.TrySetException(error));
             }
         }
+    }
+
+    // A grain at most once per transaction, so that the store's answer for it is about this very row.
+    private List<(GrainSnapshot Row, TaskCompletionSource<bool> Done)> TakeBatch()
+    {
+        var batch = new List<(GrainSnapshot Row, TaskCompletionSource<bool> Done)>();
+        var later = new List<(GrainSnapshot Row, TaskCompletionSource<bool> Done)>();
+        var grains = new HashSet<(string, string)>();
+        foreach (var write in _waiting)
+        {
+            if (batch.Count < rowsPerWrite && grains.Add((write.Row.Kind, write.Row.Key)))
+            {
+                batch.Add(write);
+            }
+            else
+            {
+                later.Add(write);
+            }
+        }
+        _waiting = later;
+        return batch;
     }
 }

@@ -16,9 +16,10 @@ namespace ZhijiangLive.Grains.Storage;
 /// A teacher's state is kept in the codec's compact form with the snapshot's version and the journal
 /// position it covers; any other state in Orleans' own serialization.
 /// <para>
-/// The ETag is the stored version. The store keeps the highest version it was given and ignores an older
-/// one rather than refusing it: the journal, not the grain state, is the truth, and a grain has one
-/// activation writing at a time.
+/// The ETag is the stored version, and a write carries the next one: the store writes a row only above the
+/// version it holds, so a writer whose ETag is out of date (another activation wrote first) gets
+/// <see cref="InconsistentStateException"/>, as Orleans' contract says. A teacher's version is its snapshot
+/// marks' own, which only grows.
 /// </para>
 /// </summary>
 public sealed class SnapshotGrainStorage(IDurableStore store, GrainServices services, Serializer serializer) : IGrainStorage
@@ -64,7 +65,12 @@ public sealed class SnapshotGrainStorage(IDurableStore store, GrainServices serv
             var version = grainState.ETag is { } etag ? long.Parse(etag, CultureInfo.InvariantCulture) + 1 : 1;
             row = new GrainSnapshot(stateName, key, version, 0, serializer.SerializeToArray(grainState.State));
         }
-        await _batches.WriteAsync(row).ConfigureAwait(false);
+        if (!await _batches.WriteAsync(row).ConfigureAwait(false))
+        {
+            throw new InconsistentStateException(
+                $"the stored state of {grainId} ({stateName}) is newer than version {row.Version - 1}: another writer got there first",
+                storedEtag: null, currentEtag: grainState.ETag);
+        }
         Found(grainState, row.Version);
     }
 

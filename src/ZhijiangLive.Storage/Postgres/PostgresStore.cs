@@ -100,11 +100,12 @@ public sealed class PostgresStore(string connectionString) : IDurableStore
         }
     }
 
-    public async Task WriteSnapshotsAsync(IReadOnlyList<GrainSnapshot> snapshots, CancellationToken cancellation = default)
+    public async Task<IReadOnlySet<(string Kind, string Key)>> WriteSnapshotsAsync(IReadOnlyList<GrainSnapshot> snapshots, CancellationToken cancellation = default)
     {
+        var refused = new HashSet<(string Kind, string Key)>(snapshots.Select(s => (s.Kind, s.Key)));
         if (snapshots.Count == 0)
         {
-            return;
+            return refused;
         }
         await using var connection = await _source.OpenConnectionAsync(cancellation);
         await using var transaction = await connection.BeginTransactionAsync(cancellation);
@@ -116,14 +117,22 @@ public sealed class PostgresStore(string connectionString) : IDurableStore
             ON CONFLICT (grain_kind, grain_key) DO UPDATE
                SET version = excluded.version, position = excluded.position, state = excluded.state
              WHERE snapshots.version < excluded.version
+            RETURNING grain_kind, grain_key
             """, connection, transaction);
         command.Parameters.AddWithValue(snapshots.Select(s => s.Kind).ToArray());
         command.Parameters.AddWithValue(snapshots.Select(s => s.Key).ToArray());
         command.Parameters.AddWithValue(snapshots.Select(s => s.Version).ToArray());
         command.Parameters.AddWithValue(snapshots.Select(s => s.Position).ToArray());
         command.Parameters.AddWithValue(snapshots.Select(s => s.State).ToArray());
-        await command.ExecuteNonQueryAsync(cancellation);
+        await using (var reader = await command.ExecuteReaderAsync(cancellation))
+        {
+            while (await reader.ReadAsync(cancellation))
+            {
+                refused.Remove((reader.GetString(0), reader.GetString(1)));
+            }
+        }
         await transaction.CommitAsync(cancellation);
+        return refused;
     }
 
     public async IAsyncEnumerable<GrainSnapshot> ReadSnapshotsAsync([EnumeratorCancellation] CancellationToken cancellation = default)

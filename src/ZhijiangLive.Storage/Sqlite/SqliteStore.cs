@@ -132,30 +132,42 @@ public sealed class SqliteStore : IDurableStore
         }
     }
 
-    public Task WriteSnapshotsAsync(IReadOnlyList<GrainSnapshot> snapshots, CancellationToken cancellation = default) => WithTurn(() =>
-    {
-        using var transaction = _connection.BeginTransaction();
-        using var upsert = Command("""
-            INSERT INTO snapshots (grain_kind, grain_key, version, position, state) VALUES ($k, $key, $v, $p, $s)
-            ON CONFLICT (grain_kind, grain_key) DO UPDATE
-               SET version = excluded.version, position = excluded.position, state = excluded.state
-             WHERE snapshots.version < excluded.version
-            """, transaction);
-        var kind = upsert.Parameters.Add("$k", SqliteType.Text);
-        var key = upsert.Parameters.Add("$key", SqliteType.Text);
-        var version = upsert.Parameters.Add("$v", SqliteType.Integer);
-        var position = upsert.Parameters.Add("$p", SqliteType.Integer);
-        var state = upsert.Parameters.Add("$s", SqliteType.Blob);
-        foreach (var snapshot in snapshots)
+    public Task<IReadOnlySet<(string Kind, string Key)>> WriteSnapshotsAsync(IReadOnlyList<GrainSnapshot> snapshots, CancellationToken cancellation = default) =>
+        WithTurn<IReadOnlySet<(string Kind, string Key)>>(() =>
         {
-            cancellation.ThrowIfCancellationRequested();
-            (kind.Value, key.Value, version.Value, position.Value, state.Value) =
-                (snapshot.Kind, snapshot.Key, snapshot.Version, snapshot.Position, snapshot.State);
-            upsert.ExecuteNonQuery();
-        }
-        transaction.Commit();
-        return Task.CompletedTask;
-    });
+            using var transaction = _connection.BeginTransaction();
+            using var upsert = Command("""
+                INSERT INTO snapshots (grain_kind, grain_key, version, position, state) VALUES ($k, $key, $v, $p, $s)
+                ON CONFLICT (grain_kind, grain_key) DO UPDATE
+                   SET version = excluded.version, position = excluded.position, state = excluded.state
+                 WHERE snapshots.version < excluded.version
+                """, transaction);
+            var kind = upsert.Parameters.Add("$k", SqliteType.Text);
+            var key = upsert.Parameters.Add("$key", SqliteType.Text);
+            var version = upsert.Parameters.Add("$v", SqliteType.Integer);
+            var position = upsert.Parameters.Add("$p", SqliteType.Integer);
+            var state = upsert.Parameters.Add("$s", SqliteType.Blob);
+            var written = new HashSet<(string, string)>();
+            var refused = new HashSet<(string, string)>();
+            // Highest version first, so that a grain twice in one batch keeps its higher one.
+            foreach (var snapshot in snapshots.OrderByDescending(s => s.Version))
+            {
+                cancellation.ThrowIfCancellationRequested();
+                (kind.Value, key.Value, version.Value, position.Value, state.Value) =
+                    (snapshot.Kind, snapshot.Key, snapshot.Version, snapshot.Position, snapshot.State);
+                if (upsert.ExecuteNonQuery() > 0)
+                {
+                    written.Add((snapshot.Kind, snapshot.Key));
+                }
+                else
+                {
+                    refused.Add((snapshot.Kind, snapshot.Key));
+                }
+            }
+            transaction.Commit();
+            refused.ExceptWith(written);
+            return Task.FromResult<IReadOnlySet<(string Kind, string Key)>>(refused);
+        });
 
     public IAsyncEnumerable<GrainSnapshot> ReadSnapshotsAsync(CancellationToken cancellation = default) =>
         Pages("SELECT rowid, grain_kind, grain_key, version, position, state FROM snapshots WHERE rowid > $after ORDER BY rowid LIMIT $limit",

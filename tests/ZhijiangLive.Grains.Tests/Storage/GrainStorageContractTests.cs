@@ -27,7 +27,7 @@ public abstract class GrainStorageContractTests : IAsyncLifetime
         _silo = await StorageSilo.StartAsync(AddStorage);
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (_silo is not null)
         {
