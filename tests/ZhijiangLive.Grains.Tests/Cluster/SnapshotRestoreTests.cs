@@ -1,3 +1,4 @@
+using ZhijiangLive.Grains.Roster;
 using ZhijiangLive.Grains.Snapshots;
 using ZhijiangLive.Scoring.Events;
 
@@ -126,12 +127,7 @@ public sealed class SnapshotRestoreTests
         await original.PublishAsync(original.Teach("T1"));
         var snapshots = await original.Cluster.CaptureTeachersAsync(0);
 
-        await using var restored = new ClusterHarness(new ClusterOptions());
-        snapshots.ForEach(restored.Cluster.RestoreTeacher);
-        await restored.BuildTreeAsync();
-        await restored.AddTeachersAsync(teachers);
-        await restored.Cluster.AnnounceAllTeachersAsync();
-        await restored.Cluster.FlushAsync();
+        await using var restored = await RestartAsync(snapshots, teachers);
         Assert.Empty(await restored.Cluster.CaptureTeachersAsync(0));
 
         await restored.PublishAsync(restored.Teach("T2"));
@@ -148,12 +144,7 @@ public sealed class SnapshotRestoreTests
         await original.PublishAsync([.. teachers.Take(8).Select(t => original.Teach(t.Id))]);
         var snapshots = await original.Cluster.CaptureTeachersAsync(0);
 
-        await using var restored = new ClusterHarness(new ClusterOptions());
-        snapshots.ForEach(restored.Cluster.RestoreTeacher);
-        await restored.BuildTreeAsync();
-        await restored.AddTeachersAsync(teachers);
-        await restored.Cluster.AnnounceAllTeachersAsync();
-        await restored.Cluster.FlushAsync();
+        await using var restored = await RestartAsync(snapshots, teachers);
 
         Assert.Equal(0, restored.Cluster.Services.Active.Teachers);
         foreach (var school in ClusterHarness.Schools)
@@ -182,6 +173,18 @@ public sealed class SnapshotRestoreTests
 
         Assert.Equal(("T2", 2L, 7L), (second.TeacherId, second.Version, second.Covered));
         Assert.Empty(await h.Cluster.CaptureTeachersAsync(9));
+    }
+
+    /// <summary>A new cluster started as the silo does after a restart: teachers restored, roster, announcements.</summary>
+    private static async Task<ClusterHarness> RestartAsync(List<TeacherSnapshot> snapshots, TeacherEntry[] teachers)
+    {
+        var restored = new ClusterHarness(new ClusterOptions());
+        snapshots.ForEach(restored.Cluster.RestoreTeacher);
+        await restored.BuildTreeAsync();
+        await restored.AddTeachersAsync(teachers);
+        await restored.Cluster.AnnounceAllTeachersAsync();
+        await restored.Cluster.FlushAsync();
+        return restored;
     }
 
     /// <summary>The view with its per-rule maps spelled out: records compare dictionaries by reference.</summary>
