@@ -5,6 +5,7 @@ using Npgsql;
 using ZhijiangLive.Bench.Province;
 using ZhijiangLive.Grains.Cluster;
 using ZhijiangLive.Silo.Durability;
+using ZhijiangLive.Scoring.Events;
 using ZhijiangLive.Storage;
 using ZhijiangLive.Storage.Postgres;
 
@@ -56,7 +57,39 @@ internal static class RestartToReady
         var (silo, _) = await StartTimedAsync(connection, "snapshots and tail", cpu);
         await using var running = silo;
         await DescribeAsync(silo, provinceId);
+        await ColdStartAsync(silo.Services.GetRequiredService<ZhijiangCluster>());
         await silo.StopAsync();
+    }
+
+    /// <summary>
+    /// After a restart most teachers are asleep: one event for every teacher on the roster, in random order,
+    /// through the grains (batches of 500, 64 in flight), activations included.
+    /// </summary>
+    private static async Task ColdStartAsync(ZhijiangCluster cluster)
+    {
+        var asleep = cluster.Services.Active.Teachers;
+        var ids = cluster.Roster.Teachers.Select(t => t.Id).ToArray();
+        new Random(11).Shuffle(ids);
+        var at = DateTimeOffset.UtcNow;
+        var events = ids.Select((id, i) => new ActivityEvent($"cold-{i}", id, at, ClientKind.Mobile, new MobileOperation("message"))).ToArray();
+        var pending = new Queue<Task<PublishResult>>();
+        var clock = Stopwatch.StartNew();
+        foreach (var batch in events.Chunk(500))
+        {
+            pending.Enqueue(cluster.PublishAsync(batch, at));
+            if (pending.Count >= 64)
+            {
+                await pending.Dequeue();
+            }
+        }
+        while (pending.Count > 0)
+        {
+            await pending.Dequeue();
+        }
+        await cluster.FlushAsync();
+        Console.WriteLine($"  cold start: one event for each of {ids.Length:N0} teachers ({ids.Length - asleep:N0} of them asleep) in " +
+            $"{clock.Elapsed.TotalSeconds:0.0} s: {ids.Length / clock.Elapsed.TotalSeconds:N0} events/s, activations included; " +
+            $"{cluster.Services.Active.Teachers:N0} teachers active after");
     }
 
     /// <summary>Writes the journal; the roster it was made from is not kept, so it does not count as the silo's memory.</summary>
