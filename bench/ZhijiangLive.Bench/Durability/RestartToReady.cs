@@ -8,6 +8,7 @@ using ZhijiangLive.Silo.Durability;
 using ZhijiangLive.Scoring.Events;
 using ZhijiangLive.Storage;
 using ZhijiangLive.Storage.Postgres;
+using ActivityEvent = ZhijiangLive.Scoring.Events.ActivityEvent;
 
 namespace ZhijiangLive.Bench.Durability;
 
