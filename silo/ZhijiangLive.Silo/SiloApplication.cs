@@ -37,6 +37,7 @@ public static class SiloApplication
         app.MapQueryApi();
         app.MapLiveDashboard();
         app.MapOperations();
+        app.MapOrleansDashboardIfEnabled();
         return app;
     }
 }

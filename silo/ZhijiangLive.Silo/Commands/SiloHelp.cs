@@ -37,6 +37,7 @@ internal static class SiloHelp
           --Zhijiang:ShutdownTimeout <t>                longest graceful stop after SIGTERM/Ctrl-C (00:00:30)
           --Zhijiang:Health:ProbeInterval <t>           how often readiness pings the store (00:00:05)
           --Zhijiang:Health:ProbeTimeout <t>            a slower ping counts as the store unreachable (00:00:02)
+          --Zhijiang:OrleansDashboard:Enabled true      Orleans' dashboard at /orleans/, for the province's token (off)
           --Logging:Console:FormatterName json          one JSON object per log line (default simple)
           --Logging:LogLevel:Default <level>            Information; per category: --Logging:LogLevel:<category>
           --Zhijiang:Auth:ApiKeys:<i>:Name <n> / :Sha256 <hex>   a platform key (Ingest, Roster) by the SHA-256 of the key

@@ -18,7 +18,8 @@ public static class ClusterHosting
         var pack = RulePackFrom(builder.Configuration);
 
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.UseOrleans(silo => silo.UseSingleSilo(options.SiloPort, options.GatewayPort).AddZhijiangGrains(pack, options));
+        builder.UseOrleans(silo => silo.UseSingleSilo(options.SiloPort, options.GatewayPort).AddZhijiangGrains(pack, options)
+            .AddOrleansDashboardIfEnabled(builder.Configuration));
         // Orleans tells its own start-up and membership news at Information; the silo's log keeps to its own.
         builder.Logging.AddFilter("Orleans", LogLevel.Warning);
         return builder;

@@ -16,7 +16,8 @@ public sealed class AccessTokenFromQuery(IHttpContextFactory inner) : IHttpConte
     public HttpContext Create(IFeatureCollection featureCollection)
     {
         if (featureCollection.Get<IHttpRequestFeature>() is { } request
-            && request.Path.StartsWith(LiveHosting.HubPath, StringComparison.OrdinalIgnoreCase)
+            && (request.Path.StartsWith(LiveHosting.HubPath, StringComparison.OrdinalIgnoreCase)
+                || request.Path.StartsWith(OrleansDashboardHosting.Path, StringComparison.OrdinalIgnoreCase))
             && request.QueryString.Contains(Name, StringComparison.OrdinalIgnoreCase))
         {
             Move(request);
