@@ -17,6 +17,12 @@ internal sealed partial class RawHttp2Connection
 
     public int PingsReceived => Volatile.Read(ref _pingsReceived);
 
+    /// <summary>
+    /// Whether the server ended the connection with a TCP reset. A server that closes its socket while the
+    /// request's rest is still arriving resets it, and the reset can discard a GOAWAY already on its way.
+    /// </summary>
+    public bool ResetByServer { get; private set; }
+
     private async Task ReadLoopAsync()
     {
         GoAway? goAway = null;
@@ -82,9 +88,10 @@ internal sealed partial class RawHttp2Connection
         {
             // Closed by this side, or by the server after its GOAWAY (a reset rather than a FIN).
         }
-        catch (IOException)
+        catch (IOException dropped)
         {
-            // The server dropped the connection without a GOAWAY.
+            // The server dropped the connection without a GOAWAY that reached us.
+            ResetByServer = dropped.InnerException is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.ConnectionReset };
         }
         finally
         {
