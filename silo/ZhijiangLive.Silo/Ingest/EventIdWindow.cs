@@ -9,7 +9,8 @@ namespace ZhijiangLive.Silo.Ingest;
 /// An id is remembered under the UTC day its event occurred on, for as long as an event of that day could
 /// still be accepted (the grace window) plus a day; after that a retry is refused as out of window anyway.
 /// Ids are kept as 128-bit fingerprints (16 bytes, whatever the id's length); a false match needs two ids
-/// to collide in 128 bits.
+/// to collide in 128 bits. An id claimed by a call that is not answered yet is also kept with that call's
+/// <see cref="ClaimedEvents"/>, so that a copy of it waits for what became of the original.
 /// </summary>
 public sealed class EventIdWindow(TimeSpan graceLate, TimeProvider time)
 {
@@ -24,20 +25,61 @@ public sealed class EventIdWindow(TimeSpan graceLate, TimeProvider time)
         var day = DayOf(occurredAt);
         lock (stripe)
         {
-            foreach (var bucket in stripe.Days.Values)
+            return stripe.TryAdd(print, day, OldestKeptDay());
+        }
+    }
+
+    /// <summary>
+    /// Claims the event's id for one of <paramref name="claimer"/>'s events (its <paramref name="index"/>-th
+    /// claim): new, or a copy of an event stored, or a copy of one that a call not yet answered claimed.
+    /// </summary>
+    internal EventClaim Claim(Domain.ActivityEvent activity, ClaimedEvents claimer, int index)
+    {
+        if (!Remembers(activity))
+        {
+            return EventClaim.New;
+        }
+        var print = Fingerprint(activity.EventId);
+        var stripe = _stripes[(int)(print % Stripes)];
+        var day = DayOf(activity.OccurredAt);
+        lock (stripe)
+        {
+            if (stripe.Pending.TryGetValue(print, out var pending))
             {
-                if (bucket.Contains(print))
-                {
-                    return false;
-                }
+                return new EventClaim(EventClaimKind.Pending, pending.Claimer, pending.Index);
             }
-            if (!stripe.Days.TryGetValue(day, out var ids))
+            if (!stripe.TryAdd(print, day, OldestKeptDay()))
             {
-                stripe.Forget(OldestKeptDay());
-                stripe.Days[day] = ids = [];
+                return EventClaim.Stored;
             }
-            ids.Add(print);
-            return true;
+            stripe.Pending[print] = (claimer, index);
+            return EventClaim.New;
+        }
+    }
+
+    /// <summary>
+    /// The claimer's answer is known: its claim is no longer pending, and a refused event's id is forgotten, so
+    /// that a corrected retry is taken. Nothing happens when the claim was settled already (e.g. forgotten).
+    /// </summary>
+    internal void Settle(Domain.ActivityEvent activity, ClaimedEvents claimer, bool refused)
+    {
+        if (!Remembers(activity))
+        {
+            return;
+        }
+        var print = Fingerprint(activity.EventId);
+        var stripe = _stripes[(int)(print % Stripes)];
+        lock (stripe)
+        {
+            if (!stripe.Pending.TryGetValue(print, out var pending) || !ReferenceEquals(pending.Claimer, claimer))
+            {
+                return;
+            }
+            stripe.Pending.Remove(print);
+            if (refused)
+            {
+                stripe.Remove(print, DayOf(activity.OccurredAt));
+            }
         }
     }
 
@@ -48,10 +90,8 @@ public sealed class EventIdWindow(TimeSpan graceLate, TimeProvider time)
         var stripe = _stripes[(int)(print % Stripes)];
         lock (stripe)
         {
-            if (stripe.Days.TryGetValue(DayOf(occurredAt), out var ids))
-            {
-                ids.Remove(print);
-            }
+            stripe.Pending.Remove(print);
+            stripe.Remove(print, DayOf(occurredAt));
         }
     }
 
@@ -85,6 +125,34 @@ public sealed class EventIdWindow(TimeSpan graceLate, TimeProvider time)
     private sealed class Stripe
     {
         public Dictionary<long, HashSet<UInt128>> Days { get; } = [];
+
+        public Dictionary<UInt128, (ClaimedEvents Claimer, int Index)> Pending { get; } = [];
+
+        public bool TryAdd(UInt128 print, long day, long oldestKept)
+        {
+            foreach (var bucket in Days.Values)
+            {
+                if (bucket.Contains(print))
+                {
+                    return false;
+                }
+            }
+            if (!Days.TryGetValue(day, out var ids))
+            {
+                Forget(oldestKept);
+                Days[day] = ids = [];
+            }
+            ids.Add(print);
+            return true;
+        }
+
+        public void Remove(UInt128 print, long day)
+        {
+            if (Days.TryGetValue(day, out var ids))
+            {
+                ids.Remove(print);
+            }
+        }
 
         public void Forget(long oldestKept)
         {

@@ -1,11 +1,14 @@
 using Google.Protobuf.WellKnownTypes;
 using ZhijiangLive.Contracts.V1;
 using Grpc.Core;
+using Microsoft.Extensions.DependencyInjection;
+using ZhijiangLive.Silo.Ingest;
+using ZhijiangLive.Silo.Metrics;
 using static ZhijiangLive.Silo.Tests.Grpc.GrpcFixtures;
 
 namespace ZhijiangLive.Silo.Tests.Grpc;
 
-/// <summary>Ingest over gRPC: per-event rejections, the batch limit, duplicates across calls and streams, stream order.</summary>
+/// <summary>Ingest over gRPC: per-event rejections, the batch limit, duplicates across calls and streams (and copies of refused events), stream order.</summary>
 public sealed class IngestTests() : SeededSilo("--Zhijiang:Grpc:MaxBatchEvents=5")
 {
     [Fact]
@@ -69,6 +72,47 @@ public sealed class IngestTests() : SeededSilo("--Zhijiang:Grpc:MaxBatchEvents=5
 
         Assert.Equal("UNKNOWN_TEACHER", Assert.Single(refused.Rejections).Reason);
         Assert.Equal((1, 0), (retried.Accepted, retried.Duplicates));
+    }
+
+    [Fact]
+    public async Task CopyOfARefusedEvent_InTheSameBatch_IsRefusedTheSameWay_NotADuplicate()
+    {
+        var reply = await PublishAsync(Batch(Login("e-lk", teacher: "TL"), Login("e-ok2"), Login("e-lk", teacher: "TL")));
+
+        Assert.Equal((1, 0), (reply.Accepted, reply.Duplicates));
+        Assert.Equal([(0, "e-lk", "TEACHER_LOCKED"), (2, "e-lk", "TEACHER_LOCKED")], reply.Rejections.Select(r => (r.Index, r.EventId, r.Reason)));
+        Assert.Equal(reply.Rejections[0].Detail, reply.Rejections[1].Detail);
+    }
+
+    [Fact]
+    public async Task CopyOfARefusedEvent_InABatchTakenWhileTheFirstWasOnItsWay_IsRefusedTheSameWay()
+    {
+        var ingest = Silo.Services.GetRequiredService<IngestPipeline>();
+        var publisher = new Publisher("test", "test");
+
+        // Both batches are claimed before the first is journaled and scored: the second's copy waits for it.
+        var first = ingest.PublishAsync(Batch(Login("e-lk-x", teacher: "TL")), publisher);
+        var second = ingest.PublishAsync(Batch(Login("e-ok-x"), Login("e-lk-x", teacher: "TL")), publisher);
+        var (one, two) = (await first, await second);
+
+        Assert.Equal("TEACHER_LOCKED", Assert.Single(one.Rejections).Reason);
+        Assert.Equal((1, 0), (two.Accepted, two.Duplicates));
+        Assert.Equal((1, "e-lk-x", "TEACHER_LOCKED"), two.Rejections.Select(r => (r.Index, r.EventId, r.Reason)).Single());
+    }
+
+    [Fact]
+    public async Task CopyOfAnAcceptedEvent_TakenWhileTheFirstWasOnItsWay_IsADuplicate()
+    {
+        var ingest = Silo.Services.GetRequiredService<IngestPipeline>();
+        var publisher = new Publisher("test", "test");
+
+        var first = ingest.PublishAsync(Batch(Teaching("e-pend", "s9")), publisher);
+        var second = ingest.PublishAsync(Batch(Teaching("e-pend", "s9")), publisher);
+        var (one, two) = (await first, await second);
+
+        Assert.Equal((1, 0), (one.Accepted, one.Duplicates));
+        Assert.Equal((0, 1), (two.Accepted, two.Duplicates));
+        Assert.Empty(two.Rejections);
     }
 
     [Fact]
