@@ -51,7 +51,8 @@ def main(argv=None):
 
 def parser(contract):
     p = argparse.ArgumentParser(prog="zhijiang.py", description=__doc__.split("\n\n")[0])
-    p.add_argument("--target", default="localhost:5081", help="the silo's gRPC endpoint, host:port (default %(default)s)")
+    p.add_argument("--target", default=os.environ.get("ZHIJIANG_TARGET", "localhost:5081"),
+                   help="the silo's gRPC endpoint, host:port (default $ZHIJIANG_TARGET, else %(default)s)")
     p.add_argument("--timeout", type=float, default=10, help="seconds before a call gives up (default %(default)s)")
     p.add_argument("--key", default=os.environ.get("ZHIJIANG_KEY"),
                    help="the platform API key for publish and roster-demo (default: $ZHIJIANG_KEY)")
