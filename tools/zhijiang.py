@@ -1,14 +1,15 @@
 #!/usr/bin/python3
 """A command-line client of ZhijiangLive's gRPC endpoint: health, a demo roster, publishing and queries.
 
-Needs only Debian's python3-grpcio and python3-protobuf. Replies are printed as JSON; a failed call prints
-its gRPC status to stderr and exits with 1. Publishing and the roster take a platform API key (--key or
+Needs only Debian's python3-grpcio and python3-protobuf. Replies are printed as JSON (explain prints a table,
+or JSON with --json); a failed call prints its gRPC status to stderr and exits with 1. Publishing and the roster take a platform API key (--key or
 ZHIJIANG_KEY), queries a bureau token (--token or ZHIJIANG_TOKEN); health takes neither.
 """
 
 import argparse
 import json
 import os
+import re
 import sys
 import uuid
 from datetime import datetime, timezone
@@ -45,7 +46,7 @@ def main(argv=None):
         except grpc.RpcError as e:
             print(json.dumps({"code": e.code().name, "details": e.details()}, ensure_ascii=False), file=sys.stderr)
             return 1
-    print(to_json(reply))
+    print(args.show(reply, args) if getattr(args, "show", None) else to_json(reply))
     return 0
 
 
@@ -57,7 +58,7 @@ def parser(contract):
     p.add_argument("--key", default=os.environ.get("ZHIJIANG_KEY"),
                    help="the platform API key for publish and roster-demo (default: $ZHIJIANG_KEY)")
     p.add_argument("--token", default=os.environ.get("ZHIJIANG_TOKEN"),
-                   help="the bureau token for teacher, school, region and leaderboard (default: $ZHIJIANG_TOKEN)")
+                   help="the bureau token for teacher, school, region, explain and leaderboard (default: $ZHIJIANG_TOKEN)")
     commands = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     health = commands.add_parser("health", help="grpc.health.v1 Check of the server or one service")
@@ -85,6 +86,12 @@ def parser(contract):
         get.add_argument("id")
         get.add_argument("--date", default="", help="YYYY-MM-DD in the service's zone (default: today)")
         get.set_defaults(run=run_get, method=method)
+
+    explain = commands.add_parser("explain", help="Query.ExplainTeacher: the ledger of a teacher's day, rule by rule and event by event")
+    explain.add_argument("id", help="the teacher's id")
+    explain.add_argument("--date", default="", help="YYYY-MM-DD in the service's zone (default: today)")
+    explain.add_argument("--json", action="store_true", help="print the reply as JSON, as the other commands do")
+    explain.set_defaults(run=run_get, method="ExplainTeacher", show=show_ledger)
 
     board = commands.add_parser("leaderboard", help="Query.GetLeaderboard of a school or region")
     board.add_argument("scope", help="a school or region id")
@@ -150,6 +157,51 @@ def run_publish(contract, channel, args):
 def run_get(contract, channel, args):
     request = contract.message(f"{V1}.GetRequest")(id=args.id, date=args.date)
     return contract.method(channel, f"{V1}.Query", args.method)(request, timeout=args.timeout)
+
+
+# The ledger names a cap only where it refused points: "daily cap 10 reached", "resource cap 50 reached".
+CAP_NOTE = re.compile(r"^(\w+) cap (\d+) reached$")
+
+
+def show_ledger(ledger, args):
+    """The ledger as text: a line on the day, a table of its rules, then its events in the order they were scored."""
+    if args.json:
+        return to_json(ledger)
+    if not ledger.kept:
+        return (f"{args.id} on {ledger.date}: that day's ledger is no longer kept (only recent days are); "
+                f"its scores still are: zhijiang.py teacher {args.id} --date {ledger.date}")
+    entries = list(ledger.entries)
+    if not entries:
+        return f"{args.id} on {ledger.date}: no events scored that day."
+    rules = {}
+    for e in entries:
+        rule = rules.setdefault(e.rule, {"events": 0, "points": 0, "caps": [], "capped": 0})
+        rule["events"] += 1
+        rule["points"] += e.points
+        if cap := CAP_NOTE.match(e.note):
+            per = "a day" if cap.group(1) == "daily" else f"a {cap.group(1)}"
+            if f"{cap.group(2)} {per}" not in rule["caps"]:
+                rule["caps"].append(f"{cap.group(2)} {per}")
+            rule["capped"] += 1
+    rows = [("rule", "events", "points", "cap", "capped")]
+    rows += [(name, r["events"], r["points"], ", ".join(r["caps"]) or "-", r["capped"]) for name, r in rules.items()]
+    rows.append(("total", len(entries), sum(e.points for e in entries), "", sum(r["capped"] for r in rules.values())))
+    lines = [f"{args.id} on {ledger.date}: {len(entries)} events scored, {rows[-1][2]} points."]
+    if not ledger.complete:
+        lines.append("Incomplete: the ledger's limit per teacher dropped the day's oldest entries, "
+                     "so these points may fall short of the day's score.")
+    lines += ["", *table(rows, right=(1, 2, 4)),
+              "cap: the cap a refusal named (the ledger names one only where it refused points); capped: the events a cap refused.",
+              ""]
+    lines += table([("event", "rule", "points", "note")]
+                   + [(e.event_id, e.rule, f"{e.points:+d}" if e.points else "0", e.note) for e in entries], right=(2,))
+    return "\n".join(lines)
+
+
+def table(rows, right=()):
+    widths = [max(len(str(row[i])) for row in rows) for i in range(len(rows[0]))]
+    return ["  ".join(str(v).rjust(w) if i in right else str(v).ljust(w) for i, (v, w) in enumerate(zip(row, widths))).rstrip()
+            for row in rows]
 
 
 def run_leaderboard(contract, channel, args):
