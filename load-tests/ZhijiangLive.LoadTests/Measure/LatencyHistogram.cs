@@ -32,6 +32,10 @@ public sealed class LatencyHistogram
 
     public double PercentileMilliseconds(double q) => Percentile(q) / 1000.0;
 
+    /// <summary>Each value recorded (to the histogram's precision, so neighbours within 0.1 % count as one) and its count, in ascending order.</summary>
+    public IEnumerable<(double Milliseconds, long Count)> Recorded() =>
+        _values.RecordedValues().Select(v => (v.ValueIteratedTo / 1000.0, v.CountAtValueIteratedTo));
+
     /// <summary>"p50 1.20 ms, p99 3.40 ms, max 5.00 ms", or "no calls".</summary>
     public string Summary() => Count == 0 ? "no calls"
         : $"p50 {PercentileMilliseconds(0.5):0.00} ms, p99 {PercentileMilliseconds(0.99):0.00} ms, max {MaxMicroseconds / 1000.0:0.00} ms";

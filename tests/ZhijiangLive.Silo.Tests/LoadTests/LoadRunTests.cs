@@ -46,7 +46,8 @@ public sealed class LoadRunTests : IAsyncLifetime
         var report = await File.ReadAllTextAsync(Path.Combine(_out, "report.md"));
         Assert.Contains($"| accepted | {c.Accepted.ToString("N0", CultureInfo.InvariantCulture)} |", report);
         Assert.Contains("**Violations: 0.**", report);
-        foreach (var chart in new[] { "throughput.png", "latency.png" })
+        Assert.Contains("| ms | p10 | p25 | p50 | p75 | p90 | p95 | p99 | max |", report);
+        foreach (var chart in new[] { "throughput.png", "latency.png", "push.png" })
         {
             var png = await File.ReadAllBytesAsync(Path.Combine(_out, chart));
             Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png[..4]);
