@@ -1,9 +1,10 @@
 #!/usr/bin/python3
 """A command-line client of ZhijiangLive's gRPC endpoint: health, a demo roster, publishing and queries.
 
-Needs only Debian's python3-grpcio and python3-protobuf. Replies are printed as JSON (explain prints a table,
-or JSON with --json); a failed call prints its gRPC status to stderr and exits with 1. Publishing and the roster take a platform API key (--key or
-ZHIJIANG_KEY), queries a bureau token (--token or ZHIJIANG_TOKEN); health takes neither.
+Needs only Debian's python3-grpcio and python3-protobuf. Replies are printed as JSON (explain prints tables,
+or JSON with --json); a failed call prints its gRPC status to stderr and exits with 1. Publishing and the
+roster take a platform API key (--key or ZHIJIANG_KEY), queries a bureau token (--token or ZHIJIANG_TOKEN);
+health takes neither.
 """
 
 import argparse
@@ -169,7 +170,7 @@ def show_ledger(ledger, args):
         return to_json(ledger)
     if not ledger.kept:
         return (f"{args.id} on {ledger.date}: that day's ledger is no longer kept (only recent days are); "
-                f"its scores still are: zhijiang.py teacher {args.id} --date {ledger.date}")
+                f"its scores are still there: zhijiang.py teacher {args.id} --date {ledger.date}")
     entries = list(ledger.entries)
     if not entries:
         return f"{args.id} on {ledger.date}: no events scored that day."

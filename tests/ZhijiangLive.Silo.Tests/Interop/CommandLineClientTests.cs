@@ -68,6 +68,16 @@ public sealed class CommandLineClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Explain_OfADayPastTheKeptWindow_SaysSoRatherThanLookingQuiet()
+    {
+        var run = await ZhijiangPyAsync("--token", TestCredentials.ProvinceToken, "explain", "T1", "--date", "2025-12-01");
+
+        Assert.True(run.ExitCode == 0, run.Output);
+        Assert.Equal("T1 on 2025-12-01: that day's ledger is no longer kept (only recent days are); " +
+            "its scores are still there: zhijiang.py teacher T1 --date 2025-12-01", run.Output.Trim());
+    }
+
+    [Fact]
     public async Task Explain_WithJson_PrintsTheReplyAsTheOtherCommandsDo()
     {
         using var platform = _silo.PlatformClient();
