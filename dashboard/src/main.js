@@ -12,6 +12,7 @@ import { RegionPicker } from './region-picker.js';
 import { renderKpis } from './kpi-tiles.js';
 import { renderTopSchools, renderTopTeachers } from './top-rankings.js';
 import { ChildrenChart } from './children-chart.js';
+import { ChildrenMap } from './children-map.js';
 import { Sparkline } from './sparkline.js';
 import { PublishedRanking } from './published-ranking.js';
 import { Shortlist } from './shortlist.js';
@@ -30,6 +31,7 @@ const page = byTestId('dashboard');
 const view = new LiveView();
 const picker = new RegionPicker(byTestId('region-picker'), follow);
 const chart = new ChildrenChart(byTestId('children-chart'), byTestId('children-empty'));
+const map = new ChildrenMap(byTestId('children-map'), byTestId('children-map-note'), (regionId) => picker.select(regionId));
 const sparkline = new Sparkline(byTestId('event-rate'));
 const published = new PublishedRanking(byTestId('published-ranking'));
 const shortlist = new Shortlist(byTestId('shortlist'), picker);
@@ -125,7 +127,10 @@ function show(result, isSnapshot) {
   if (changed.includes('kpi')) renderKpis(current.kpi);
   if (changed.includes('topTeachers')) renderTopTeachers(current.topTeachers, current.tieBreakPeriod);
   if (changed.includes('topSchools')) renderTopSchools(current.topSchools, current.tieBreakPeriod);
-  if (changed.includes('children')) chart.render(current.children, current.kpi?.activeRatioTarget ?? 0.15);
+  if (changed.includes('children')) {
+    chart.render(current.children, current.kpi?.activeRatioTarget ?? 0.15);
+    map.render(current.regionId, current.children, current.kpi?.activeRatioTarget ?? 0.15);
+  }
   sparkline.push(current.eventsPerSecond);
   published.show(current.regionId, current.date);
   if (!isSnapshot && (changed.includes('topTeachers') || changed.includes('topSchools'))) {
@@ -171,6 +176,7 @@ function renderAll() {
     renderTopTeachers(current.topTeachers, current.tieBreakPeriod);
     renderTopSchools(current.topSchools, current.tieBreakPeriod);
     chart.render(current.children, current.kpi?.activeRatioTarget ?? 0.15);
+    map.refresh();
   }
   sparkline.render();
   published.render();

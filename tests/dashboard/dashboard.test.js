@@ -8,7 +8,7 @@
 // its county alone, a wrong or expired token brings the form back with the reason. Ends with "N passed, M failed".
 //
 // node dashboard.test.js --url http://127.0.0.1:5080/ --target 127.0.0.1:5081 --now 2026-03-02T02:00:00Z
-//   --out TestResults --province 330000 --city 330100
+//   --out TestResults --province 330000 --city 330100 --city-counties '["330106","330108"]'   the city's counties on the roster
 //   --teachers '[{"id":"T1","name":"王丽华","year":0},…]'      every teacher in id order (two per school: the
 //                                                                first two in one, the last two in the other),
 //                                                                with the year's score so far; none has scored today
@@ -38,7 +38,7 @@ const snapshotOf = (region, period) => `[data-testid="dashboard"][data-snapshot^
 const report = new Report();
 
 async function main() {
-  const args = parseArguments(process.argv.slice(2), ['url', 'target', 'now', 'out', 'province', 'city', 'teachers', 'published',
+  const args = parseArguments(process.argv.slice(2), ['url', 'target', 'now', 'out', 'province', 'city', 'city-counties', 'teachers', 'published',
     'token', 'county', 'county-token', 'county-teachers', 'wrong-token', 'expired-token', 'expiring-token']);
   const teachers = JSON.parse(args.teachers);
   const published = JSON.parse(args.published);
@@ -73,6 +73,7 @@ async function main() {
     await livePushes(page, publisher, teachers);
     await noOverlapWhileReordering(page, publisher, teachers);
     await freshness(page);
+    await childrenMap(page, args);
 
     const screenshot = path.resolve(args.out, 'dashboard-zh-CN.png');
     await page.screenshot({ path: screenshot, fullPage: true, animations: 'disabled' });
@@ -238,6 +239,36 @@ async function freshness(page) {
     await text(page, caption));
   await report.within('with nothing new to push, the caption ticks on to 2 seconds or more', () => page.waitForFunction(
     (selector) => /^更新于 ([2-9]|\d\d) 秒前$/.test(document.querySelector(selector).textContent), caption, { timeout: 10_000 }));
+}
+
+/**
+ * The map of the province's child regions: the city filled with its figures, its ratio on hover (the
+ * pointer at the city's inner point, as a person would point), and a click that follows the city, whose
+ * map then fills its counties.
+ */
+async function childrenMap(page, args) {
+  const map = '[data-testid="children-map"]';
+  const filled = (region, children) => page.waitForFunction(([selector, id, ids]) => {
+    const element = document.querySelector(selector);
+    return !element.hidden && element.dataset.region === id && element.dataset.regions === ids;
+  }, [map, region, children.join(',')], { timeout: 5000 });
+  await report.within(`the map of ${args.province} fills its child region ${args.city}`, () => filled(args.province, [args.city]));
+  await page.locator(map).scrollIntoViewIfNeeded(); // a pointer reaches only what is on screen
+  const box = await page.locator(map).boundingBox();
+  const [x, y] = JSON.parse(await page.getAttribute(map, 'data-centres'))[args.city];
+  await page.mouse.move(box.x + x, box.y + y);
+  await report.within('hovering over the city shows its name and its ratio, 100%', () => page.waitForFunction((selector) => {
+    const shown = document.querySelector(selector).innerText;
+    return shown.includes('杭州市') && shown.includes('活跃空间比例: 100%') && shown.includes('4 名教师');
+  }, map, { timeout: 5000 }));
+  const screenshot = path.resolve(args.out, 'dashboard-map.png');
+  await page.locator('[data-testid="children-map-panel"]').screenshot({ path: screenshot });
+  console.log(`screenshot (the map, the city hovered): ${screenshot}`);
+  await page.mouse.click(box.x + x, box.y + y);
+  await report.within('a click on the city follows it', () => page.waitForSelector(snapshotOf(args.city, 'day'), { timeout: 5000 }));
+  const counties = JSON.parse(args['city-counties']);
+  await report.within(`the city's map fills its counties ${counties.join(', ')}`, () => filled(args.city, counties));
+  report.equal('the region picker follows the click', args.city, await page.inputValue('[data-testid="region-city"]'));
 }
 
 /**
