@@ -64,7 +64,7 @@ export class ChildrenMap {
     this.#chart.setOption({
       tooltip: {
         trigger: 'item',
-        formatter: ({ data, name }) => (data
+        formatter: ({ data, name }) => (data?.regionName
           ? `<b>${data.regionName}</b><br>${t('chart.ratio')}: ${percent(data.value)}<br>`
             + `${t('map.teachers', { n: number(data.teachers) })}<br>${t('map.mean', { mean: score(data.mean) })}`
           : t('map.noData', { name: geojson.features.find((f) => f.properties.code === name)?.properties.name ?? name })),
@@ -106,7 +106,7 @@ export class ChildrenMap {
   #init() {
     const chart = echarts.init(this.container, null, { renderer: 'canvas' });
     chart.on('click', ({ data }) => {
-      if (data) {
+      if (data?.regionName) { // a shape of no child region (the old 江干区) leads nowhere
         this.onDrill(data.name);
       }
     });

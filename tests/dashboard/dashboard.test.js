@@ -73,11 +73,12 @@ async function main() {
     await livePushes(page, publisher, teachers);
     await noOverlapWhileReordering(page, publisher, teachers);
     await freshness(page);
-    await childrenMap(page, args);
 
     const screenshot = path.resolve(args.out, 'dashboard-zh-CN.png');
     await page.screenshot({ path: screenshot, fullPage: true, animations: 'disabled' });
     console.log(`screenshot (zh-CN, ${DESKTOP.width}x${DESKTOP.height}, full page): ${screenshot}`);
+
+    await childrenMap(page, args);
 
     await pickers(page, args, teachers);
     await rememberedPeriod(page, args);
