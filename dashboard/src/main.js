@@ -1,6 +1,8 @@
 // The dashboard: a bureau follows one region and period over /hubs/live and sees its figures as they are
 // pushed. The region and period are in the address (?region=330100&period=month), so a view can be shared;
-// the bureau's token is not: it comes from the token form or a #token=… link, and lives in sessionStorage.
+// without one the page opens on today, or on the period the bureau chose last (see period-picker.js).
+// The bureau's token is not in the address: it comes from the token form or a #token=… link, and lives in
+// sessionStorage.
 import './styles.css';
 import { byTestId, setText } from './dom.js';
 import { onLanguageChange, t, toggleLanguage, translatePage } from './i18n.js';
@@ -10,16 +12,17 @@ import { RegionPicker } from './region-picker.js';
 import { renderKpis } from './kpi-tiles.js';
 import { renderTopSchools, renderTopTeachers } from './top-rankings.js';
 import { ChildrenChart } from './children-chart.js';
+import { ChildrenMap } from './children-map.js';
 import { Sparkline } from './sparkline.js';
 import { PublishedRanking } from './published-ranking.js';
 import { Shortlist } from './shortlist.js';
 import { getJson, whenRefused } from './api.js';
 import { currentToken, forgetToken, rememberToken, takeTokenFromAddress } from './token.js';
 import { TokenForm } from './token-form.js';
+import { PeriodPicker } from './period-picker.js';
+import { Freshness } from './freshness.js';
 
-const PERIODS = ['day', 'month', 'year'];
 const query = new URLSearchParams(location.search);
-let period = PERIODS.includes(query.get('period')) ? query.get('period') : 'year';
 let followed = null;
 let connectionState = 'connecting';
 let messages = 0;
@@ -28,9 +31,16 @@ const page = byTestId('dashboard');
 const view = new LiveView();
 const picker = new RegionPicker(byTestId('region-picker'), follow);
 const chart = new ChildrenChart(byTestId('children-chart'), byTestId('children-empty'));
+const map = new ChildrenMap(byTestId('children-map'), byTestId('children-map-note'), (regionId) => picker.select(regionId));
 const sparkline = new Sparkline(byTestId('event-rate'));
 const published = new PublishedRanking(byTestId('published-ranking'));
 const shortlist = new Shortlist(byTestId('shortlist'), picker);
+const periods = new PeriodPicker(byTestId('period-picker'), query.get('period'), () => {
+  if (followed) {
+    follow(followed);
+  }
+});
+const freshness = new Freshness(byTestId('freshness'));
 
 const tokenForm = new TokenForm(byTestId('token-form'), page, (token) => {
   rememberToken(token);
@@ -96,19 +106,14 @@ async function loadRegions() {
 }
 
 function follow(regionId) {
+  const { period } = periods;
   followed = regionId;
   view.expect(regionId, period);
   delete page.dataset.snapshot;
   history.replaceState(null, '', `?region=${encodeURIComponent(regionId)}&period=${period}`);
-  markPeriod();
+  periods.render();
   shortlist.show(regionId);
   live.subscribe(regionId, period);
-}
-
-function markPeriod() {
-  for (const button of document.querySelectorAll('[data-period]')) {
-    button.setAttribute('aria-pressed', String(button.dataset.period === period));
-  }
 }
 
 function show(result, isSnapshot) {
@@ -116,11 +121,16 @@ function show(result, isSnapshot) {
     return;
   }
   const { view: current, changed } = result;
+  freshness.touch();
   renderHeader(current);
+  periods.showThresholds(current.thresholds);
   if (changed.includes('kpi')) renderKpis(current.kpi);
-  if (changed.includes('topTeachers')) renderTopTeachers(current.topTeachers);
-  if (changed.includes('topSchools')) renderTopSchools(current.topSchools);
-  if (changed.includes('children')) chart.render(current.children, current.kpi?.activeRatioTarget ?? 0.15);
+  if (changed.includes('topTeachers')) renderTopTeachers(current.topTeachers, current.tieBreakPeriod);
+  if (changed.includes('topSchools')) renderTopSchools(current.topSchools, current.tieBreakPeriod);
+  if (changed.includes('children')) {
+    chart.render(current.children, current.kpi?.activeRatioTarget ?? 0.15);
+    map.render(current.regionId, current.children, current.kpi?.activeRatioTarget ?? 0.15);
+  }
   sparkline.push(current.eventsPerSecond);
   published.show(current.regionId, current.date);
   if (!isSnapshot && (changed.includes('topTeachers') || changed.includes('topSchools'))) {
@@ -156,14 +166,17 @@ function showError(error) {
 function renderAll() {
   translatePage();
   picker.render();
+  periods.render();
+  freshness.render();
   showState(connectionState);
   const current = view.current;
   if (current) {
     renderHeader(current);
     renderKpis(current.kpi);
-    renderTopTeachers(current.topTeachers);
-    renderTopSchools(current.topSchools);
+    renderTopTeachers(current.topTeachers, current.tieBreakPeriod);
+    renderTopSchools(current.topSchools, current.tieBreakPeriod);
     chart.render(current.children, current.kpi?.activeRatioTarget ?? 0.15);
+    map.refresh();
   }
   sparkline.render();
   published.render();
@@ -171,24 +184,11 @@ function renderAll() {
   tokenForm.render();
 }
 
-for (const button of document.querySelectorAll('[data-period]')) {
-  button.addEventListener('click', () => {
-    if (button.dataset.period === period) {
-      return;
-    }
-    period = button.dataset.period;
-    markPeriod();
-    if (followed) {
-      follow(followed);
-    }
-  });
-}
 byTestId('lang-toggle').addEventListener('click', toggleLanguage);
 byTestId('token-lang-toggle').addEventListener('click', toggleLanguage);
 byTestId('token-change').addEventListener('click', () => refused(null));
 onLanguageChange(renderAll);
 whenRefused(refused);
 takeTokenFromAddress();
-markPeriod();
 renderAll();
 begin();

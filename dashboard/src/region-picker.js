@@ -83,6 +83,13 @@ export class RegionPicker {
     });
   }
 
+  /** Follows id as if it had been picked from the lists (a click on the map). */
+  select(id) {
+    if (this.#byId.has(id)) {
+      this.#picked(id);
+    }
+  }
+
   #picked(id) {
     if (!id || id === this.#selected) {
       return;

@@ -1,5 +1,6 @@
 // The live event rate: the latest value in words and the last values as an SVG line. A value comes with
-// every message the hub pushes, so the line moves as often as the figures do.
+// every message the hub pushes, so the line moves as often as the figures do. (The tile's caption is the
+// figures' freshness: freshness.js.)
 import { byTestId, setText } from './dom.js';
 import { t } from './i18n.js';
 import { number } from './format.js';
@@ -12,7 +13,6 @@ export class Sparkline {
 
   constructor(root) {
     this.value = byTestId('event-rate-value', root);
-    this.hint = root.querySelector('.kpi-detail');
     this.line = root.querySelector('polyline');
     this.area = root.querySelector('polygon');
   }
@@ -29,7 +29,6 @@ export class Sparkline {
     const values = this.#values;
     const latest = values.at(-1) ?? 0;
     setText(this.value, t('kpi.perSecond', { rate: number(latest, latest < 10 ? 1 : 0) }));
-    setText(this.hint, t('kpi.rateHint', { n: values.length }));
     const top = Math.max(1, ...values);
     // The values spread over the whole width: a line from the first push on, never a stub at one edge.
     const step = WIDTH / Math.max(1, values.length - 1);

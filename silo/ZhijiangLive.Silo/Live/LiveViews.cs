@@ -20,20 +20,24 @@ public sealed class LiveViews(ZhijiangCluster cluster, EventRate rate)
         var kpi = new LiveKpi(
             view.Teachers, figures.Active, figures.ActiveRatio, rules.SchoolActiveRatioTarget,
             figures.Mean, rules.ThresholdOf(period), figures.Total, view.Schools, view.SchoolsMeetingTargets);
-        var teachers = update.TopTeachers.Select(e =>
+        var teachers = update.TopTeachers.Select((e, i) =>
         {
             // Names only of the subscribed region's own teachers: one moved away since it was ranked goes nameless.
             var school = roster.Teacher(e.Id) is { } t ? roster.School(t.SchoolId) : null;
             var ours = roster.ContainsTeacher(view.Id, e.Id);
-            return new LiveTeacherRow(e.Rank, e.Id, ours ? roster.NameOf(e.Id) : "", ours ? school?.Name ?? "" : "", ours ? NameOf(school?.CountyId) : "", e.Score);
+            var tie = update.TeacherTies[i];
+            return new LiveTeacherRow(e.Rank, e.Id, ours ? roster.NameOf(e.Id) : "", ours ? school?.Name ?? "" : "", ours ? NameOf(school?.CountyId) : "",
+                e.Score, tie.Tied, tie.TieBreak);
         }).ToList();
         var schools = update.TopSchools
-            .Select(e => new LiveSchoolRow(e.Rank, e.Id, roster.NameOf(e.Id), NameOf(roster.School(e.Id)?.CountyId), e.Score))
+            .Select((e, i) => new LiveSchoolRow(e.Rank, e.Id, roster.NameOf(e.Id), NameOf(roster.School(e.Id)?.CountyId), e.Score,
+                update.SchoolTies[i].Tied, update.SchoolTies[i].TieBreak))
             .ToList();
+        var thresholds = new LiveThresholds(rules.ThresholdOf(Period.Day), rules.ThresholdOf(Period.Month), rules.ThresholdOf(Period.Year));
         var region = roster.Region(view.Id);
         return new LiveMessage(
             view.Id, view.Name, LevelName(region?.Level), PeriodName(period), view.Date.ToString("yyyy-MM-dd"), rate.PerSecond(),
-            kpi, teachers, schools, await ChildrenAsync(view.Id, period, view.Date));
+            kpi, teachers, schools, await ChildrenAsync(view.Id, period, view.Date), thresholds, PeriodName(TopRowTie.TieBreakPeriodOf(period)));
     }
 
     /// <summary>Every child region (a province's cities, a city's counties) with its ratio, for the chart.</summary>

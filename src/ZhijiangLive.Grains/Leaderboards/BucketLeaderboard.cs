@@ -70,6 +70,8 @@ public sealed class BucketLeaderboard : ILeaderboard
 
     public int? RankOf(string id) => TryGetSlot(id, out var slot) ? _index.CountAbove(_slots.Score(slot)) + 1 : null;
 
+    public int CountAt(double score) => double.IsInteger(score) && score is >= int.MinValue and <= int.MaxValue ? _index.CountAt((int)score) : 0;
+
     public IReadOnlyList<LeaderboardEntry> Around(string id, int before, int after)
     {
         LeaderboardQuery.ValidateAround(before, after);

@@ -49,6 +49,8 @@ public sealed class FrozenLeaderboard : IReadOnlyLeaderboard
 
     public int? RankOf(string id) => PositionOf(id) is var position and >= 0 ? _ranks[position] : null;
 
+    public int CountAt(double score) => FirstBelow(score) - FirstBelow(Math.BitIncrement(score));
+
     public IReadOnlyList<LeaderboardEntry> Page(int offset, int limit)
     {
         LeaderboardQuery.ValidatePage(offset, limit);
@@ -65,6 +67,18 @@ public sealed class FrozenLeaderboard : IReadOnlyLeaderboard
         }
         var start = Math.Max(0, position - before);
         return Slice(start, position - start + after + 1);
+    }
+
+    /// <summary>The first listing position whose score is below <paramref name="score"/> (the listing runs high to low).</summary>
+    private int FirstBelow(double score)
+    {
+        var (low, high) = (0, _scores.Length);
+        while (low < high)
+        {
+            var middle = (low + high) >>> 1;
+            (low, high) = _scores[middle] >= score ? (middle + 1, high) : (low, middle);
+        }
+        return low;
     }
 
     private LeaderboardEntry[] Slice(int start, int count)

@@ -18,6 +18,9 @@ public interface IReadOnlyLeaderboard
     /// <summary>Competition rank, or null when the member is absent.</summary>
     int? RankOf(string id);
 
+    /// <summary>How many members have exactly <paramref name="score"/>: the size of the tie at its rank (0 when none has it).</summary>
+    int CountAt(double score);
+
     /// <summary>The member with up to <paramref name="before"/> and <paramref name="after"/> (each 0..1000) neighbours, in listing order; empty if absent.</summary>
     IReadOnlyList<LeaderboardEntry> Around(string id, int before, int after);
 }

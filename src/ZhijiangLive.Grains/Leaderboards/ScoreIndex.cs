@@ -61,6 +61,13 @@ internal sealed class ScoreIndex(MemberSlots slots, int maxSpan)
 
     public int CountAbove(int score) => _count - _sizes.PrefixSum(score - _lowScore);
 
+    /// <summary>The size of the score's bucket; 0 outside the range.</summary>
+    public int CountAt(int score)
+    {
+        var index = (long)score - _lowScore;
+        return index >= 0 && index < _buckets.Length ? _buckets[index]?.Count ?? 0 : 0;
+    }
+
     /// <summary>The member's 0-based position in the listing (score descending, then id).</summary>
     public int PositionOf(int slot)
     {

@@ -59,6 +59,8 @@ public sealed class SortedLeaderboard : ILeaderboard
 
     public int? RankOf(string id) => TryGetScore(id, out var score) ? CountAbove(score) + 1 : null;
 
+    public int CountAt(double score) => CountAbove(Math.BitDecrement(score)) - CountAbove(score);
+
     public IReadOnlyList<LeaderboardEntry> Around(string id, int before, int after)
     {
         LeaderboardQuery.ValidateAround(before, after);

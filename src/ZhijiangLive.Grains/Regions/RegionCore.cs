@@ -132,12 +132,17 @@ public sealed class RegionCore(string regionId, RegionGrainState state, GrainSer
         var top = services.Options.NotifyTop;
         var figures = CurrentFigures();
         var view = Get(services.Calendar.DateOf(services.Time.GetUtcNow()))!;
+        var tieBreak = TopRowTie.TieBreakPeriodOf(period);
+        var (teacherBoard, schoolBoard) = (figures.Members.TeacherBoard(period), figures.SchoolBoards[(int)period]);
+        var (teachers, schools) = (teacherBoard.Page(0, top), schoolBoard.Page(0, top));
         return new RegionUpdate(
             view,
             period,
-            figures.Members.TeacherBoard(period).Page(0, top),
-            figures.SchoolBoards[(int)period].Page(0, top),
-            figures.ChildBoards[(int)period].Page(0, top));
+            teachers,
+            schools,
+            figures.ChildBoards[(int)period].Page(0, top),
+            TopRowTie.Of(teachers, teacherBoard, figures.Members.TeacherBoard(tieBreak)),
+            TopRowTie.Of(schools, schoolBoard, figures.SchoolBoards[(int)tieBreak]));
     }
 
     /// <summary>The closed periods' figures and published rankings, if they changed since the last snapshot.</summary>

@@ -57,6 +57,7 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output)
             "--out", results,
             "--province", ProvinceId,
             "--city", CityId,
+            "--city-counties", JsonSerializer.Serialize(new[] { "330106", CountyId }),
             "--teachers", JsonSerializer.Serialize(Teachers.Select(t => new { id = t.Id, name = t.Name, year = t.Id == "DT3" ? 10 : 0 })),
             "--published", JsonSerializer.Serialize(new { month = "2026-02", leader = "杭州市滨江区实验小学", score = "5" }),
             "--token", TestCredentials.ProvinceToken,

@@ -55,12 +55,25 @@ public sealed class LiveHubTests : IAsyncLifetime
         Assert.Equal(("330106", "西湖区", "county", "day", "2026-03-02"), (first.RegionId, first.RegionName, first.Level, first.Period, first.Date));
         Assert.Equal(new LiveKpi(2, 2, 1.0, 0.15, 5.5, 1, 11, 1, 0), first.Kpi);
         Assert.Equal([Teacher(1, "T1", "王老师", 6), Teacher(2, "T2", "李老师", 5)], first.TopTeachers!);
-        Assert.Equal([new LiveSchoolRow(1, "S1", "学军中学", "西湖区", 5.5)], first.TopSchools!);
+        Assert.Equal([School("S1", "学军中学", 5.5)], first.TopSchools!);
         Assert.Equal([], first.Children!);
         Assert.Equal("update", update.Target);
         var next = update.Message;
         Assert.Equal(new LiveKpi(2, 2, 1.0, 0.15, 8, 1, 16, 1, 0), next.Kpi);
         Assert.Equal([Teacher(1, "T2", "李老师", 10), Teacher(2, "T1", "王老师", 6)], next.TopTeachers!);
+    }
+
+    [Fact]
+    public async Task Snapshot_TiedTeachers_SayHowManyShareTheRankAndTheirTieBreak()
+    {
+        await PublishAsync(Teaching("k1", "s1"), Teaching("k2", "s1", teacher: "T2"));
+        await using var client = await LiveHubClient.ConnectAsync(_silo.Http.BaseAddress!, Province);
+
+        await client.InvokeAsync("Subscribe", "330106", "year");
+        var message = (await client.NextAsync(Wait)).Message;
+
+        Assert.Equal([(1, "T1", 2, 5.0), (1, "T2", 2, 5.0)], message.TopTeachers!.Select(r => (r.Rank, r.Id, r.Tied, r.TieBreak)));
+        Assert.Equal(("month", new LiveThresholds(1, 30, 300)), (message.TieBreakPeriod, message.Thresholds));
     }
 
     [Fact]
@@ -142,7 +155,7 @@ public sealed class LiveHubTests : IAsyncLifetime
         var message = snapshot.Message;
         Assert.Equal(new LiveKpi(2, 2, 1.0, 0.15, 5.5, 1, 11, 1, 0), message.Kpi);
         Assert.Equal([Teacher(1, "T1", "王老师", 6), Teacher(2, "T2", "李老师", 5)], message.TopTeachers!);
-        Assert.Equal([new LiveSchoolRow(1, "S1", "学军中学", "西湖区", 5.5)], message.TopSchools!);
+        Assert.Equal([School("S1", "学军中学", 5.5)], message.TopSchools!);
         Assert.Equal([], message.Children!);
     }
 
@@ -166,7 +179,7 @@ public sealed class LiveHubTests : IAsyncLifetime
         Assert.Equal((null, null, null), (belowTheTops.TopTeachers, belowTheTops.TopSchools, belowTheTops.Children));
         Assert.Equal(new LiveKpi(3, 2, 2 / 3.0, 0.15, 4, 1, 12, 2, 0), atTheTops.Kpi);
         Assert.Equal([Teacher(1, "T3", "孙老师", 11, school: "杭州二中")], atTheTops.TopTeachers!);
-        Assert.Equal([new LiveSchoolRow(1, "S2", "杭州二中", "西湖区", 11)], atTheTops.TopSchools!);
+        Assert.Equal([School("S2", "杭州二中", 11)], atTheTops.TopSchools!);
         Assert.Null(atTheTops.Children);
     }
 
@@ -251,6 +264,10 @@ public sealed class LiveHubTests : IAsyncLifetime
         await _silo.Cluster.FlushAsync();
     }
 
+    // Alone at its rank, and its tie-break (the month's score for the day, the year's for the month) the same:
+    // these tests' events all fall on one day.
     private static LiveTeacherRow Teacher(int rank, string id, string name, double score, string school = "学军中学", string county = "西湖区") =>
-        new(rank, id, name, school, county, score);
+        new(rank, id, name, school, county, score, 1, score);
+
+    private static LiveSchoolRow School(string id, string name, double score) => new(1, id, name, "西湖区", score, 1, score);
 }
