@@ -1,6 +1,4 @@
 using ZhijiangLive.Grains.Hosting;
-using System.Diagnostics;
-using System.Net;
 using System.Net.Sockets;
 using ZhijiangLive.Contracts.V1;
 using ZhijiangLive.Silo.Tests.Interop;
@@ -26,11 +24,11 @@ public sealed class FreshCloneTests : IDisposable
         var (http, grpc) = (LoopbackPort.Free(), LoopbackPort.Free());
 
         // README's run command; the ports are free ones, so that the test meets no other silo.
-        using var silo = Start("dotnet", ["run", "--project", "silo/ZhijiangLive.Silo", "--",
+        using var silo = ChildProcess.Start("dotnet", ["run", "--project", "silo/ZhijiangLive.Silo", "--",
             "--urls", $"http://127.0.0.1:{http}", $"--Zhijiang:Grpc:Url=http://127.0.0.1:{grpc}"], clone);
         try
         {
-            await ReadyAsync(new Uri($"http://127.0.0.1:{http}/readyz"), silo);
+            await ChildProcess.ReadyAsync(new Uri($"http://127.0.0.1:{http}/readyz"), silo, Patience);
             var credentials = await File.ReadAllLinesAsync(Path.Combine(clone, "data", "first-run-credentials.txt"));
             var key = credentials.Single(l => l.StartsWith("zlk_", StringComparison.Ordinal));
             var token = credentials.Single(l => l.StartsWith("zlt1", StringComparison.Ordinal));
@@ -65,59 +63,11 @@ public sealed class FreshCloneTests : IDisposable
         return batch;
     }
 
-    private static async Task ReadyAsync(Uri readyz, Process silo)
-    {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var giveUp = DateTime.UtcNow + Patience;
-        while (DateTime.UtcNow < giveUp)
-        {
-            Assert.False(silo.HasExited, $"the silo ended with {(silo.HasExited ? silo.ExitCode : 0)} before it was ready");
-            try
-            {
-                if ((await http.GetAsync(readyz)).StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (Exception error) when (error is HttpRequestException or TaskCanceledException)
-            {
-            }
-            await Task.Delay(500);
-        }
-        Assert.Fail($"{readyz} did not answer 200 within {Patience.TotalMinutes} minutes");
-    }
-
-    private static ProcessStartInfo StartInfo(string program, string[] arguments, string folder)
-    {
-        var start = new ProcessStartInfo(program) { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        return start;
-    }
-
-    private static Process Start(string program, string[] arguments, string folder)
-    {
-        var process = Process.Start(StartInfo(program, arguments, folder))!;
-        // Drained, so that a full pipe never stalls the child.
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
     /// <summary>Runs a command to its end and returns what it printed; a non-zero exit fails the test with its output.</summary>
     private static async Task<string> RunToEndAsync(string program, string[] arguments, string folder)
     {
-        using var process = Process.Start(StartInfo(program, arguments, folder))!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(Patience);
-        await process.WaitForExitAsync(timeout.Token);
-        var (output, errors) = (await stdout, await stderr);
-        Assert.True(process.ExitCode == 0, $"{program} {string.Join(' ', arguments)} exited with {process.ExitCode}:\n{output}\n{errors}");
+        var (exitCode, output, errors) = await ChildProcess.RunAsync(ChildProcess.StartInfo(program, arguments, folder), Patience);
+        Assert.True(exitCode == 0, $"{program} {string.Join(' ', arguments)} exited with {exitCode}:\n{output}\n{errors}");
         return output;
     }
 

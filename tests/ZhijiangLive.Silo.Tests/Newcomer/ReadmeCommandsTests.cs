@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net;
 using ZhijiangLive.Grains.Hosting;
 using ZhijiangLive.Silo.Tests.Interop;
 using Xunit.Abstractions;
@@ -37,7 +36,7 @@ public sealed class ReadmeCommandsTests(ITestOutputHelper output) : IDisposable
 
     private async Task RunEveryCommandAsync(string root, ReadmeCommands commands, int http, int grpc, Process silo)
     {
-        await ReadyAsync(http, silo);
+        await ChildProcess.ReadyAsync(new Uri($"http://127.0.0.1:{http}/readyz"), silo, TimeSpan.FromMinutes(2));
         var shell = new ReadmeShell(root, _data.FullName, http, grpc);
         var failures = new List<string>();
         // README sets the credentials' variables and loads a roster once, further down than some commands
@@ -59,45 +58,11 @@ public sealed class ReadmeCommandsTests(ITestOutputHelper output) : IDisposable
         Assert.True(commands.Run.Count >= 10, $"only {commands.Run.Count} commands found: is README's format still what Parse reads?");
     }
 
-    private Process StartSilo(int http, int grpc)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in (string[])["exec", Path.Combine(AppContext.BaseDirectory, "ZhijiangLive.Silo.dll"),
-            "--urls", $"http://127.0.0.1:{http}", $"--Zhijiang:Grpc:Url=http://127.0.0.1:{grpc}",
-            $"--Zhijiang:DataDirectory={_data.FullName}", "--Logging:LogLevel:Default=Warning"])
-        {
-            start.ArgumentList.Add(argument);
-        }
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    private static async Task ReadyAsync(int http, Process silo)
-    {
-        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var giveUp = DateTime.UtcNow + TimeSpan.FromMinutes(2);
-        while (DateTime.UtcNow < giveUp)
-        {
-            Assert.False(silo.HasExited, "the silo ended before it was ready");
-            try
-            {
-                if ((await client.GetAsync($"http://127.0.0.1:{http}/readyz")).StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (Exception error) when (error is HttpRequestException or TaskCanceledException)
-            {
-                // Not listening yet.
-            }
-            await Task.Delay(100);
-        }
-        throw new TimeoutException("the silo was not ready within 2 minutes");
-    }
+    private Process StartSilo(int http, int grpc) => ChildProcess.Start("dotnet",
+        ["exec", Path.Combine(AppContext.BaseDirectory, "ZhijiangLive.Silo.dll"),
+         "--urls", $"http://127.0.0.1:{http}", $"--Zhijiang:Grpc:Url=http://127.0.0.1:{grpc}",
+         $"--Zhijiang:DataDirectory={_data.FullName}", "--Logging:LogLevel:Default=Warning"],
+        _data.FullName);
 
     public void Dispose() => _data.Delete(recursive: true);
 }

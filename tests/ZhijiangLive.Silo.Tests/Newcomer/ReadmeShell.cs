@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace ZhijiangLive.Silo.Tests.Newcomer;
 
 /// <summary>
@@ -22,19 +20,11 @@ internal sealed class ReadmeShell(string root, string dataDirectory, int httpPor
             export -p > '{_environment}'
             exit $code
             """;
-        var start = new ProcessStartInfo("bash") { WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add("-o");
-        start.ArgumentList.Add("pipefail");
-        start.ArgumentList.Add("-c");
-        start.ArgumentList.Add(script);
+        var start = ChildProcess.StartInfo("bash", ["-o", "pipefail", "-c", script], root);
         start.Environment["Zhijiang__DataDirectory"] = dataDirectory;
         start.Environment["ZHIJIANG_TARGET"] = $"127.0.0.1:{grpcPort}";
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var patience = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await process.WaitForExitAsync(patience.Token);
-        return (process.ExitCode, $"{await stdout}\n{await stderr}");
+        var (exitCode, output, errors) = await ChildProcess.RunAsync(start, TimeSpan.FromMinutes(3));
+        return (exitCode, $"{output}\n{errors}");
     }
 
     private string Adapt(string command)
