@@ -22,7 +22,7 @@ public sealed partial class ReadmeCommands
         (new(@" rebuild --rule-pack pack\.json"), "needs a rule pack file of the reader's and a stopped silo (RebuildCommandTests)"),
         (new(@"^export ZHIJIANG_KEY=zlk_…"), "a placeholder; the export from first-run-credentials.txt is run"),
         (new(@"--api-key <platform key>"), "the full province for 3 minutes, with placeholders: a load run, not a test"),
-        (new(@"LoadTests -- bench "), "needs h2load (nghttp2-client), which the set-up does not install"),
+        (new(@"LoadTests -- bench "), "a benchmark of the Release build (-c Release), which the test run, a Debug build, does not make"),
         (new(@"^http://localhost:5080/orleans/"), "a URL to open in a browser (OrleansDashboardTests open it)"),
     ];
 
