@@ -85,7 +85,10 @@ async function main() {
     await english(page, args);
 
     await page.setViewportSize(PHONE);
-    const [scrollWidth, innerWidth] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+    // Measured once the charts' resize observers have run (they fire before the next frame is painted): a phone
+    // never shows the frame in which the charts still had the desktop's width.
+    const [scrollWidth, innerWidth] = await page.evaluate(() => new Promise((settled) =>
+      requestAnimationFrame(() => requestAnimationFrame(() => settled([document.documentElement.scrollWidth, window.innerWidth])))));
     report.check(`the page fits a phone's width (${PHONE.width} px) without scrolling sideways`,
       scrollWidth <= innerWidth, `the page is ${scrollWidth} px wide`);
     const phone = path.resolve(args.out, 'dashboard-phone.png');

@@ -74,7 +74,7 @@ internal sealed class FuzzRunner(Uri address)
         {
             await Task.WhenAny(connection.Closed, Task.Delay(GrpcOverRawHttp2.ResponseTimeout));
         }
-        var failure = FuzzVerdict.Judge(fuzz, exchange, connection.Closed, connection.ResetByServer, out var label);
+        var failure = FuzzVerdict.Judge(fuzz, exchange, connection.Closed, connection.EndedByServer, out var label);
         Count(label);
         if (failure is not null)
         {

@@ -25,22 +25,23 @@ internal static class FuzzVerdict
 
     /// <summary>Null when the answer is allowed, else why not; <paramref name="label"/> names the answer either way.</summary>
     /// <remarks>
-    /// A connection error whose connection the server reset without a GOAWAY we could read counts as refused:
+    /// A connection error whose connection the server ended without a GOAWAY we could read counts as refused:
     /// the server closes its socket on the error while the request's last pieces are still arriving, the kernel
-    /// answers them with a reset, and the reset discards the GOAWAY that was already in our receive buffer.
+    /// answers them with a reset, and the reset discards the GOAWAY that was already on its way. What such a
+    /// case must not get, an answer on its stream, is still judged below.
     /// </remarks>
-    public static string? Judge(FuzzCase fuzz, Http2Exchange exchange, Task<GoAway?> closed, bool resetByServer, out string label)
+    public static string? Judge(FuzzCase fuzz, Http2Exchange exchange, Task<GoAway?> closed, bool endedByServer, out string label)
     {
         var end = exchange.HasEnded ? exchange.Ended.Result : (StreamEnd?)null;
         if (fuzz.Kind == FuzzKind.ConnectionError && end != StreamEnd.Completed)
         {
             var goAway = closed.IsCompleted ? closed.Result : null;
-            var lostToReset = goAway is null && end == StreamEnd.ConnectionEnded && resetByServer;
+            var closedWithoutGoAway = goAway is null && end == StreamEnd.ConnectionEnded && endedByServer;
             label = end == StreamEnd.Reset ? $"reset {exchange.ResetCode}"
-                : lostToReset ? "TCP reset (its GOAWAY lost)" : $"GOAWAY {goAway?.Error.ToString() ?? "(none)"}";
+                : closedWithoutGoAway ? "closed by the server, no GOAWAY read" : $"GOAWAY {goAway?.Error.ToString() ?? "(none)"}";
             return (end == StreamEnd.Reset && exchange.ResetCode == Http2Error.ProtocolError)
                 || (goAway is not null && AllowedConnectionErrors.Contains(goAway.Error))
-                || lostToReset
+                || closedWithoutGoAway
                 ? null : "not refused as a connection or stream error";
         }
         if (end != StreamEnd.Completed)

@@ -18,10 +18,11 @@ internal sealed partial class RawHttp2Connection
     public int PingsReceived => Volatile.Read(ref _pingsReceived);
 
     /// <summary>
-    /// Whether the server ended the connection with a TCP reset. A server that closes its socket while the
-    /// request's rest is still arriving resets it, and the reset can discard a GOAWAY already on its way.
+    /// Whether the server ended the connection (end of stream or a reset), not this side. A server that
+    /// closes its socket while the request's rest is still arriving resets it, and the reset can discard a
+    /// GOAWAY that was already on its way.
     /// </summary>
-    public bool ResetByServer { get; private set; }
+    public bool EndedByServer { get; private set; }
 
     private async Task ReadLoopAsync()
     {
@@ -29,8 +30,13 @@ internal sealed partial class RawHttp2Connection
         var block = new List<byte>();
         try
         {
-            while (await Http2Frame.ReadAsync(_stream, _stop.Token) is { } frame)
+            while (true)
             {
+                if (await Http2Frame.ReadAsync(_stream, _stop.Token) is not { } frame)
+                {
+                    EndedByServer = true;
+                    break;
+                }
                 switch (frame.Type)
                 {
                     case FrameType.Settings when !frame.Has(FrameFlags.Ack):
@@ -88,10 +94,10 @@ internal sealed partial class RawHttp2Connection
         {
             // Closed by this side, or by the server after its GOAWAY (a reset rather than a FIN).
         }
-        catch (IOException dropped)
+        catch (IOException)
         {
             // The server dropped the connection without a GOAWAY that reached us.
-            ResetByServer = dropped.InnerException is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.ConnectionReset };
+            EndedByServer = true;
         }
         finally
         {
