@@ -1,5 +1,5 @@
-// The monthly school ranking that a region published when a month closed (SPEC §6), for a chosen month
-// among the twelve before the live date's.
+// The monthly school ranking of a region (SPEC §6), for a chosen month among the twelve before the live
+// date's: published once the month's last day leaves the grace window, provisional until then.
 import { byTestId, el, setText } from './dom.js';
 import { language, t } from './i18n.js';
 import { score } from './format.js';
@@ -13,12 +13,14 @@ export class PublishedRanking {
   #regionId = null;
   #liveDate = null;
   #entries = null;
+  #provisional = null;
   #latest = latestOnly();
 
   constructor(root) {
     this.month = byTestId('published-month', root);
     this.tbody = root.querySelector('tbody');
     this.error = root.querySelector('.panel-error');
+    this.status = byTestId('published-status', root);
     this.month.addEventListener('change', () => this.load());
   }
 
@@ -45,6 +47,7 @@ export class PublishedRanking {
       }));
       if (answer) {
         this.#entries = answer.result.entries;
+        this.#provisional = answer.result.provisional;
         setText(this.error, '');
         this.#renderRows();
       }
@@ -60,6 +63,10 @@ export class PublishedRanking {
   }
 
   #renderRows() {
+    const month = this.month.value ? monthName(this.month.value) : '';
+    const status = this.#provisional === null || !month ? '' : t(this.#provisional ? 'published.provisional' : 'published.final', { month });
+    setText(this.status, status);
+    this.status.classList.toggle('provisional', this.#provisional === true);
     renderRanking(this.tbody, this.#entries, {
       rowTestId: 'published-ranking-row',
       emptyText: this.month.value ? t('published.none', { month: monthName(this.month.value) }) : t('empty'),

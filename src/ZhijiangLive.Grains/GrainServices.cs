@@ -40,6 +40,12 @@ public sealed class GrainServices
     /// <summary>Teachers' states from snapshots, waiting for their grains to activate.</summary>
     public Snapshots.RestoredTeachers RestoredTeachers { get; } = new();
 
+    /// <summary>
+    /// True while a restart rebuilds the figures: no month is published from figures still missing
+    /// teachers or replayed events.
+    /// </summary>
+    public bool PublicationPaused { get; set; }
+
     /// <summary>The live activations of each grain kind in this silo.</summary>
     public ActiveGrains Active { get; } = new();
 
@@ -47,4 +53,7 @@ public sealed class GrainServices
 
     /// <summary>The first day an event accepted now may still count in, by the rule pack's grace window.</summary>
     public int FirstOpenDay => Scorer.HorizonAt(Time.GetUtcNow());
+
+    /// <summary>The first day whose figures are still kept: the rule pack's day history before the grace window.</summary>
+    public int FirstKeptDay => FirstOpenDay - Scorer.Pack.DayHistoryDays;
 }

@@ -126,7 +126,7 @@ public sealed class QueryApiTests : IAsyncLifetime
     [InlineData("/api/leaderboards/330000?kind=cities", HttpStatusCode.BadRequest, "kind 'cities' is not one of teachers, schools, regions")]
     [InlineData("/api/leaderboards/330000?period=week", HttpStatusCode.BadRequest, "period 'week' is not one of day, month, year")]
     [InlineData("/api/leaderboards/330000?limit=1001", HttpStatusCode.BadRequest, "limit must be between 1 and 1000")]
-    [InlineData("/api/leaderboards/330000?period=day&date=2020-01-01", HttpStatusCode.BadRequest, "only the current day is ranked live; closed months keep their school ranking")]
+    [InlineData("/api/leaderboards/330000?period=day&date=2020-01-01", HttpStatusCode.BadRequest, "the day of 2020-01-01 is not kept; rankings are answered for days 2026-01-23 to 2026-03-02, months 2025-01 to 2026-03 and years 2025 to 2026")]
     [InlineData("/api/leaderboards/nowhere", HttpStatusCode.Forbidden, "scope 'nowhere' is outside this token's region")]
     [InlineData("/api/shortlists/330106", HttpStatusCode.NotFound, "no city '330106' on the roster")]
     public async Task BadRequests_AnswerWithAProblemDocument(string path, HttpStatusCode status, string detail)

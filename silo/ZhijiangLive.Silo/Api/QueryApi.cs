@@ -109,7 +109,7 @@ public static class QueryApi
             return NotFound("scope", scopeId);
         }
         var entries = page.Entries.Select(e => new LeaderboardEntryDto(e.Rank, e.Id, NameFor(cluster, context, e.Id), e.Score)).ToList();
-        return Results.Ok(new LeaderboardDto(entries, page.Total));
+        return Results.Ok(new LeaderboardDto(entries, page.Total, page.Provisional));
     }
 
     /// <summary>A city's quota shortlist (SPEC §6): <c>kind</c> is teacher-spaces (the default), digital-schools or club-spaces.</summary>
@@ -132,7 +132,7 @@ public static class QueryApi
         }
         var page = (await cluster.GetShortlistAsync(cityId, shortlist.Value))!;
         var entries = page.Entries.Select(e => new LeaderboardEntryDto(e.Rank, e.Id, NameFor(cluster, context, e.Id), e.Score)).ToList();
-        return Results.Ok(new LeaderboardDto(entries, page.Total));
+        return Results.Ok(new LeaderboardDto(entries, page.Total, page.Provisional));
     }
 
     /// <summary>

@@ -39,7 +39,7 @@ public sealed record GroupDto(
 
 public sealed record LeaderboardEntryDto(int Rank, string Id, string Name, double Score);
 
-public sealed record LeaderboardDto(IReadOnlyList<LeaderboardEntryDto> Entries, int Total);
+public sealed record LeaderboardDto(IReadOnlyList<LeaderboardEntryDto> Entries, int Total, bool Provisional);
 
 /// <summary>The token's region (its name when it is on the roster) and when the token stops working.</summary>
 public sealed record SessionDto(string RegionId, string? RegionName, string? Expires);

@@ -19,6 +19,8 @@ public sealed class JournalRecovery(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
+        // A month whose grace window ended while the silo was down is published once it has all its events back.
+        cluster.PausePublication();
         await store.InitializeAsync(cancellationToken);
         var watermark = await store.ReadWatermarkAsync(cancellationToken);
         var teachers = await RestoreSnapshotsAsync(watermark, cancellationToken);
@@ -29,6 +31,7 @@ public sealed class JournalRecovery(
             await replay.AddAsync(record);
         }
         await replay.CompleteAsync();
+        cluster.ResumePublication();
         journal.StartAfter(Math.Max(await store.LastPositionAsync(cancellationToken), replay.LastPosition));
         logger.LogInformation(
             "Recovered from the {Store} store in {Seconds:0.00} s: {Teachers} teacher snapshots, {Remembered} recent event ids, " +

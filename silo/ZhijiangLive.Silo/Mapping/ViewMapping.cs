@@ -47,7 +47,7 @@ internal static class ViewMapping
 
     public static V1.LeaderboardView ToView(RankingPage page, RosterDirectory roster)
     {
-        var view = new V1.LeaderboardView { Total = page.Total };
+        var view = new V1.LeaderboardView { Total = page.Total, Provisional = page.Provisional };
         foreach (var e in page.Entries)
         {
             view.Entries.Add(new V1.LeaderboardEntry { Rank = e.Rank, Id = e.Id, Name = roster.NameOf(e.Id), Score = e.Score });

@@ -20,7 +20,11 @@ public sealed record FigureRules(ActiveThresholds Thresholds)
     };
 
     public bool MeetsTargets(in GroupTotals school) =>
-        school.Members > 0
-        && school.ActiveRatio(TargetPeriod) >= SchoolActiveRatioTarget
-        && school.Mean(TargetPeriod) >= SchoolMeanScoreTarget;
+        MeetsTargets(school.Members, school.Sum(TargetPeriod), school.Active(TargetPeriod));
+
+    /// <summary>Whether a school of <paramref name="members"/> with these figures for <see cref="TargetPeriod"/> meets both targets.</summary>
+    public bool MeetsTargets(int members, long sum, int active) =>
+        members > 0
+        && (double)active / members >= SchoolActiveRatioTarget
+        && (double)sum / members >= SchoolMeanScoreTarget;
 }

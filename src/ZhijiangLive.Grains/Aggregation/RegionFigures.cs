@@ -16,6 +16,9 @@ public sealed class RegionFigures(FigureRules rules, PeriodKeys current, Func<Te
     private readonly HashSet<string> _touchedSchools = new(StringComparer.Ordinal);
     private readonly HashSet<string> _touchedChildren = new(StringComparer.Ordinal);
     private readonly Dictionary<int, FrozenLeaderboard> _publishedSchoolRankings = [];
+    private DatedGroups? _datedGroups;
+    // Months already closed to late events when the region first looked are not published: it did not see them close.
+    private int _firstMonth = int.MaxValue;
 
     public MemberTable Members { get; } = new(rules, current, rankAsReportsArrive: true);
     public ILeaderboard[] SchoolBoards { get; } = [new SortedLeaderboard(), new SortedLeaderboard(), new SortedLeaderboard()];
@@ -26,13 +29,54 @@ public sealed class RegionFigures(FigureRules rules, PeriodKeys current, Func<Te
     public IReadOnlyDictionary<string, GroupTotals> SchoolTotals => _schools;
     public IReadOnlyDictionary<string, GroupTotals> ChildTotals => _children;
 
-    /// <summary>The school ranking of a closed month, as it stood when the month closed.</summary>
+    /// <summary>The school ranking of a month, as it stood when the month's last day left the grace window.</summary>
     public FrozenLeaderboard? PublishedSchoolRanking(int monthKey) =>
         _publishedSchoolRankings.GetValueOrDefault(monthKey);
 
     public IReadOnlyDictionary<int, FrozenLeaderboard> PublishedSchoolRankings => _publishedSchoolRankings;
 
-    internal void RestorePublished(int monthKey, FrozenLeaderboard ranking) => _publishedSchoolRankings[monthKey] = ranking;
+    /// <summary>Counts the publications: a snapshot is due when it moved past the one written.</summary>
+    public long Publications { get; private set; }
+
+    internal void RestorePublished(int monthKey, FrozenLeaderboard ranking, long publications)
+    {
+        _publishedSchoolRankings[monthKey] = ranking;
+        _firstMonth = Math.Min(_firstMonth, monthKey);
+        Publications = Math.Max(Publications, publications);
+    }
+
+    /// <summary>
+    /// Publishes the school ranking of every month of this year and last that late events can no longer
+    /// reach (before <paramref name="firstOpenMonth"/>) and that is not yet published: months the region saw
+    /// close, and earlier ones its teachers scored in (their grace window ended while the silo was down).
+    /// </summary>
+    public void PublishClosedMonths(int firstOpenMonth)
+    {
+        _firstMonth = Math.Min(_firstMonth, firstOpenMonth);
+        for (var month = (Current.Year - 1) * 12; month < firstOpenMonth; month++)
+        {
+            if (!_publishedSchoolRankings.ContainsKey(month) && (month >= _firstMonth || Members.Figures(Period.Month, month).Total != 0))
+            {
+                Refresh();
+                _publishedSchoolRankings[month] = month == Current.Month
+                    ? SchoolBoards[(int)Period.Month].Freeze()
+                    : (FrozenLeaderboard)SchoolBoard(Period.Month, month);
+                Publications++;
+            }
+        }
+    }
+
+    /// <summary>The school ranking by mean score in period <paramref name="key"/>, current or closed.</summary>
+    public IReadOnlyLeaderboard SchoolBoard(Period period, int key) =>
+        key == Current[period] ? SchoolBoards[(int)period] : GroupsIn(period, key).Schools;
+
+    /// <summary>The child-region ranking by mean score in period <paramref name="key"/>, current or closed.</summary>
+    public IReadOnlyLeaderboard ChildBoard(Period period, int key) =>
+        key == Current[period] ? ChildBoards[(int)period] : GroupsIn(period, key).Children;
+
+    /// <summary>How many schools met both targets in the target period <paramref name="key"/>.</summary>
+    public int SchoolsMeetingTargetsIn(int key) =>
+        key == Current[rules.TargetPeriod] ? SchoolsMeetingTargets : GroupsIn(rules.TargetPeriod, key).Meeting;
 
     public void AddSchool(string schoolId, string? childId)
     {
@@ -106,15 +150,21 @@ public sealed class RegionFigures(FigureRules rules, PeriodKeys current, Func<Te
             return;
         }
         Refresh();
-        if (next.Month != Current.Month)
-        {
-            _publishedSchoolRankings[Current.Month] = SchoolBoards[(int)Period.Month].Freeze();
-        }
         var previous = Current;
         Members.RollTo(next);
         RollAll(_schools, _touchedSchools, previous, next);
         RollAll(_children, _touchedChildren, previous, next);
         Refresh();
+    }
+
+    private DatedGroups GroupsIn(Period period, int key)
+    {
+        var stamp = (Members.StampOf(period, key), _schools.Count, _children.Count);
+        if (_datedGroups is { } kept && kept.Period == period && kept.Key == key && kept.Stamp.Equals(stamp))
+        {
+            return kept;
+        }
+        return _datedGroups = DatedGroups.Of(period, key, stamp, Members, _schools.Keys, _children.Keys, childOf, rules);
     }
 
     private void Adjust(Dictionary<string, GroupTotals> groups, HashSet<string> touched, string? id, in TeacherChange report, int sign)

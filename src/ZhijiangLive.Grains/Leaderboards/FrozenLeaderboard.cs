@@ -43,6 +43,19 @@ public sealed class FrozenLeaderboard : IReadOnlyLeaderboard
         return new FrozenLeaderboard(ids, scores, ranks, positionsById);
     }
 
+    /// <summary>Ranks members given in any order.</summary>
+    public static FrozenLeaderboard Rank(IEnumerable<(string Id, double Score)> members)
+    {
+        var listed = members.ToArray();
+        Array.Sort(listed, static (x, y) => y.Score != x.Score ? y.Score.CompareTo(x.Score) : string.CompareOrdinal(x.Id, y.Id));
+        var (ids, scores) = (new string[listed.Length], new double[listed.Length]);
+        for (var i = 0; i < listed.Length; i++)
+        {
+            (ids[i], scores[i]) = listed[i];
+        }
+        return FromListing(ids, scores);
+    }
+
     public bool Contains(string id) => PositionOf(id) >= 0;
 
     public double? ScoreOf(string id) => PositionOf(id) is var position and >= 0 ? _scores[position] : null;

@@ -3,9 +3,12 @@ using ZhijiangLive.Grains.Leaderboards;
 
 namespace ZhijiangLive.Grains.Ranking;
 
-/// <summary>Entries of a ranking (competition ranks, ties listed by id) and how many members it has.</summary>
+/// <summary>
+/// Entries of a ranking (competition ranks, ties listed by id) and how many members it has.
+/// <see cref="Provisional"/> is true while late events may still change the ranked period.
+/// </summary>
 [GenerateSerializer, Alias("zl.RankingPage")]
-public sealed record RankingPage(IReadOnlyList<LeaderboardEntry> Entries, int Total)
+public sealed record RankingPage(IReadOnlyList<LeaderboardEntry> Entries, int Total, bool Provisional = false)
 {
     public static RankingPage Empty { get; } = new([], 0);
 

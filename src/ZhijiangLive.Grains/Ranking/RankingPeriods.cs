@@ -1,17 +1,48 @@
 using ZhijiangLive.Grains.Periods;
+using ZhijiangLive.Scoring.Time;
 
 namespace ZhijiangLive.Grains.Ranking;
 
+/// <summary>Which periods can be ranked (SPEC §6, dated rankings) and which of them may still change.</summary>
 internal static class RankingPeriods
 {
-    /// <summary>Live rankings exist for the current periods only; anything else is the caller's mistake.</summary>
-    public static void ThrowUnlessCurrent(RankingRequest request, PeriodKeys current, int today)
+    /// <summary>The key of the period asked for; refuses one not kept, saying which are.</summary>
+    public static int KeyOf(RankingRequest request, GrainServices services)
     {
+        var today = services.Today;
         var asked = PeriodKeys.Of(request.Date?.DayNumber ?? today);
-        if (asked[request.Period] != current[request.Period])
+        var key = asked[request.Period];
+        var (first, last) = KeptRange(request.Period, today, services.FirstKeptDay);
+        if (key < first || key > last)
         {
+            var date = asked.Date.ToString("yyyy-MM-dd");
             throw new ArgumentException(
-                $"only the current {request.Period.ToString().ToLowerInvariant()} is ranked live; closed months keep their school ranking");
+                $"the {request.Period.ToString().ToLowerInvariant()} of {date} is not kept; rankings are answered for "
+                + $"days {Day(Math.Max(services.FirstKeptDay, 1))} to {Day(today)}, months {Month(first: true, today)} to {Month(first: false, today)} "
+                + $"and years {ZoneCalendar.YearOf(today) - 1} to {ZoneCalendar.YearOf(today)}");
         }
+        return key;
+    }
+
+    /// <summary>True while an event for the period can still be accepted (its last day is inside the grace window).</summary>
+    public static bool IsOpen(Period period, int key, int firstOpenDay) => key >= PeriodKeys.Of(firstOpenDay)[period];
+
+    private static (int First, int Last) KeptRange(Period period, int today, int firstKeptDay)
+    {
+        var current = PeriodKeys.Of(today);
+        return period switch
+        {
+            Period.Day => (firstKeptDay, today),
+            Period.Month => ((current.Year - 1) * 12, current.Month),
+            _ => (current.Year - 1, current.Year),
+        };
+    }
+
+    private static string Day(int dayNumber) => DateOnly.FromDayNumber(dayNumber).ToString("yyyy-MM-dd");
+
+    private static string Month(bool first, int today)
+    {
+        var date = DateOnly.FromDayNumber(today);
+        return first ? $"{date.Year - 1}-01" : date.ToString("yyyy-MM");
     }
 }

@@ -29,6 +29,8 @@ public sealed class RegionCore(string regionId, RegionGrainState state, GrainSer
     public void Receive(IReadOnlyList<TeacherChange> reports, List<TeacherChange> forwards)
     {
         var figures = state.Figures;
+        // A move after a month's grace window must not reach its published ranking.
+        Publish();
         var parentId = ParentId;
         foreach (var report in reports)
         {
@@ -92,21 +94,21 @@ public sealed class RegionCore(string regionId, RegionGrainState state, GrainSer
             return null;
         }
         var figures = CurrentFigures();
-        return GroupViews.Of(entry.Id, entry.Name, date, figures.Members, figures.Schools, figures.SchoolsMeetingTargets);
+        var meeting = figures.SchoolsMeetingTargetsIn(PeriodKeys.Of(date)[services.Figures.TargetPeriod]);
+        return GroupViews.Of(entry.Id, entry.Name, date, figures.Members, figures.Schools, meeting);
     }
 
+    /// <summary>A ranking of any kept period; a month whose school ranking is published answers from the publication.</summary>
     public RankingPage Rank(RankingRequest request)
     {
         var figures = CurrentFigures();
-        var asked = PeriodKeys.Of(request.Date?.DayNumber ?? services.Today);
-        if (request is { Kind: RankingKind.Schools, Period: Period.Month } && asked.Month < figures.Current.Month)
+        var key = RankingPeriods.KeyOf(request, services);
+        if (request is { Kind: RankingKind.Schools, Period: Period.Month } && figures.PublishedSchoolRanking(key) is { } published)
         {
-            return figures.PublishedSchoolRanking(asked.Month) is { } published
-                ? RankingPage.From(published, request)
-                : RankingPage.Empty;
+            return RankingPage.From(published, request);
         }
-        RankingPeriods.ThrowUnlessCurrent(request, figures.Current, services.Today);
-        return RankingPage.From(BoardOf(request.Kind, request.Period), request);
+        var page = RankingPage.From(BoardOf(request.Kind, request.Period, key), request);
+        return RankingPeriods.IsOpen(request.Period, key, services.FirstOpenDay) ? page with { Provisional = true } : page;
     }
 
     public RankingPage Shortlist(ShortlistKind kind)
@@ -145,22 +147,21 @@ public sealed class RegionCore(string regionId, RegionGrainState state, GrainSer
             TopRowTie.Of(schools, schoolBoard, figures.SchoolBoards[(int)tieBreak]));
     }
 
-    /// <summary>The closed periods' figures and published rankings, if they changed since the last snapshot.</summary>
+    /// <summary>The published rankings, if one was published since the last snapshot. (Figures are sums of the teachers' reports, rebuilt at start-up.)</summary>
     public GroupHistorySnapshot? TakeHistorySnapshot()
     {
         var figures = state.Figures;
-        var history = figures.Members.History;
-        if (history.Changes == state.HistoryWritten)
+        if (figures.Publications == state.HistoryWritten)
         {
             return null;
         }
-        state.HistoryWritten = history.Changes;
-        return new GroupHistorySnapshot(Kind, regionId, history.Changes, GroupHistoryCodec.Serialize(history, figures.PublishedSchoolRankings));
+        state.HistoryWritten = figures.Publications;
+        return new GroupHistorySnapshot(Kind, regionId, figures.Publications, GroupHistoryCodec.Serialize(figures.PublishedSchoolRankings));
     }
 
     public void RestoreHistory(GroupHistorySnapshot snapshot)
     {
-        GroupHistoryCodec.Restore(snapshot, state.Figures.Members.History, state.Figures.RestorePublished);
+        GroupHistoryCodec.Restore(snapshot, (month, ranking) => state.Figures.RestorePublished(month, ranking, snapshot.Version));
         state.HistoryWritten = snapshot.Version;
     }
 
@@ -168,14 +169,23 @@ public sealed class RegionCore(string regionId, RegionGrainState state, GrainSer
     private RegionFigures CurrentFigures()
     {
         state.Figures.RollTo(PeriodKeys.Of(services.Today));
+        Publish();
         state.Figures.Refresh();
         return state.Figures;
     }
 
-    private IReadOnlyLeaderboard BoardOf(RankingKind kind, Period period) => kind switch
+    private void Publish()
     {
-        RankingKind.Teachers => state.Figures.Members.TeacherBoard(period),
-        RankingKind.Schools => state.Figures.SchoolBoards[(int)period],
-        _ => state.Figures.ChildBoards[(int)period],
+        if (!services.PublicationPaused)
+        {
+            state.Figures.PublishClosedMonths(PeriodKeys.Of(services.FirstOpenDay).Month);
+        }
+    }
+
+    private IReadOnlyLeaderboard BoardOf(RankingKind kind, Period period, int key) => kind switch
+    {
+        RankingKind.Teachers => state.Figures.Members.TeacherBoard(period, key),
+        RankingKind.Schools => state.Figures.SchoolBoard(period, key),
+        _ => state.Figures.ChildBoard(period, key),
     };
 }

@@ -3,13 +3,12 @@ using Orleans.Concurrency;
 using ZhijiangLive.Grains.Aggregation;
 using ZhijiangLive.Grains.Ranking;
 using ZhijiangLive.Grains.Roster;
-using ZhijiangLive.Grains.Snapshots;
 
 namespace ZhijiangLive.Grains.Schools;
 
 /// <summary>
 /// One school on Orleans, keyed by school id: counts its unlocked teachers, their points and active spaces
-/// per period, ranks them, and passes teacher reports on to its county (<see cref="Regions.IRegionGrain"/>),
+/// in every kept period, ranks them, and passes teacher reports on to its county (<see cref="Regions.IRegionGrain"/>),
 /// coalesced on a short timer.
 /// </summary>
 [Alias("zl.ISchoolGrain")]
@@ -34,15 +33,7 @@ public interface ISchoolGrain : IGrainWithStringKey
     [Alias("Get"), ReadOnly]
     Task<GroupView?> GetAsync(DateOnly date);
 
-    /// <summary>The closed periods' figures, if they changed since the last snapshot.</summary>
-    [Alias("TakeHistorySnapshot")]
-    Task<GroupHistorySnapshot?> TakeHistorySnapshotAsync();
-
-    /// <summary>Gives the school back the closed periods a snapshot holds (after its entry, before teachers announce).</summary>
-    [Alias("RestoreHistory")]
-    Task RestoreHistoryAsync(GroupHistorySnapshot snapshot);
-
-    /// <summary>A page of the school's teacher ranking for a current period.</summary>
+    /// <summary>A page of the school's teacher ranking for any kept period.</summary>
     [Alias("Rank"), ReadOnly]
     Task<RankingPage> RankAsync(RankingRequest request);
 }

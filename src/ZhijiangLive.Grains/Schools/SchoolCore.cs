@@ -3,18 +3,17 @@ using ZhijiangLive.Grains.Periods;
 using ZhijiangLive.Grains.Ranking;
 using ZhijiangLive.Grains.Regions;
 using ZhijiangLive.Grains.Roster;
-using ZhijiangLive.Grains.Snapshots;
 
 namespace ZhijiangLive.Grains.Schools;
 
 /// <summary>
 /// What a school grain decides, whichever runtime hosts it: the newest report of each teacher, the
-/// figures and teacher ranking they make, the closed periods, and what its county must hear. What goes
+/// figures and teacher rankings they make in every kept period, and what its county must hear. What goes
 /// to the county is appended to the caller's list rather than sent, so each host delivers it its own way.
 /// </summary>
-public sealed class SchoolCore(string schoolId, SchoolGrainState state, GrainServices services)
+public sealed class SchoolCore(SchoolGrainState state, GrainServices services)
 {
-    /// <summary>The kind a school's history snapshots are filed under.</summary>
+    /// <summary>The kind a school's history snapshots were filed under, before schools rebuilt closed periods from their teachers.</summary>
     public const string Kind = "school";
 
     public SchoolGrainState State => state;
@@ -58,11 +57,15 @@ public sealed class SchoolCore(string schoolId, SchoolGrainState state, GrainSer
         {
             return null;
         }
-        state.Members.RollTo(PeriodKeys.Of(services.Today));
-        var meeting = services.Figures.MeetsTargets(state.Members.Totals) ? 1 : 0;
-        return GroupViews.Of(entry.Id, entry.Name, date, state.Members, schools: 1, meeting);
+        var members = state.Members;
+        members.RollTo(PeriodKeys.Of(services.Today));
+        var rules = services.Figures;
+        var target = members.Figures(rules.TargetPeriod, PeriodKeys.Of(date)[rules.TargetPeriod]);
+        var meeting = rules.MeetsTargets(members.Members, target.Total, target.Active) ? 1 : 0;
+        return GroupViews.Of(entry.Id, entry.Name, date, members, schools: 1, meeting);
     }
 
+    /// <summary>The school's teachers ranked in any kept period.</summary>
     public RankingPage Rank(RankingRequest request)
     {
         state.Members.RollTo(PeriodKeys.Of(services.Today));
@@ -70,25 +73,8 @@ public sealed class SchoolCore(string schoolId, SchoolGrainState state, GrainSer
         {
             throw new ArgumentException("a school ranks teachers only");
         }
-        RankingPeriods.ThrowUnlessCurrent(request, state.Members.Current, services.Today);
-        return RankingPage.From(state.Members.TeacherBoard(request.Period), request);
-    }
-
-    /// <summary>The closed periods' figures, if they changed since the last snapshot.</summary>
-    public GroupHistorySnapshot? TakeHistorySnapshot()
-    {
-        var history = state.Members.History;
-        if (history.Changes == state.HistoryWritten)
-        {
-            return null;
-        }
-        state.HistoryWritten = history.Changes;
-        return new GroupHistorySnapshot(Kind, schoolId, history.Changes, GroupHistoryCodec.Serialize(history, null));
-    }
-
-    public void RestoreHistory(GroupHistorySnapshot snapshot)
-    {
-        GroupHistoryCodec.Restore(snapshot, state.Members.History, publish: null);
-        state.HistoryWritten = snapshot.Version;
+        var key = RankingPeriods.KeyOf(request, services);
+        var page = RankingPage.From(state.Members.TeacherBoard(request.Period, key), request);
+        return RankingPeriods.IsOpen(request.Period, key, services.FirstOpenDay) ? page with { Provisional = true } : page;
     }
 }

@@ -6,7 +6,6 @@ using ZhijiangLive.Grains.Periods;
 using ZhijiangLive.Grains.Ranking;
 using ZhijiangLive.Grains.Regions;
 using ZhijiangLive.Grains.Roster;
-using ZhijiangLive.Grains.Snapshots;
 
 namespace ZhijiangLive.Grains.Schools;
 
@@ -24,7 +23,7 @@ public sealed class SchoolGrain(GrainServices services) : Grain, ISchoolGrain
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var members = new MemberTable(services.Figures, PeriodKeys.Of(services.Today), rankAsReportsArrive: false);
-        _core = new SchoolCore(this.GetPrimaryKeyString(), new SchoolGrainState(members), services);
+        _core = new SchoolCore(new SchoolGrainState(members), services);
         // Reports go forward only once the school has its entry, so whatever waits has a county to go to.
         _window = new ForwardWindow(this, services.Options.ForwardInterval,
             reports => GrainFactory.GetGrain<IRegionGrain>(_core.State.Entry!.CountyId).ReceiveAsync(reports));
@@ -35,10 +34,6 @@ public sealed class SchoolGrain(GrainServices services) : Grain, ISchoolGrain
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         services.Active.GroupDeactivated();
-        if (services.ParkedSnapshots is { } parked && _core.TakeHistorySnapshot() is { } snapshot)
-        {
-            parked.Park(snapshot);
-        }
         return FlushAsync();
     }
 
@@ -61,14 +56,6 @@ public sealed class SchoolGrain(GrainServices services) : Grain, ISchoolGrain
     public Task FlushAsync() => _window.FlushAsync();
 
     public Task<GroupView?> GetAsync(DateOnly date) => Task.FromResult(_core.Get(date));
-
-    public Task<GroupHistorySnapshot?> TakeHistorySnapshotAsync() => Task.FromResult(_core.TakeHistorySnapshot());
-
-    public Task RestoreHistoryAsync(GroupHistorySnapshot snapshot)
-    {
-        _core.RestoreHistory(snapshot);
-        return Task.CompletedTask;
-    }
 
     public Task<RankingPage> RankAsync(RankingRequest request) => Task.FromResult(_core.Rank(request));
 }

@@ -1,38 +1,24 @@
-using ZhijiangLive.Grains.Aggregation;
 using ZhijiangLive.Grains.Leaderboards;
-using ZhijiangLive.Grains.Periods;
 
 namespace ZhijiangLive.Grains.Snapshots;
 
 /// <summary>
-/// A group's closed-period figures and published rankings as bytes. Format 1, after its version byte: the
-/// closed periods (period, key, total, mean, active, ratio), then the published rankings (month, and the
-/// listing's ids and scores in rank order).
+/// A region's published monthly school rankings as bytes. Format 2, after its version byte: the rankings
+/// (month, and the listing's ids and scores in rank order). Format 1 also held closed periods' figures
+/// before them; those are now recounted from the teachers at start-up, so a reader skips them.
 /// </summary>
 public static class GroupHistoryCodec
 {
-    public const byte Version = 1;
+    public const byte Version = 2;
 
-    public static byte[] Serialize(PeriodHistory history, IReadOnlyDictionary<int, FrozenLeaderboard>? published)
+    public static byte[] Serialize(IReadOnlyDictionary<int, FrozenLeaderboard> published)
     {
         using var stream = new MemoryStream();
         using (var w = new BinaryWriter(stream))
         {
             w.Write(Version);
-            var closed = history.Closed.ToList();
-            w.Write7BitEncodedInt(closed.Count);
-            foreach (var ((period, key), figures) in closed)
-            {
-                w.Write((byte)period);
-                w.Write(key);
-                w.Write(figures.Total);
-                w.Write(figures.Mean);
-                w.Write(figures.Active);
-                w.Write(figures.ActiveRatio);
-            }
-            var rankings = published?.ToList() ?? [];
-            w.Write7BitEncodedInt(rankings.Count);
-            foreach (var (month, ranking) in rankings)
+            w.Write7BitEncodedInt(published.Count);
+            foreach (var (month, ranking) in published)
             {
                 var (ids, scores) = ranking.Listing;
                 w.Write(month);
@@ -47,24 +33,21 @@ public static class GroupHistoryCodec
         return stream.ToArray();
     }
 
-    /// <summary>Puts a snapshot's closed periods into <paramref name="history"/> and hands each published ranking to <paramref name="publish"/>.</summary>
-    public static void Restore(GroupHistorySnapshot snapshot, PeriodHistory history, Action<int, FrozenLeaderboard>? publish)
+    /// <summary>Hands each published ranking of a snapshot to <paramref name="publish"/>.</summary>
+    public static void Restore(GroupHistorySnapshot snapshot, Action<int, FrozenLeaderboard> publish)
     {
         using var r = new BinaryReader(new MemoryStream(snapshot.State, writable: false));
         try
         {
             var version = r.ReadByte();
-            if (version != Version)
+            if (version is not (1 or Version))
             {
-                throw new InvalidDataException($"group history format {version} is unknown; this build reads format {Version}");
+                throw new InvalidDataException($"group history format {version} is unknown; this build reads formats 1 and {Version}");
             }
-            var closed = new List<KeyValuePair<(Period, int), PeriodFigures>>();
-            for (var n = r.Read7BitEncodedInt(); n > 0; n--)
+            if (version == 1)
             {
-                var key = ((Period)r.ReadByte(), r.ReadInt32());
-                closed.Add(new(key, new PeriodFigures(r.ReadInt64(), r.ReadDouble(), r.ReadInt32(), r.ReadDouble())));
+                SkipClosedPeriods(r);
             }
-            history.Restore(closed, snapshot.Version);
             for (var n = r.Read7BitEncodedInt(); n > 0; n--)
             {
                 var month = r.ReadInt32();
@@ -74,12 +57,21 @@ public static class GroupHistoryCodec
                 {
                     (ids[i], scores[i]) = (r.ReadString(), r.ReadDouble());
                 }
-                publish?.Invoke(month, FrozenLeaderboard.FromListing(ids, scores));
+                publish(month, FrozenLeaderboard.FromListing(ids, scores));
             }
         }
         catch (EndOfStreamException e)
         {
             throw new InvalidDataException($"the history snapshot of {snapshot.Kind} '{snapshot.Key}' is truncated", e);
+        }
+    }
+
+    // Format 1's closed periods: period byte, key, total, mean, active, ratio.
+    private static void SkipClosedPeriods(BinaryReader r)
+    {
+        for (var n = r.Read7BitEncodedInt(); n > 0; n--)
+        {
+            r.ReadBytes(1 + 4 + 8 + 8 + 4 + 8);
         }
     }
 }

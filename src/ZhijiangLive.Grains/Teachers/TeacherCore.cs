@@ -45,7 +45,7 @@ public sealed class TeacherCore(string teacherId, TeacherGrainState state, Grain
         {
             // An event up to 5 min early may fall on tomorrow; report for whichever day is later.
             var today = Math.Max(services.Calendar.DayOf(acceptedAt), outcome.Entry.Day.DayNumber);
-            ReportIfChanged(entry.SchoolId, today, reports);
+            ReportIfChanged(entry.SchoolId, today, pastChanged: outcome.Entry.Day.DayNumber != today, reports);
         }
         return outcome;
     }
@@ -65,10 +65,12 @@ public sealed class TeacherCore(string teacherId, TeacherGrainState state, Grain
         {
             reports.Add(Report(previous!.SchoolId, today, counted: false));
             state.LastReport = null;
+            state.LastReportHasPast = false;
         }
         if (isCounted && (!wasCounted || !sameSchool))
         {
             state.LastReport = Report(entry.SchoolId, today, counted: true);
+            state.LastReportHasPast = true;
             reports.Add(state.LastReport.Value);
         }
     }
@@ -83,6 +85,7 @@ public sealed class TeacherCore(string teacherId, TeacherGrainState state, Grain
         {
             // Not a change worth a snapshot: after a restart, schools start afresh and accept any sequence number.
             state.LastReport = Report(entry.SchoolId, services.Today, counted: true);
+            state.LastReportHasPast = true;
             reports.Add(state.LastReport.Value);
         }
     }
@@ -106,20 +109,32 @@ public sealed class TeacherCore(string teacherId, TeacherGrainState state, Grain
     public LedgerDay? Explain(DateOnly date) =>
         state.Entry is null ? null : state.Ledger.Read(date, services.FirstOpenDay, services.LedgerNotes);
 
-    private void ReportIfChanged(string schoolId, int today, List<TeacherChange> reports)
+    /// <param name="pastChanged">True when the event counted in a closed day: the report's past must be built anew.</param>
+    private void ReportIfChanged(string schoolId, int today, bool pastChanged, List<TeacherChange> reports)
     {
         var keys = PeriodKeys.Of(today);
         var scores = ScoresAround(today);
-        if (state.LastReport is { } last && last.Keys == keys && last.Scores == scores)
+        var last = state.LastReport;
+        if (!pastChanged && last is { } unchanged && unchanged.Keys == keys && unchanged.Scores == scores)
         {
             return;
         }
-        state.LastReport = new TeacherChange(teacherId, ++state.ReportSeq, schoolId, true, keys, scores);
+        var seq = ++state.ReportSeq;
+        // The same past travels on while it is the same, so aggregators re-count only the current periods.
+        var past = !pastChanged && state.LastReportHasPast && last is { } previous && previous.Keys == keys
+            ? previous.Past
+            : TeacherPast.Of(state.Scores, keys, seq);
+        state.LastReport = new TeacherChange(teacherId, seq, schoolId, true, keys, scores, Past: past);
+        state.LastReportHasPast = true;
         reports.Add(state.LastReport.Value);
     }
 
-    private TeacherChange Report(string schoolId, int today, bool counted) =>
-        new(teacherId, ++state.ReportSeq, schoolId, counted, PeriodKeys.Of(today), ScoresAround(today));
+    private TeacherChange Report(string schoolId, int today, bool counted)
+    {
+        var seq = ++state.ReportSeq;
+        var keys = PeriodKeys.Of(today);
+        return new(teacherId, seq, schoolId, counted, keys, ScoresAround(today), Past: TeacherPast.Of(state.Scores, keys, seq));
+    }
 
     private PeriodScores ScoresAround(int today)
     {

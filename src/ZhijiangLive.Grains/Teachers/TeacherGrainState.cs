@@ -34,4 +34,10 @@ public sealed class TeacherGrainState
 
     /// <summary>The last report sent to the current school, to skip sending one that changes nothing.</summary>
     public TeacherChange? LastReport { get; set; }
+
+    /// <summary>
+    /// True once <see cref="LastReport"/> was made here rather than read from a snapshot, which does not
+    /// keep its past: only then may the next report carry the same past on.
+    /// </summary>
+    public bool LastReportHasPast { get; set; }
 }

@@ -59,7 +59,7 @@ public sealed class MemberTableTests
     }
 
     [Fact]
-    public void RollTo_NewMonth_StartsDayAndMonthAtZero_KeepsYear_AndRemembersWhatClosed()
+    public void RollTo_NewMonth_StartsDayAndMonthAtZero_KeepsYear_AndKeepsWhatClosed()
     {
         _table.TryApply(Report(1, true, Monday, 7, 40, 40), out _);
 
@@ -68,9 +68,53 @@ public sealed class MemberTableTests
         Assert.Equal((0L, 0L, 40L), (_table.Totals.DaySum, _table.Totals.MonthSum, _table.Totals.YearSum));
         Assert.Equal(0.0, _table.TeacherBoard(Period.Month).ScoreOf("T1"));
         Assert.Equal(40.0, _table.TeacherBoard(Period.Year).ScoreOf("T1"));
-        Assert.Equal(40L, _table.History.Find(Period.Month, Monday.Month)!.Value.Total);
-        Assert.Equal(7L, _table.History.Find(Period.Day, Monday.Day)!.Value.Total);
+        Assert.Equal(40L, _table.Figures(Period.Month, Monday.Month).Total);
+        Assert.Equal(7L, _table.Figures(Period.Day, Monday.Day).Total);
     }
+
+    [Fact]
+    public void LateReport_ChangesTheClosedDay_AndItsRanking()
+    {
+        _table.TryApply(Report(1, true, Monday, 7, 40, 40), out _);
+        _table.TryApply(new TeacherChange("T2", 1, "S1", true, Monday, new PeriodScores(9, 9, 9)), out _);
+        _table.RollTo(Tuesday);
+        Assert.Equal(["T2", "T1"], _table.TeacherBoard(Period.Day, Monday.Day).Page(0, 10).Select(e => e.Id));
+
+        // A late event for Monday: the teacher now reports Tuesday's keys, with Monday in its past.
+        var late = Report(2, true, Tuesday, 0, 45, 45) with { Past = Past(2, new PastScore(Period.Day, Monday.Day, 12)) };
+        _table.TryApply(late, out _);
+
+        Assert.Equal(new PeriodFigures(21, 10.5, 2, 1), _table.Figures(Period.Day, Monday.Day));
+        Assert.Equal(54L, _table.Figures(Period.Month, Monday.Month).Total);
+        Assert.Equal([("T1", 12.0), ("T2", 9.0)], _table.TeacherBoard(Period.Day, Monday.Day).Page(0, 10).Select(e => (e.Id, e.Score)));
+    }
+
+    [Fact]
+    public void TeacherLeaving_TakesItsWholeHistoryAway()
+    {
+        var past = Past(1, new PastScore(Period.Day, Monday.Day, 7), new PastScore(Period.Month, Monday.Month - 1, 50));
+        _table.TryApply(Report(1, true, Tuesday, 3, 10, 60) with { Past = past }, out _);
+        Assert.Equal((7L, 50L), (_table.Figures(Period.Day, Monday.Day).Total, _table.Figures(Period.Month, Monday.Month - 1).Total));
+
+        _table.TryApply(Report(2, false, Tuesday, 3, 10, 60, school: "S1") with { Past = past }, out _);
+
+        Assert.Equal((0, 0L, 0L, 0L), (_table.Members, _table.Figures(Period.Day, Monday.Day).Total, _table.Figures(Period.Month, Monday.Month - 1).Total, _table.Totals.YearSum));
+        Assert.Equal(0, _table.TeacherBoard(Period.Day, Monday.Day).Count);
+    }
+
+    [Fact]
+    public void SamePastOnANewerReport_IsNotCountedTwice()
+    {
+        var past = Past(1, new PastScore(Period.Day, Monday.Day, 7));
+        _table.RollTo(Tuesday);
+        _table.TryApply(Report(1, true, Tuesday, 3, 10, 10) with { Past = past }, out _);
+        // The same past again, as a copy from another silo would carry it: equal by version, not by reference.
+        _table.TryApply(Report(2, true, Tuesday, 5, 12, 12) with { Past = past with { } }, out _);
+
+        Assert.Equal((7L, 5L), (_table.Figures(Period.Day, Monday.Day).Total, _table.Totals.DaySum));
+    }
+
+    private static TeacherPast Past(long version, params PastScore[] scores) => new(version, scores);
 
     [Fact]
     public void RollTo_AnEarlierDay_ChangesNothing()

@@ -86,11 +86,28 @@ public sealed class RankingTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Ranking_OfAPastDay_IsRefusedWithAReason()
+    public async Task Ranking_OfADayNoLongerKept_IsRefused_SayingWhichDatesAre()
     {
-        var request = new RankingRequest("P", RankingKind.Teachers, Period.Day, Date: new DateOnly(2026, 2, 1));
+        // 10:00 on 2 March with 72 h of grace and 35 days of history: days from 23 January are kept.
+        var request = new RankingRequest("P", RankingKind.Teachers, Period.Day, Date: new DateOnly(2026, 1, 22));
         var error = await Assert.ThrowsAsync<ArgumentException>(() => _h.Cluster.GetRankingAsync(request));
-        Assert.Contains("only the current day", error.Message);
+        Assert.Equal(
+            "the day of 2026-01-22 is not kept; rankings are answered for days 2026-01-23 to 2026-03-02, months 2025-01 to 2026-03 and years 2025 to 2026",
+            error.Message);
+
+        var kept = await _h.Cluster.GetRankingAsync(request with { Date = new DateOnly(2026, 1, 23) });
+        Assert.False(kept!.Provisional);
+    }
+
+    [Theory]
+    [InlineData(Period.Day, 2026, 3, 3)]
+    [InlineData(Period.Month, 2024, 12, 31)]
+    [InlineData(Period.Year, 2024, 6, 1)]
+    public async Task Ranking_OfAnUnkeptOrFuturePeriod_IsRefused(Period period, int year, int month, int day)
+    {
+        var request = new RankingRequest("P", RankingKind.Schools, period, Date: new DateOnly(year, month, day));
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => _h.Cluster.GetRankingAsync(request));
+        Assert.Contains("is not kept", error.Message);
     }
 
     [Theory]
