@@ -118,6 +118,22 @@ public sealed class QueryApiTests : IAsyncLifetime
     }
 
     [Theory]
+    // 10:00 on 2 March with 72 h of grace: 27 February can still change, so February is provisional; January is published.
+    [InlineData("day&date=2026-03-02", true)]
+    [InlineData("day&date=2026-02-27", true)]
+    [InlineData("day&date=2026-02-26", false)]
+    [InlineData("month&date=2026-02-15", true)]
+    [InlineData("month&date=2026-01-15", false)]
+    [InlineData("year&date=2025-06-01", false)]
+    public async Task Leaderboard_OfAKeptDate_SaysWhetherItIsProvisional(string query, bool provisional)
+    {
+        var board = await _silo.Http.GetFromJsonAsync<JsonElement>($"/api/leaderboards/330000?kind=schools&period={query}");
+
+        Assert.Equal(provisional, board.GetProperty("provisional").GetBoolean());
+        Assert.Equal(2, board.GetProperty("total").GetInt32());
+    }
+
+    [Theory]
     [InlineData("/api/teachers/nobody", HttpStatusCode.Forbidden, "teacher 'nobody' is outside this token's region")]
     [InlineData("/api/teachers/nobody/ledger", HttpStatusCode.Forbidden, "teacher 'nobody' is outside this token's region")]
     [InlineData("/api/teachers/T1/ledger?date=yesterday", HttpStatusCode.BadRequest, "date 'yesterday' is not a date of the form YYYY-MM-DD")]

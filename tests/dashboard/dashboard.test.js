@@ -12,7 +12,7 @@
 //   --teachers '[{"id":"T1","name":"王丽华","year":0},…]'      every teacher in id order (two per school: the
 //                                                                first two in one, the last two in the other),
 //                                                                with the year's score so far; none has scored today
-//   --published '{"month":"2026-02","leader":"…","score":"5"}'  the first school of the last month's published ranking
+//   --published '{"month":"2026-02","leader":"…","score":"5","status":"暂定"}'  the first school of last month's ranking, and how its status note starts
 //   --token zlt1…                                                the province's token (the publisher's key: ZHIJIANG_KEY)
 //   --county 330108 --county-token zlt1… --county-teachers '["陈静",…]'   a county, its token and its teachers
 //   --wrong-token zlt1… --expired-token zlt1…                    tokens the silo refuses
@@ -117,6 +117,9 @@ async function httpPanels(page, teachers, published) {
       const row = document.querySelector(selector);
       return row?.querySelector('.name').textContent === name && row.querySelector('.score').textContent === score;
     }, [firstRow('published-ranking-row'), published.leader, published.score], { timeout: 5000 }));
+  await report.within(`last month's ranking says whether it is final (${published.status}…)`,
+    () => page.waitForFunction((status) =>
+      document.querySelector('[data-testid="published-status"]')?.textContent.startsWith(status), published.status, { timeout: 5000 }));
   const best = teachers.reduce((a, b) => (b.year > a.year ? b : a));
   await report.within(`the city's teacher-space shortlist starts with ${best.name} at ${best.year}`,
     () => page.waitForFunction(([selector, name, score]) => {

@@ -19,7 +19,8 @@ namespace ZhijiangLive.Silo.Tests.Dashboard;
 /// province's token, then a county's, a wrong and an expired one.
 /// Its screenshots land in TestResults/ under this test's bin directory.
 /// February has a closed month behind it: 陈静 (DS2) taught twice on the 28th, so the page finds a
-/// published February ranking and year scores that do not start at zero.
+/// February ranking, provisional on 2 March (the 28th is still inside the grace window), and year scores
+/// that do not start at zero.
 /// </summary>
 public sealed class DashboardBrowserTests(ITestOutputHelper output)
 {
@@ -59,7 +60,7 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output)
             "--city", CityId,
             "--city-counties", JsonSerializer.Serialize(new[] { "330106", CountyId }),
             "--teachers", JsonSerializer.Serialize(Teachers.Select(t => new { id = t.Id, name = t.Name, year = t.Id == "DT3" ? 10 : 0 })),
-            "--published", JsonSerializer.Serialize(new { month = "2026-02", leader = "杭州市滨江区实验小学", score = "5" }),
+            "--published", JsonSerializer.Serialize(new { month = "2026-02", leader = "杭州市滨江区实验小学", score = "5", status = "暂定" }),
             "--token", TestCredentials.ProvinceToken,
             "--county", CountyId,
             "--county-token", TestCredentials.TokenFor(CountyId),
