@@ -27,6 +27,15 @@ internal static class BenchDescriptions
         p50/p99 latency of top-100 province teacher ranking queries.
         """;
 
+    public const string KeptDays = """
+        A province with weeks of history (the 11 real cities and 90 counties, --schools schools, --teachers teachers):
+        --days days of activity on a clock the benchmark moves, --active-percent of the teachers logging in and
+        teaching each day, one event in ten arriving a day late. Prints events/s per day, the managed heap per
+        teacher, and the latency of top-100 province rankings of today, yesterday, 20 days ago and last month (the
+        first read, which builds a closed period's ranking, and 5,000 reads after it), and reads each made right after a
+        batch of late events for yesterday.
+        """;
+
     public const string TeacherCalls = """
         Teacher grains on Orleans in this process (one silo, --teachers teachers): an Orleans null grain's awaited call
         rate (the engine's ceiling), the teachers activated by their roster upsert, then two rounds of one call per

@@ -7,6 +7,8 @@ public sealed record BenchOptions
     public int? Teachers { get; init; }
     public int Runs { get; init; } = 5;
     public int Days { get; init; } = 4;
+    public int HistoryDays { get; init; } = 35;
+    public int ActivePercent { get; init; } = 25;
     public int Seed { get; init; } = 2018;
     public bool ByTeacher { get; init; }
     public int Schools { get; init; } = 12_000;

@@ -3,6 +3,7 @@
 //   scoring     ScoringBenchmark: a pre-built event mix applied on one thread (EventMix builds it)
 //   state-size  StateSizeBenchmark: retained bytes per teacher after a simulated year (YearSimulation)
 //   province    ProvinceBenchmark: a whole province through the grains, against a bare loop
+//   kept-days   KeptDaysBenchmark: a province with weeks of history: heap per teacher, rankings of past days and months
 //   teacher-calls  TeacherCallsBenchmark: teacher grains on Orleans, one call per teacher, against the stand-in runtime
 //   grpc        GrpcBenchmark: the silo's gRPC endpoint, unary and streaming, against h2load
 //   durability  DurabilityBenchmark: ingest journaled to PostgreSQL, a bare COPY loop, restart on a day of journal
@@ -30,6 +31,9 @@ static async Task RunAsync(string benchmark, BenchOptions options)
             break;
         case "province":
             await ProvinceBenchmark.RunAsync(options.Schools, options.Teachers ?? 600_000, options.EventsPerTeacher, options.ByTeacher);
+            break;
+        case "kept-days":
+            await KeptDaysBenchmark.RunAsync(options.Schools, options.Teachers ?? 600_000, options.HistoryDays, options.ActivePercent, options.Seed);
             break;
         case "teacher-calls":
             await TeacherCallsBenchmark.RunAsync(options.Teachers ?? 100_000, options.EventsPerTeacher);

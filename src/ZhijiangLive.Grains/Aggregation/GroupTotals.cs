@@ -25,8 +25,6 @@ public struct GroupTotals
 
     public readonly double Mean(Period period) => Members == 0 ? 0 : (double)Sum(period) / Members;
 
-    public readonly double ActiveRatio(Period period) => Members == 0 ? 0 : (double)Active(period) / Members;
-
     /// <summary>Adds (<paramref name="sign"/> 1) or takes away (−1) one teacher's contribution.</summary>
     public void Apply(in TeacherChange teacher, PeriodKeys current, FigureRules rules, int sign)
     {

@@ -23,6 +23,7 @@ public sealed class MemberTable(FigureRules rules, PeriodKeys current, bool rank
         : [];
     private readonly PeriodBuckets _buckets = new(rules);
     private readonly DatedRankings _dated = new();
+    private readonly OpenPeriodBoards _openBoards = new();
     private ILeaderboard[]? _rankedOnDemand;
 
     public PeriodKeys Current { get; private set; } = current;
@@ -68,20 +69,32 @@ public sealed class MemberTable(FigureRules rules, PeriodKeys current, bool rank
         {
             return false;
         }
-        // The past is usually the very one already counted: only the current periods need re-counting.
-        var pastChanged = !(known && previous.Counted && report.Counted
-            && previous.Keys == report.Keys && TeacherPast.Same(previous.Past, report.Past));
-        if (known && previous.Counted)
-        {
-            _buckets.Add(previous, -1, withPast: pastChanged);
-            Members--;
-        }
+        var wasCounted = known && previous.Counted;
         _reports[report.TeacherId] = report;
         _rankedOnDemand = null;
-        if (report.Counted)
+        if (wasCounted && report.Counted)
         {
-            _buckets.Add(report, +1, withPast: pastChanged);
-            Members++;
+            Recount(previous, report);
+        }
+        else
+        {
+            if (wasCounted)
+            {
+                foreach (var (period, key, score) in TeacherScores.Of(previous))
+                {
+                    _buckets.Add(period, key, score, -1);
+                }
+                Members--;
+            }
+            if (report.Counted)
+            {
+                foreach (var (period, key, score) in TeacherScores.Of(report))
+                {
+                    _buckets.Add(period, key, score, +1);
+                }
+                Members++;
+            }
+            _openBoards.Enter(report);
         }
         if (!known || previous.Counted != report.Counted || previous.SchoolId != report.SchoolId)
         {
@@ -92,6 +105,43 @@ public sealed class MemberTable(FigureRules rules, PeriodKeys current, bool rank
             Rank(_boards, report);
         }
         return true;
+    }
+
+    /// <summary>
+    /// Counts what changed between two reports of a counted teacher, period by period, so that a period
+    /// whose score stayed the same is not touched (and its closed ranking stays valid).
+    /// </summary>
+    private void Recount(in TeacherChange previous, in TeacherChange report)
+    {
+        // The past is usually the very one already counted: only the current periods can differ.
+        if (previous.Keys == report.Keys && TeacherPast.Same(previous.Past, report.Past))
+        {
+            foreach (var period in Periods.Periods.All)
+            {
+                Change(report.TeacherId, period, report.Keys[period], previous.Scores[period], report.Scores[period]);
+            }
+            return;
+        }
+        var (before, after) = (TeacherScores.Of(previous), TeacherScores.Of(report));
+        int i = 0, j = 0;
+        while (i < before.Length || j < after.Length)
+        {
+            var order = i == before.Length ? 1 : j == after.Length ? -1 : TeacherScores.Compare(before[i], after[j]);
+            if (order == 0) Change(report.TeacherId, after[j].Period, after[j].Key, before[i++].Score, after[j++].Score);
+            else if (order < 0) Change(report.TeacherId, before[i].Period, before[i].Key, before[i++].Score, 0);
+            else Change(report.TeacherId, after[j].Period, after[j].Key, 0, after[j++].Score);
+        }
+    }
+
+    private void Change(string teacherId, Period period, int key, int before, int after)
+    {
+        if (before == after)
+        {
+            return;
+        }
+        _buckets.Add(period, key, before, -1);
+        _buckets.Add(period, key, after, +1);
+        _openBoards.Change(teacherId, period, key, after);
     }
 
     /// <summary>The ranking of counted teachers by their score in the current <paramref name="period"/>.</summary>
@@ -112,12 +162,28 @@ public sealed class MemberTable(FigureRules rules, PeriodKeys current, bool rank
         return _rankedOnDemand[(int)period];
     }
 
-    /// <summary>The ranking of counted teachers by their score in period <paramref name="key"/>, current or closed.</summary>
-    public IReadOnlyLeaderboard TeacherBoard(Period period, int key) =>
-        key == Current[period]
-            ? TeacherBoard(period)
-            : _dated.Get(("teachers", period, key), StampOf(period, key), () => FrozenLeaderboard.Rank(
-                _reports.Values.Where(r => r.Counted).Select(r => (r.TeacherId, (double)r.ScoreAt(period, key)))));
+    /// <summary>
+    /// The ranking of counted teachers by their score in period <paramref name="key"/>, current or closed.
+    /// A closed period late events can still reach (at or after <paramref name="firstOpenDay"/>'s) is kept
+    /// current report by report once asked for, where the table ranks as reports arrive; an older one is
+    /// built when asked and kept until a member joins, leaves or moves.
+    /// </summary>
+    public IReadOnlyLeaderboard TeacherBoard(Period period, int key, int firstOpenDay)
+    {
+        if (key == Current[period])
+        {
+            return TeacherBoard(period);
+        }
+        if (rankAsReportsArrive && key >= PeriodKeys.Of(firstOpenDay)[period])
+        {
+            return _openBoards.Get(period, key, _reports.Values);
+        }
+        return _dated.Get(("teachers", period, key), StampOf(period, key), () => FrozenLeaderboard.Rank(
+            _reports.Values.Where(r => r.Counted).Select(r => (r.TeacherId, (double)r.ScoreAt(period, key)))));
+    }
+
+    /// <summary>Stops keeping current the rankings of periods late events can no longer reach.</summary>
+    public void CloseOpenBoards(int firstOpenDay) => _openBoards.ForgetBefore(PeriodKeys.Of(firstOpenDay));
 
     private void Rank(ILeaderboard[] boards, in TeacherChange report)
     {

@@ -39,22 +39,6 @@ public sealed class PeriodBuckets(FigureRules rules)
         bucket.Changes++;
     }
 
-    /// <summary>Adds or takes away everything one report counts: its current periods and its past.</summary>
-    public void Add(in TeacherChange report, int sign, bool withPast)
-    {
-        foreach (var period in Periods.Periods.All)
-        {
-            Add(period, report.Keys[period], report.Scores[period], sign);
-        }
-        if (withPast && report.Past is { } past)
-        {
-            foreach (var score in past.Scores)
-            {
-                Add(score.Period, score.Key, score.Score, sign);
-            }
-        }
-    }
-
     /// <summary>Forgets periods before the floors and ignores them from now on.</summary>
     public void ForgetBefore(Period period, int firstKept)
     {

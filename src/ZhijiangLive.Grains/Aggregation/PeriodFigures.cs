@@ -4,8 +4,4 @@ namespace ZhijiangLive.Grains.Aggregation;
 
 /// <summary>A group's figures for one period: total points, mean per counted teacher, active spaces and their share.</summary>
 [GenerateSerializer, Alias("zl.PeriodFigures")]
-public readonly record struct PeriodFigures(long Total, double Mean, int Active, double ActiveRatio)
-{
-    public static PeriodFigures Of(in GroupTotals totals, Periods.Period period) =>
-        new(totals.Sum(period), totals.Mean(period), totals.Active(period), totals.ActiveRatio(period));
-}
+public readonly record struct PeriodFigures(long Total, double Mean, int Active, double ActiveRatio);

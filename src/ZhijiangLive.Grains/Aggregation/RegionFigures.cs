@@ -17,6 +17,7 @@ public sealed class RegionFigures(FigureRules rules, PeriodKeys current, Func<Te
     private readonly HashSet<string> _touchedChildren = new(StringComparer.Ordinal);
     private readonly Dictionary<int, FrozenLeaderboard> _publishedSchoolRankings = [];
     private DatedGroups? _datedGroups;
+    private readonly Dictionary<(Period, int), OpenGroupRanking> _openGroups = [];
     // Months already closed to late events when the region first looked are not published: it did not see them close.
     private int _firstMonth = int.MaxValue;
 
@@ -60,19 +61,47 @@ public sealed class RegionFigures(FigureRules rules, PeriodKeys current, Func<Te
                 Refresh();
                 _publishedSchoolRankings[month] = month == Current.Month
                     ? SchoolBoards[(int)Period.Month].Freeze()
-                    : (FrozenLeaderboard)SchoolBoard(Period.Month, month);
+                    : GroupsIn(Period.Month, month).Schools;
                 Publications++;
             }
         }
     }
 
-    /// <summary>The school ranking by mean score in period <paramref name="key"/>, current or closed.</summary>
-    public IReadOnlyLeaderboard SchoolBoard(Period period, int key) =>
-        key == Current[period] ? SchoolBoards[(int)period] : GroupsIn(period, key).Schools;
+    /// <summary>
+    /// The school ranking by mean score in period <paramref name="key"/>, current or closed: kept current
+    /// once asked while late events can reach the period (from <paramref name="firstOpenDay"/>), built when
+    /// asked before that.
+    /// </summary>
+    public IReadOnlyLeaderboard SchoolBoard(Period period, int key, int firstOpenDay) =>
+        key == Current[period] ? SchoolBoards[(int)period]
+        : key >= PeriodKeys.Of(firstOpenDay)[period] ? OpenGroups(period, key).Schools(id => _schools.GetValueOrDefault(id).Members)
+        : GroupsIn(period, key).Schools;
 
-    /// <summary>The child-region ranking by mean score in period <paramref name="key"/>, current or closed.</summary>
-    public IReadOnlyLeaderboard ChildBoard(Period period, int key) =>
-        key == Current[period] ? ChildBoards[(int)period] : GroupsIn(period, key).Children;
+    /// <summary>The child-region ranking by mean score in period <paramref name="key"/>, as <see cref="SchoolBoard"/>.</summary>
+    public IReadOnlyLeaderboard ChildBoard(Period period, int key, int firstOpenDay) =>
+        key == Current[period] ? ChildBoards[(int)period]
+        : key >= PeriodKeys.Of(firstOpenDay)[period] ? OpenGroups(period, key).Children(id => _children.GetValueOrDefault(id).Members)
+        : GroupsIn(period, key).Children;
+
+    /// <summary>Stops keeping current the rankings of periods late events can no longer reach.</summary>
+    public void CloseOpenPeriods(int firstOpenDay)
+    {
+        Members.CloseOpenBoards(firstOpenDay);
+        var firstOpen = PeriodKeys.Of(firstOpenDay);
+        foreach (var key in _openGroups.Keys.Where(k => k.Item2 < firstOpen[k.Item1]).ToList())
+        {
+            _openGroups.Remove(key);
+        }
+    }
+
+    private OpenGroupRanking OpenGroups(Period period, int key)
+    {
+        if (!_openGroups.TryGetValue((period, key), out var groups))
+        {
+            _openGroups[(period, key)] = groups = OpenGroupRanking.Build(period, key, childOf, Members, _schools.Keys, _children.Keys);
+        }
+        return groups;
+    }
 
     /// <summary>How many schools met both targets in the target period <paramref name="key"/>.</summary>
     public int SchoolsMeetingTargetsIn(int key) =>
@@ -83,6 +112,7 @@ public sealed class RegionFigures(FigureRules rules, PeriodKeys current, Func<Te
         if (_schools.TryAdd(schoolId, default))
         {
             _touchedSchools.Add(schoolId);
+            foreach (var open in _openGroups.Values) open.AddSchool(schoolId);
         }
         if (childId is not null)
         {
@@ -95,6 +125,7 @@ public sealed class RegionFigures(FigureRules rules, PeriodKeys current, Func<Te
         if (_children.TryAdd(childId, default))
         {
             _touchedChildren.Add(childId);
+            foreach (var open in _openGroups.Values) open.AddChild(childId);
         }
     }
 
@@ -118,6 +149,11 @@ public sealed class RegionFigures(FigureRules rules, PeriodKeys current, Func<Te
         {
             Adjust(_schools, _touchedSchools, report.SchoolId, report, +1);
             Adjust(_children, _touchedChildren, childOf(report), report, +1);
+        }
+        foreach (var open in _openGroups.Values)
+        {
+            open.Count(previous, -1);
+            open.Count(report, +1);
         }
         return true;
     }

@@ -169,6 +169,7 @@ public sealed class RegionCore(string regionId, RegionGrainState state, GrainSer
     private RegionFigures CurrentFigures()
     {
         state.Figures.RollTo(PeriodKeys.Of(services.Today));
+        state.Figures.CloseOpenPeriods(services.FirstOpenDay);
         Publish();
         state.Figures.Refresh();
         return state.Figures;
@@ -184,8 +185,8 @@ public sealed class RegionCore(string regionId, RegionGrainState state, GrainSer
 
     private IReadOnlyLeaderboard BoardOf(RankingKind kind, Period period, int key) => kind switch
     {
-        RankingKind.Teachers => state.Figures.Members.TeacherBoard(period, key),
-        RankingKind.Schools => state.Figures.SchoolBoard(period, key),
-        _ => state.Figures.ChildBoard(period, key),
+        RankingKind.Teachers => state.Figures.Members.TeacherBoard(period, key, services.FirstOpenDay),
+        RankingKind.Schools => state.Figures.SchoolBoard(period, key, services.FirstOpenDay),
+        _ => state.Figures.ChildBoard(period, key, services.FirstOpenDay),
     };
 }

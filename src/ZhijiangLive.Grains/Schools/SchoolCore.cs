@@ -74,7 +74,7 @@ public sealed class SchoolCore(SchoolGrainState state, GrainServices services)
             throw new ArgumentException("a school ranks teachers only");
         }
         var key = RankingPeriods.KeyOf(request, services);
-        var page = RankingPage.From(state.Members.TeacherBoard(request.Period, key), request);
+        var page = RankingPage.From(state.Members.TeacherBoard(request.Period, key, services.FirstOpenDay), request);
         return RankingPeriods.IsOpen(request.Period, key, services.FirstOpenDay) ? page with { Provisional = true } : page;
     }
 }

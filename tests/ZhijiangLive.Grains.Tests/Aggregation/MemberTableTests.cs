@@ -78,7 +78,8 @@ public sealed class MemberTableTests
         _table.TryApply(Report(1, true, Monday, 7, 40, 40), out _);
         _table.TryApply(new TeacherChange("T2", 1, "S1", true, Monday, new PeriodScores(9, 9, 9)), out _);
         _table.RollTo(Tuesday);
-        Assert.Equal(["T2", "T1"], _table.TeacherBoard(Period.Day, Monday.Day).Page(0, 10).Select(e => e.Id));
+        // Monday is still inside the grace window: its ranking, once asked for, is kept current.
+        Assert.Equal(["T2", "T1"], _table.TeacherBoard(Period.Day, Monday.Day, firstOpenDay: Monday.Day).Page(0, 10).Select(e => e.Id));
 
         // A late event for Monday: the teacher now reports Tuesday's keys, with Monday in its past.
         var late = Report(2, true, Tuesday, 0, 45, 45) with { Past = Past(2, new PastScore(Period.Day, Monday.Day, 12)) };
@@ -86,7 +87,7 @@ public sealed class MemberTableTests
 
         Assert.Equal(new PeriodFigures(21, 10.5, 2, 1), _table.Figures(Period.Day, Monday.Day));
         Assert.Equal(54L, _table.Figures(Period.Month, Monday.Month).Total);
-        Assert.Equal([("T1", 12.0), ("T2", 9.0)], _table.TeacherBoard(Period.Day, Monday.Day).Page(0, 10).Select(e => (e.Id, e.Score)));
+        Assert.Equal([("T1", 12.0), ("T2", 9.0)], _table.TeacherBoard(Period.Day, Monday.Day, firstOpenDay: Monday.Day).Page(0, 10).Select(e => (e.Id, e.Score)));
     }
 
     [Fact]
@@ -99,7 +100,7 @@ public sealed class MemberTableTests
         _table.TryApply(Report(2, false, Tuesday, 3, 10, 60, school: "S1") with { Past = past }, out _);
 
         Assert.Equal((0, 0L, 0L, 0L), (_table.Members, _table.Figures(Period.Day, Monday.Day).Total, _table.Figures(Period.Month, Monday.Month - 1).Total, _table.Totals.YearSum));
-        Assert.Equal(0, _table.TeacherBoard(Period.Day, Monday.Day).Count);
+        Assert.Equal(0, _table.TeacherBoard(Period.Day, Monday.Day, firstOpenDay: Tuesday.Day).Count);
     }
 
     [Fact]
@@ -112,6 +113,36 @@ public sealed class MemberTableTests
         _table.TryApply(Report(2, true, Tuesday, 5, 12, 12) with { Past = past with { } }, out _);
 
         Assert.Equal((7L, 5L), (_table.Figures(Period.Day, Monday.Day).Total, _table.Totals.DaySum));
+    }
+
+    [Fact]
+    public void ANewPastWithTheSameScores_LeavesClosedPeriodsUntouched()
+    {
+        _table.RollTo(Tuesday);
+        _table.TryApply(Report(1, true, Monday, 7, 40, 40), out _);
+        var closedBoard = _table.TeacherBoard(Period.Day, Monday.Day, firstOpenDay: Tuesday.Day);
+        var stamp = _table.StampOf(Period.Day, Monday.Day);
+
+        // After midnight the teacher reports today's keys; Monday moves into its past with the same 7 points.
+        _table.TryApply(Report(2, true, Tuesday, 5, 45, 45) with { Past = Past(2, new PastScore(Period.Day, Monday.Day, 7)) }, out _);
+
+        Assert.Equal(stamp, _table.StampOf(Period.Day, Monday.Day));
+        Assert.Same(closedBoard, _table.TeacherBoard(Period.Day, Monday.Day, firstOpenDay: Tuesday.Day));
+        Assert.Equal((7L, 5L, 45L), (_table.Figures(Period.Day, Monday.Day).Total, _table.Totals.DaySum, _table.Totals.MonthSum));
+    }
+
+    [Fact]
+    public void AnOpenPeriodsRanking_FollowsJoinsAndLeaves()
+    {
+        _table.RollTo(Tuesday);
+        _table.TryApply(Report(1, true, Monday, 7, 7, 7), out _);
+        var open = _table.TeacherBoard(Period.Day, Monday.Day, firstOpenDay: Monday.Day);
+
+        _table.TryApply(new TeacherChange("T2", 1, "S1", true, Tuesday, new PeriodScores(3, 3, 3)), out _);
+        Assert.Equal([("T1", 7.0), ("T2", 0.0)], open.Page(0, 10).Select(e => (e.Id, e.Score)));
+
+        _table.TryApply(Report(2, false, Monday, 7, 7, 7), out _);
+        Assert.Equal([("T2", 0.0)], open.Page(0, 10).Select(e => (e.Id, e.Score)));
     }
 
     private static TeacherPast Past(long version, params PastScore[] scores) => new(version, scores);
