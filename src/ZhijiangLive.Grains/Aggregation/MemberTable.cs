@@ -80,7 +80,7 @@ public sealed class MemberTable(FigureRules rules, PeriodKeys current, bool rank
         {
             if (wasCounted)
             {
-                foreach (var (period, key, score) in TeacherScores.Of(previous))
+                foreach (var (period, key, score) in new TeacherScores(previous))
                 {
                     _buckets.Add(period, key, score, -1);
                 }
@@ -88,7 +88,7 @@ public sealed class MemberTable(FigureRules rules, PeriodKeys current, bool rank
             }
             if (report.Counted)
             {
-                foreach (var (period, key, score) in TeacherScores.Of(report))
+                foreach (var (period, key, score) in new TeacherScores(report))
                 {
                     _buckets.Add(period, key, score, +1);
                 }
@@ -122,14 +122,15 @@ public sealed class MemberTable(FigureRules rules, PeriodKeys current, bool rank
             }
             return;
         }
-        var (before, after) = (TeacherScores.Of(previous), TeacherScores.Of(report));
-        int i = 0, j = 0;
-        while (i < before.Length || j < after.Length)
+        var (before, after) = (new TeacherScores(previous), new TeacherScores(report));
+        var (hasBefore, hasAfter) = (before.MoveNext(), after.MoveNext());
+        while (hasBefore || hasAfter)
         {
-            var order = i == before.Length ? 1 : j == after.Length ? -1 : TeacherScores.Compare(before[i], after[j]);
-            if (order == 0) Change(report.TeacherId, after[j].Period, after[j].Key, before[i++].Score, after[j++].Score);
-            else if (order < 0) Change(report.TeacherId, before[i].Period, before[i].Key, before[i++].Score, 0);
-            else Change(report.TeacherId, after[j].Period, after[j].Key, 0, after[j++].Score);
+            var order = !hasBefore ? 1 : !hasAfter ? -1 : TeacherScores.Compare(before.Current, after.Current);
+            var (period, key) = order <= 0 ? (before.Current.Period, before.Current.Key) : (after.Current.Period, after.Current.Key);
+            Change(report.TeacherId, period, key, order <= 0 ? before.Current.Score : 0, order >= 0 ? after.Current.Score : 0);
+            if (order <= 0) hasBefore = before.MoveNext();
+            if (order >= 0) hasAfter = after.MoveNext();
         }
     }
 

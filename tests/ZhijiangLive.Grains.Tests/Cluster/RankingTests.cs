@@ -69,8 +69,29 @@ public sealed class RankingTests : IAsyncLifetime
         Assert.Equal(5L, yesterday.Day.Total);
     }
 
+    [Theory]
+    [InlineData(1)] // yesterday: late events can still reach it, so its ranking is kept current
+    [InlineData(5)] // five days ago: outside the grace window, its ranking is built once
+    public async Task APastDay_AnswersPagesAndNeighbours_LikeToday(int daysLater)
+    {
+        await _h.PublishAsync(_h.Teach("T4"), _h.Teach("T4"), _h.Teach("T2"), _h.Teach("T1"));
+        var monday = new DateOnly(2026, 3, 2);
+        var today = await Ranking("P", RankingKind.Teachers, Period.Day);
+        _h.SetNow(Start + TimeSpan.FromDays(daysLater));
+
+        var top = await Ranking("P", RankingKind.Teachers, Period.Day, date: monday);
+        var second = await Ranking("P", RankingKind.Teachers, Period.Day, offset: 2, limit: 2, date: monday);
+        var around = await Ranking("P", RankingKind.Teachers, Period.Day, limit: 3, around: "T2", date: monday);
+
+        Assert.Equal(today.Entries, top.Entries);
+        Assert.Equal((5, daysLater == 1), (top.Total, top.Provisional));
+        Assert.Equal(["T2", "T3"], second.Entries.Select(e => e.Id));
+        Assert.Equal(["T1", "T2", "T3"], around.Entries.Select(e => e.Id));
+        Assert.All((await Ranking("P", RankingKind.Teachers, Period.Day)).Entries, e => Assert.Equal(0.0, e.Score));
+    }
+
     [Fact]
-    public async Task MonthClose_FreezesTheSchoolRankingOfThatMonth()
+    public async Task AClosedMonth_KeepsItsOwnSchoolRanking_BesideTheNewMonths()
     {
         _h.SetNow(new DateTimeOffset(2026, 3, 31, 8, 0, 0, TimeSpan.Zero));
         await _h.PublishAsync(_h.Teach("T3"), _h.Teach("T3"));
