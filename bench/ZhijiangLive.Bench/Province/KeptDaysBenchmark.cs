@@ -33,7 +33,7 @@ internal static class KeptDaysBenchmark
         await using var silo = await LocalSilo.StartAsync(RulePackLoader.Default, new ClusterOptions(), clock);
         var cluster = silo.Cluster;
         await roster.UploadAsync(cluster);
-        var heapBefore = SettledHeap();
+        var heapBefore = RankingLatency.SettledHeap();
         Console.WriteLine($"roster of {teachers:N0} teachers, no activity: managed heap {heapBefore / 1048576.0:N0} MiB");
 
         var random = new Random(seed);
@@ -54,7 +54,7 @@ internal static class KeptDaysBenchmark
         }
         Console.WriteLine($"{events:N0} events ({late:N0} a day late) in {total.Elapsed.TotalSeconds:F0} s: {events / total.Elapsed.TotalSeconds:N0} events/s overall");
 
-        var heap = SettledHeap();
+        var heap = RankingLatency.SettledHeap();
         Console.WriteLine($"managed heap with {days} days of history: {heap / 1048576.0:N0} MiB, {heap / (double)teachers:N0} bytes a teacher " +
             $"({(heap - heapBefore) / (double)teachers:N0} bytes a teacher more than the bare roster)");
 
@@ -92,8 +92,7 @@ internal static class KeptDaysBenchmark
             samples[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
         }
         Array.Sort(samples);
-        Console.WriteLine($"top-100 {what}, each read after 50 late events for yesterday ({rounds} reads): " +
-            $"p50 {samples[rounds / 2]:F3} ms, p99 {samples[rounds * 99 / 100]:F3} ms, max {samples[^1]:F3} ms");
+        Console.WriteLine($"top-100 {what}, each read after 50 late events for yesterday ({rounds} reads): {RankingLatency.Percentiles(samples)}");
     }
 
     /// <summary>Each active teacher logs in and teaches; one event in ten happened the day before.</summary>
@@ -140,24 +139,9 @@ internal static class KeptDaysBenchmark
         var first = Stopwatch.StartNew();
         var page = (await cluster.GetRankingAsync(request))!;
         var firstMs = first.Elapsed.TotalMilliseconds;
-        var samples = new double[Queries];
-        for (var i = 0; i < Queries; i++)
-        {
-            var start = Stopwatch.GetTimestamp();
-            await cluster.GetRankingAsync(request);
-            samples[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-        }
-        Array.Sort(samples);
+        var samples = await RankingLatency.SampleAsync(cluster, request, Queries);
         Console.WriteLine($"top-100 {what} ({page.Total:N0} ranked{(page.Provisional ? ", provisional" : "")}): first read {firstMs:F1} ms, " +
-            $"then {Queries:N0} reads p50 {samples[Queries / 2]:F3} ms, p99 {samples[Queries * 99 / 100]:F3} ms, max {samples[^1]:F3} ms");
-    }
-
-    private static long SettledHeap()
-    {
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
-        return GC.GetTotalMemory(false);
+            $"then {Queries:N0} reads {RankingLatency.Percentiles(samples)}");
     }
 
     private sealed class BenchClock(DateTimeOffset now) : TimeProvider

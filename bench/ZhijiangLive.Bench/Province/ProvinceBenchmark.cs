@@ -46,12 +46,10 @@ internal static class ProvinceBenchmark
         Console.WriteLine($"through grains (aggregates and rankings current): {grains:N0} events/s");
         Console.WriteLine($"ratio grains/bare: {grains / bare:F2}; events/s through grains ÷ null grain calls/s: {grains / nullRate:F2}");
 
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
+        var heap = RankingLatency.SettledHeap();
         using var process = Process.GetCurrentProcess();
         Console.WriteLine($"memory with {cluster.Services.Active.Total:N0} active grains: managed heap " +
-            $"{GC.GetTotalMemory(false) / 1048576.0:N0} MiB, working set {process.WorkingSet64 / 1048576.0:N0} MiB " +
+            $"{heap / 1048576.0:N0} MiB, working set {process.WorkingSet64 / 1048576.0:N0} MiB " +
             $"(events held by the benchmark included)");
         GC.KeepAlive(events);
 
@@ -107,15 +105,7 @@ internal static class ProvinceBenchmark
     {
         const int queries = 20_000;
         var request = new RankingRequest(provinceId, RankingKind.Teachers, Period.Day, Limit: 100);
-        var samples = new double[queries];
-        for (var i = 0; i < queries; i++)
-        {
-            var start = Stopwatch.GetTimestamp();
-            await cluster.GetRankingAsync(request);
-            samples[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-        }
-        Array.Sort(samples);
-        Console.WriteLine($"top-100 province teacher ranking, {queries:N0} queries: p50 {samples[queries / 2]:F3} ms, " +
-            $"p99 {samples[queries * 99 / 100]:F3} ms, max {samples[^1]:F3} ms");
+        var samples = await RankingLatency.SampleAsync(cluster, request, queries);
+        Console.WriteLine($"top-100 province teacher ranking, {queries:N0} queries: {RankingLatency.Percentiles(samples)}");
     }
 }

@@ -175,7 +175,7 @@ public sealed class MemberTable(FigureRules rules, PeriodKeys current, bool rank
         {
             return TeacherBoard(period);
         }
-        if (rankAsReportsArrive && key >= PeriodKeys.Of(firstOpenDay)[period])
+        if (rankAsReportsArrive && OpenPeriods.IsOpen(period, key, firstOpenDay))
         {
             return _openBoards.Get(period, key, _reports.Values);
         }
@@ -184,7 +184,7 @@ public sealed class MemberTable(FigureRules rules, PeriodKeys current, bool rank
     }
 
     /// <summary>Stops keeping current the rankings of periods late events can no longer reach.</summary>
-    public void CloseOpenBoards(int firstOpenDay) => _openBoards.ForgetBefore(PeriodKeys.Of(firstOpenDay));
+    public void CloseOpenBoards(int firstOpenDay) => _openBoards.ForgetClosed(firstOpenDay);
 
     private void Rank(ILeaderboard[] boards, in TeacherChange report)
     {

@@ -17,9 +17,6 @@ internal sealed class OpenGroupRanking(Period period, int key, Func<TeacherChang
     private readonly SortedLeaderboard _schools = new();
     private readonly SortedLeaderboard _children = new();
 
-    public Period Period => period;
-    public int Key => key;
-
     public static OpenGroupRanking Build(
         Period period, int key, Func<TeacherChange, string?> childOf,
         MemberTable members, IEnumerable<string> schoolIds, IEnumerable<string> childIds)

@@ -48,11 +48,5 @@ internal sealed class OpenPeriodBoards
         }
     }
 
-    public void ForgetBefore(PeriodKeys firstOpen)
-    {
-        foreach (var (period, key) in _boards.Keys.Where(k => k.Item2 < firstOpen[k.Item1]).ToList())
-        {
-            _boards.Remove((period, key));
-        }
-    }
+    public void ForgetClosed(int firstOpenDay) => OpenPeriods.ForgetClosed(_boards, firstOpenDay);
 }

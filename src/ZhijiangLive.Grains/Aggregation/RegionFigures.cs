@@ -74,24 +74,20 @@ public sealed class RegionFigures(FigureRules rules, PeriodKeys current, Func<Te
     /// </summary>
     public IReadOnlyLeaderboard SchoolBoard(Period period, int key, int firstOpenDay) =>
         key == Current[period] ? SchoolBoards[(int)period]
-        : key >= PeriodKeys.Of(firstOpenDay)[period] ? OpenGroups(period, key).Schools(id => _schools.GetValueOrDefault(id).Members)
+        : OpenPeriods.IsOpen(period, key, firstOpenDay) ? OpenGroups(period, key).Schools(id => _schools.GetValueOrDefault(id).Members)
         : GroupsIn(period, key).Schools;
 
     /// <summary>The child-region ranking by mean score in period <paramref name="key"/>, as <see cref="SchoolBoard"/>.</summary>
     public IReadOnlyLeaderboard ChildBoard(Period period, int key, int firstOpenDay) =>
         key == Current[period] ? ChildBoards[(int)period]
-        : key >= PeriodKeys.Of(firstOpenDay)[period] ? OpenGroups(period, key).Children(id => _children.GetValueOrDefault(id).Members)
+        : OpenPeriods.IsOpen(period, key, firstOpenDay) ? OpenGroups(period, key).Children(id => _children.GetValueOrDefault(id).Members)
         : GroupsIn(period, key).Children;
 
     /// <summary>Stops keeping current the rankings of periods late events can no longer reach.</summary>
     public void CloseOpenPeriods(int firstOpenDay)
     {
         Members.CloseOpenBoards(firstOpenDay);
-        var firstOpen = PeriodKeys.Of(firstOpenDay);
-        foreach (var key in _openGroups.Keys.Where(k => k.Item2 < firstOpen[k.Item1]).ToList())
-        {
-            _openGroups.Remove(key);
-        }
+        OpenPeriods.ForgetClosed(_openGroups, firstOpenDay);
     }
 
     private OpenGroupRanking OpenGroups(Period period, int key)

@@ -3,7 +3,7 @@ using ZhijiangLive.Scoring.Time;
 
 namespace ZhijiangLive.Grains.Ranking;
 
-/// <summary>Which periods can be ranked (SPEC §6, dated rankings) and which of them may still change.</summary>
+/// <summary>Which periods can be ranked (SPEC §6, dated rankings).</summary>
 internal static class RankingPeriods
 {
     /// <summary>The key of the period asked for; refuses one not kept, saying which are.</summary>
@@ -23,9 +23,6 @@ internal static class RankingPeriods
         }
         return key;
     }
-
-    /// <summary>True while an event for the period can still be accepted (its last day is inside the grace window).</summary>
-    public static bool IsOpen(Period period, int key, int firstOpenDay) => key >= PeriodKeys.Of(firstOpenDay)[period];
 
     private static (int First, int Last) KeptRange(Period period, int today, int firstKeptDay)
     {

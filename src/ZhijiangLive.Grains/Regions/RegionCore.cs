@@ -108,7 +108,7 @@ public sealed class RegionCore(string regionId, RegionGrainState state, GrainSer
             return RankingPage.From(published, request);
         }
         var page = RankingPage.From(BoardOf(request.Kind, request.Period, key), request);
-        return RankingPeriods.IsOpen(request.Period, key, services.FirstOpenDay) ? page with { Provisional = true } : page;
+        return OpenPeriods.IsOpen(request.Period, key, services.FirstOpenDay) ? page with { Provisional = true } : page;
     }
 
     public RankingPage Shortlist(ShortlistKind kind)

@@ -75,6 +75,6 @@ public sealed class SchoolCore(SchoolGrainState state, GrainServices services)
         }
         var key = RankingPeriods.KeyOf(request, services);
         var page = RankingPage.From(state.Members.TeacherBoard(request.Period, key, services.FirstOpenDay), request);
-        return RankingPeriods.IsOpen(request.Period, key, services.FirstOpenDay) ? page with { Provisional = true } : page;
+        return OpenPeriods.IsOpen(request.Period, key, services.FirstOpenDay) ? page with { Provisional = true } : page;
     }
 }
