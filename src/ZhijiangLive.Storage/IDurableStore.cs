@@ -3,7 +3,8 @@ namespace ZhijiangLive.Storage;
 /// <summary>
 /// Where the silo's acknowledged work survives a crash: the journal of accepted events and roster
 /// changes, the grains' snapshots, and the watermark up to which every grain has a snapshot. One writer
-/// process at a time; every method may be called from any thread, but appends come from one caller in order.
+/// process at a time (<see cref="TakeJournalAsync"/> fences out the others); every method may be called from any
+/// thread, but appends come from one caller in order.
 /// </summary>
 public interface IDurableStore : IAsyncDisposable
 {
@@ -22,7 +23,18 @@ public interface IDurableStore : IAsyncDisposable
     /// <summary>The highest position in the journal, or the watermark when the journal was pruned empty; 0 when new.</summary>
     Task<long> LastPositionAsync(CancellationToken cancellation = default);
 
-    /// <summary>Appends records in one transaction; they are durable (committed and synced) when the task completes.</summary>
+    /// <summary>
+    /// Makes this store the journal's one writer: a new epoch, above every earlier one. From then on an append
+    /// through this store fails with <see cref="JournalFencedException"/> (writing nothing) once another store
+    /// took the journal after it. A store that never took it appends unfenced: tools that fill a store of their own.
+    /// </summary>
+    Task<JournalLease> TakeJournalAsync(string owner, CancellationToken cancellation = default);
+
+    /// <summary>
+    /// Appends records in one transaction; they are durable (committed and synced) when the task completes.
+    /// Fails with <see cref="JournalFencedException"/>, having written nothing, if another store took the journal
+    /// since this one did.
+    /// </summary>
     Task AppendAsync(IReadOnlyList<JournalRecord> records, CancellationToken cancellation = default);
 
     /// <summary>Whether a record with this position was committed: how a writer settles an append whose outcome it never heard.</summary>

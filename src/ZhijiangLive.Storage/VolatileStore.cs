@@ -9,6 +9,7 @@ namespace ZhijiangLive.Storage;
 public sealed class VolatileStore : IDurableStore
 {
     private long _last;
+    private long _epoch;
 
     public string Name => "memory";
 
@@ -17,6 +18,10 @@ public sealed class VolatileStore : IDurableStore
     public Task InitializeAsync(CancellationToken cancellation = default) => Task.CompletedTask;
 
     public Task<long> LastPositionAsync(CancellationToken cancellation = default) => Task.FromResult(Interlocked.Read(ref _last));
+
+    /// <summary>Nothing else can reach this store's journal, so a take only numbers the epoch.</summary>
+    public Task<JournalLease> TakeJournalAsync(string owner, CancellationToken cancellation = default) =>
+        Task.FromResult(new JournalLease(Interlocked.Increment(ref _epoch), owner, DateTimeOffset.UtcNow));
 
     public Task AppendAsync(IReadOnlyList<JournalRecord> records, CancellationToken cancellation = default)
     {

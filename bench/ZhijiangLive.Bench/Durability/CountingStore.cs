@@ -54,6 +54,9 @@ internal sealed class CountingStore(IDurableStore inner) : IDurableStore
         lock (_appends) return _appends.Where(a => a.EndedAt > from && a.EndedAt <= to).ToArray();
     }
 
+    public Task<JournalLease> TakeJournalAsync(string owner, CancellationToken cancellation = default) =>
+        inner.TakeJournalAsync(owner, cancellation);
+
     public async Task AppendAsync(IReadOnlyList<JournalRecord> records, CancellationToken cancellation = default)
     {
         var start = Stopwatch.GetTimestamp();

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Orleans.Runtime;
 using ZhijiangLive.Grains.Cluster;
 using ZhijiangLive.Silo.Ingest;
 using ZhijiangLive.Storage;
@@ -13,8 +14,8 @@ namespace ZhijiangLive.Silo.Durability;
 /// is replayed, each teacher passing over what its snapshot already holds.
 /// </summary>
 public sealed class JournalRecovery(
-    IDurableStore store, JournalWriter journal, ZhijiangCluster cluster, EventIdWindow ids,
-    ILogger<JournalRecovery> logger) : IHostedService
+    IDurableStore store, JournalWriter journal, ZhijiangCluster cluster, EventIdWindow ids, ILocalSiloDetails silo,
+    ILogger<JournalRecovery> logger, bool takeJournal = true) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -22,6 +23,12 @@ public sealed class JournalRecovery(
         // A month whose grace window ended while the silo was down is published once it has all its events back.
         cluster.PausePublication();
         await store.InitializeAsync(cancellationToken);
+        // Taken before anything is read: a silo still writing this store from another process fails its next append.
+        // A rebuild only reads, and must not fence out a silo that runs beside it.
+        if (takeJournal)
+        {
+            await journal.TakeAsync($"silo {silo.SiloAddress} on {Environment.MachineName}, pid {Environment.ProcessId}", cancellationToken);
+        }
         var watermark = await store.ReadWatermarkAsync(cancellationToken);
         var teachers = await RestoreSnapshotsAsync(watermark, cancellationToken);
         var remembered = await RememberEventIdsAsync(cancellationToken);

@@ -18,6 +18,20 @@ public sealed class JournalWriter(IDurableStore store, StoreOptions options, ILo
 
     public long LastPosition => Volatile.Read(ref _lastPosition);
 
+    /// <summary>The journal's lease this writer holds, once <see cref="TakeAsync"/> took it.</summary>
+    public JournalLease? Lease { get; private set; }
+
+    /// <summary>
+    /// Makes this silo the journal's one writer, before it reads where positions continue: a silo that took it
+    /// earlier (another process on the same store) is fenced out from now on.
+    /// </summary>
+    public async Task<JournalLease> TakeAsync(string owner, CancellationToken cancellation)
+    {
+        Lease = await store.TakeJournalAsync(owner, cancellation);
+        logger.LogInformation("This silo writes the {Store} journal as epoch {Epoch}", store.Name, Lease.Epoch);
+        return Lease;
+    }
+
     /// <summary>Where positions continue from: the journal's last position, read at start-up.</summary>
     public void StartAfter(long position) => Volatile.Write(ref _lastPosition, position);
 
@@ -66,7 +80,7 @@ public sealed class JournalWriter(IDurableStore store, StoreOptions options, ILo
                 await AppendAsync(records);
                 return;
             }
-            catch (Exception error) when (error is not OperationCanceledException || !stopping.IsCancellationRequested)
+            catch (Exception error) when (error is not JournalFencedException && (error is not OperationCanceledException || !stopping.IsCancellationRequested))
             {
                 if (++tries % 20 == 1)
                 {
@@ -78,8 +92,12 @@ public sealed class JournalWriter(IDurableStore store, StoreOptions options, ILo
         }
     }
 
-    /// <summary>A batch is one transaction, so its first and last positions stand for all of it.</summary>
-    private async Task<bool> ContainsAllAsync(IReadOnlyList<JournalRecord> records)
+    /// <summary>
+    /// Whether the journal has these records. A batch is one transaction, so its first and last positions stand
+    /// for all of it. After a fenced append this answer is final: the take that fenced it waited for every
+    /// append in flight.
+    /// </summary>
+    public async Task<bool> ContainsAllAsync(IReadOnlyList<JournalRecord> records)
     {
         using var timeout = new CancellationTokenSource(options.AppendTimeout);
         return await store.ContainsAsync(records[0].Position, timeout.Token)

@@ -30,8 +30,11 @@ public sealed partial class IngestSequencer(
     // could otherwise overtake each other, and its scores would follow another order than the journal's.
     private readonly ScoringQueue _scoring = new(cluster);
 
-    /// <summary>False while the journal is unreachable: new work is refused rather than left waiting.</summary>
+    /// <summary>False while the journal is unreachable, or for good once another silo took it: new work is refused rather than left waiting.</summary>
     public bool Available => _unavailable is null;
+
+    /// <summary>Why work is refused while <see cref="Available"/> is false.</summary>
+    public string? Unavailable => _unavailable;
 
     public Task<PublishResult> PublishAsync(IReadOnlyList<IngestEvent> events)
     {
@@ -171,8 +174,7 @@ public sealed partial class IngestSequencer(
         catch (Exception error)
         {
             merged.ForgetRefused(ids);
-            await SurviveAsync(run, records, error);
-            if (records.Count > 0)
+            if (await SurviveAsync(run, records, error) && records.Count > 0)
             {
                 Release(await _scoring.EnqueueAsync(merged.Accepted(records[0].Position)), merged.Passed);
             }
@@ -194,9 +196,11 @@ public sealed partial class IngestSequencer(
         }
         catch (Exception error)
         {
-            await SurviveAsync([work], record, error);
-            await _scoring.IdleAsync();
-            await cluster.UpsertRosterAsync(RosterMapping.ToDomain(work.Batch));
+            if (await SurviveAsync([work], record, error))
+            {
+                await _scoring.IdleAsync();
+                await cluster.UpsertRosterAsync(RosterMapping.ToDomain(work.Batch));
+            }
             throw;
         }
         await _scoring.IdleAsync();
@@ -213,17 +217,21 @@ public sealed partial class IngestSequencer(
     /// <summary>
     /// Fails the group and everything waiting behind it, refuses new work, and appends the group again until
     /// the journal has it: its callers were told UNAVAILABLE, but the append may have landed, so the only
-    /// safe outcome left is that it does.
+    /// safe outcome left is that it does. Answers whether the group is in the journal; it is not when another
+    /// silo took the journal, and then this silo refuses work for good.
     /// </summary>
-    private async Task SurviveAsync(IEnumerable<IngestWork> failed, IReadOnlyList<JournalRecord> records, Exception error)
+    private async Task<bool> SurviveAsync(IEnumerable<IngestWork> failed, IReadOnlyList<JournalRecord> records, Exception error)
     {
-        var reason = $"the {journal.Store.Name} journal is unavailable: {error.Message}";
+        var fenced = error as JournalFencedException;
+        var reason = fenced is not null ? LostJournal(fenced) : $"the {journal.Store.Name} journal is unavailable: {error.Message}";
         _unavailable = reason;
         AvailabilityChanged?.Invoke();
         logger.LogError("Ingest refuses work until the journal is back: {Reason}", reason);
+        // A fenced append wrote nothing: its work is refused outright, not left in doubt.
+        var inDoubt = records.Count > 0 && fenced is null;
         foreach (var work in failed)
         {
-            work.Fail(new NotDurableException(reason, inDoubt: records.Count > 0, error));
+            work.Fail(new NotDurableException(reason, inDoubt, error));
         }
         List<IngestWork> waiting;
         TaskCompletionSource waitingDurable;
@@ -237,13 +245,34 @@ public sealed partial class IngestSequencer(
         {
             work.Fail(new NotDurableException(reason, inDoubt: false));
         }
-        if (records.Count > 0)
+        if (fenced is not null)
         {
-            await journal.AppendUntilDurableAsync(records, lifetime.ApplicationStopping);
+            return false;
+        }
+        if (inDoubt)
+        {
+            try
+            {
+                await journal.AppendUntilDurableAsync(records, lifetime.ApplicationStopping);
+            }
+            catch (JournalFencedException lost)
+            {
+                _unavailable = LostJournal(lost);
+                AvailabilityChanged?.Invoke();
+                return await journal.ContainsAllAsync(records);
+            }
         }
         _unavailable = null;
         AvailabilityChanged?.Invoke();
         logger.LogInformation("The {Store} journal is reachable again; ingest resumes", journal.Store.Name);
+        return inDoubt;
+    }
+
+    private string LostJournal(JournalFencedException fenced)
+    {
+        var reason = $"this silo no longer writes the journal: {fenced.Message}";
+        logger.LogCritical("Ingest refuses all work from now on: {Reason}", reason);
+        return reason;
     }
 
     /// <summary>An event the grains refused after it was journaled leaves the duplicates window, as in a reply.</summary>

@@ -47,7 +47,7 @@ public sealed class Readiness
             ["cluster"] = status == SiloStatus.Active ? Ok : $"the Orleans silo is not an active member of its cluster (status {status})",
             ["recovery"] = _recovered ? Ok : "the silo is starting (restoring snapshots, replaying the journal)",
             ["store"] = _storeProblem ?? Ok,
-            ["journal"] = _sequencer.Available ? Ok : "a journal commit failed; ingest refuses work until the store takes it",
+            ["journal"] = _sequencer.Unavailable is { } unavailable ? $"ingest refuses work: {unavailable}" : Ok,
             ["host"] = _stopping ? IngestSequencer.ShuttingDown : Ok,
         };
         return new ReadinessReport(checks.Values.All(v => v == Ok), checks);

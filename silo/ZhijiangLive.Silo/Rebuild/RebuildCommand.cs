@@ -1,3 +1,4 @@
+using Orleans.Runtime;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
 using ZhijiangLive.Grains.Cluster;
@@ -46,7 +47,8 @@ internal static class RebuildCommand
         var before = beforeSilo.Cluster;
         await progress.WriteLineAsync($"Recovering the current state from the {store.Name} store ...");
         await new JournalRecovery(store, new JournalWriter(store, storeOptions, NullLogger<JournalWriter>.Instance), before,
-            new EventIdWindow(currentPack.GraceLate, time), NullLogger<JournalRecovery>.Instance).StartAsync(CancellationToken.None);
+            new EventIdWindow(currentPack.GraceLate, time), beforeSilo.Services.GetRequiredService<ILocalSiloDetails>(),
+            NullLogger<JournalRecovery>.Instance, takeJournal: false).StartAsync(CancellationToken.None);
 
         await using var afterSilo = await LocalSilo.StartAsync(newPack, clusterOptions, time);
         var after = afterSilo.Cluster;

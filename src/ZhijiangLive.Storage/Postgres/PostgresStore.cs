@@ -12,6 +12,7 @@ namespace ZhijiangLive.Storage.Postgres;
 public sealed class PostgresStore(string connectionString) : IDurableStore
 {
     private readonly NpgsqlDataSource _source = NpgsqlDataSource.Create(connectionString);
+    private JournalLease? _lease;
 
     public string Name => "postgres";
 
@@ -30,6 +31,21 @@ public sealed class PostgresStore(string connectionString) : IDurableStore
         return (long)(await command.ExecuteScalarAsync(cancellation))!;
     }
 
+    public async Task<JournalLease> TakeJournalAsync(string owner, CancellationToken cancellation = default)
+    {
+        var takenAt = DateTimeOffset.UtcNow;
+        await using var command = _source.CreateCommand("""
+            INSERT INTO journal_lease (id, epoch, owner, taken_ticks) VALUES (1, 1, $1, $2)
+            ON CONFLICT (id) DO UPDATE SET epoch = journal_lease.epoch + 1, owner = excluded.owner, taken_ticks = excluded.taken_ticks
+            RETURNING epoch
+            """);
+        command.Parameters.AddWithValue(owner);
+        command.Parameters.AddWithValue(takenAt.UtcTicks);
+        var lease = new JournalLease((long)(await command.ExecuteScalarAsync(cancellation))!, owner, takenAt);
+        Volatile.Write(ref _lease, lease);
+        return lease;
+    }
+
     public async Task AppendAsync(IReadOnlyList<JournalRecord> records, CancellationToken cancellation = default)
     {
         if (records.Count == 0)
@@ -38,6 +54,10 @@ public sealed class PostgresStore(string connectionString) : IDurableStore
         }
         await using var connection = await _source.OpenConnectionAsync(cancellation);
         await using var transaction = await connection.BeginTransactionAsync(cancellation);
+        if (Volatile.Read(ref _lease) is { } mine)
+        {
+            await CheckLeaseAsync(connection, transaction, mine, cancellation);
+        }
         await using (var copy = await connection.BeginBinaryImportAsync(
             "COPY journal (position, kind, event_id, occurred_ticks, accepted_ticks, payload) FROM STDIN (FORMAT BINARY)", cancellation))
         {
@@ -61,6 +81,23 @@ public sealed class PostgresStore(string connectionString) : IDurableStore
             await copy.CompleteAsync(cancellation);
         }
         await transaction.CommitAsync(cancellation);
+    }
+
+    /// <summary>FOR SHARE: a take waits for this transaction, so no append commits after a newer take.</summary>
+    private static async Task CheckLeaseAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, JournalLease mine, CancellationToken cancellation)
+    {
+        await using var command = new NpgsqlCommand(
+            "SELECT epoch, owner, taken_ticks FROM journal_lease WHERE id = 1 FOR SHARE", connection, transaction);
+        await using var reader = await command.ExecuteReaderAsync(cancellation);
+        if (!await reader.ReadAsync(cancellation))
+        {
+            throw new InvalidDataException("the journal's lease row is missing although this store took the journal");
+        }
+        var current = new JournalLease(reader.GetInt64(0), reader.GetString(1), new DateTimeOffset(reader.GetInt64(2), TimeSpan.Zero));
+        if (current.Epoch != mine.Epoch)
+        {
+            throw new JournalFencedException(mine, current);
+        }
     }
 
     public async Task<bool> ContainsAsync(long position, CancellationToken cancellation = default)

@@ -13,6 +13,7 @@ public sealed class SqliteStore : IDurableStore
 {
     private readonly SqliteConnection _connection;
     private readonly SemaphoreSlim _turn = new(1, 1);
+    private JournalLease? _lease;
 
     public SqliteStore(string path)
     {
@@ -68,13 +69,30 @@ public sealed class SqliteStore : IDurableStore
         return (long)(await command.ExecuteScalarAsync(cancellation))!;
     });
 
+    public Task<JournalLease> TakeJournalAsync(string owner, CancellationToken cancellation = default) => WithTurn(async () =>
+    {
+        var takenAt = DateTimeOffset.UtcNow;
+        using var command = Command("""
+            INSERT INTO journal_lease (id, epoch, owner, taken_ticks) VALUES (1, 1, $owner, $ticks)
+            ON CONFLICT (id) DO UPDATE SET epoch = journal_lease.epoch + 1, owner = excluded.owner, taken_ticks = excluded.taken_ticks
+            RETURNING epoch
+            """, null, ("$owner", owner), ("$ticks", takenAt.UtcTicks));
+        _lease = new JournalLease((long)(await command.ExecuteScalarAsync(cancellation))!, owner, takenAt);
+        return _lease;
+    });
+
     public Task AppendAsync(IReadOnlyList<JournalRecord> records, CancellationToken cancellation = default) => WithTurn(() =>
     {
         if (records.Count == 0)
         {
             return Task.CompletedTask;
         }
-        using var transaction = _connection.BeginTransaction();
+        // IMMEDIATE: the lease is read under the write lock, so no take slips in between the check and the inserts.
+        using var transaction = _connection.BeginTransaction(deferred: false);
+        if (_lease is { } mine)
+        {
+            CheckLease(transaction, mine);
+        }
         using var insert = Command(
             "INSERT INTO journal (position, kind, event_id, occurred_ticks, accepted_ticks, payload) VALUES ($p, $k, $e, $o, $a, $b)",
             transaction);
@@ -99,6 +117,21 @@ public sealed class SqliteStore : IDurableStore
         transaction.Commit();
         return Task.CompletedTask;
     });
+
+    private void CheckLease(SqliteTransaction transaction, JournalLease mine)
+    {
+        using var command = Command("SELECT epoch, owner, taken_ticks FROM journal_lease WHERE id = 1", transaction);
+        using var reader = command.ExecuteReader();
+        if (!reader.Read())
+        {
+            throw new InvalidDataException("the journal's lease row is missing although this store took the journal");
+        }
+        var current = new JournalLease(reader.GetInt64(0), reader.GetString(1), new DateTimeOffset(reader.GetInt64(2), TimeSpan.Zero));
+        if (current.Epoch != mine.Epoch)
+        {
+            throw new JournalFencedException(mine, current);
+        }
+    }
 
     public Task<bool> ContainsAsync(long position, CancellationToken cancellation = default) => WithTurn(async () =>
     {

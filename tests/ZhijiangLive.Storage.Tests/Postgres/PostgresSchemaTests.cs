@@ -31,7 +31,7 @@ public sealed class PostgresSchemaTests(PostgresServer server)
         }
 
         var expected = SchemaScripts.For("Postgres").Select(script => script.Version).ToList();
-        Assert.Equal([1, 2, 3, 4], expected);
+        Assert.Equal([1, 2, 3, 4, 5], expected);
         Assert.Equal(expected, await ReadAsync(database, "SELECT version FROM schema_version ORDER BY version", r => r.GetInt32(0)));
     }
 
@@ -49,9 +49,9 @@ public sealed class PostgresSchemaTests(PostgresServer server)
     }
 
     [Fact]
-    public void SqliteSchema_HasNoneOfThePostgresOnlyFiles()
+    public void SqliteSchema_HasTheJournalsFiles_ButNoneOfTheOrleansOnes()
     {
-        Assert.Equal([1], SchemaScripts.For("Sqlite").Select(script => script.Version));
+        Assert.Equal([1, 2], SchemaScripts.For("Sqlite").Select(script => script.Version));
     }
 
     private static async Task<List<T>> ReadAsync<T>(string connectionString, string sql, Func<NpgsqlDataReader, T> read)
