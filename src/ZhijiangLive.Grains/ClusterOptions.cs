@@ -9,8 +9,27 @@ public sealed record ClusterOptions
     /// <summary>The port Orleans clients connect to; 0 opens no gateway (the host calls its grains in-process).</summary>
     public int GatewayPort { get; init; }
 
+    /// <summary>
+    /// A PostgreSQL connection string for Orleans' membership table: set, the silo joins the cluster of every silo
+    /// with the same one (ADO.NET clustering), and they share the journal of the store, which must be on
+    /// PostgreSQL too. Empty (the default), the silo is a cluster of its own on loopback.
+    /// </summary>
+    public string? ConnectionString { get; init; }
+
+    /// <summary>The address other silos reach this one at, when it joins a cluster; loopback (silos on one machine) by default.</summary>
+    public string? AdvertisedAddress { get; init; }
+
+    /// <summary>True when the silo joins a cluster of several (<see cref="ConnectionString"/> is set).</summary>
+    public bool JoinsCluster => !string.IsNullOrWhiteSpace(ConnectionString);
+
     /// <summary>How often a followed region pushes its changes to subscribers, at most.</summary>
     public TimeSpan NotifyInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// How often a follower asks its region grain whether it still has it: a region whose silo died comes back on
+    /// another without its followers, and this is how long they may wait for it to take them again.
+    /// </summary>
+    public TimeSpan FollowRenewInterval { get; init; } = TimeSpan.FromSeconds(3);
 
     /// <summary>
     /// How long a school or region on Orleans holds the reports for its parent before sending them as one

@@ -13,6 +13,7 @@ public sealed class GrainServices
     {
         Options = options;
         Time = time;
+        Clustered = options.JoinsCluster;
         Scorer = new TeacherScorer(pack);
         Reader = new ScoreReader(pack);
         Calendar = Scorer.Calendar;
@@ -39,6 +40,12 @@ public sealed class GrainServices
 
     /// <summary>Teachers' states from snapshots, waiting for their grains to activate.</summary>
     public Snapshots.RestoredTeachers RestoredTeachers { get; } = new();
+
+    /// <summary>
+    /// True when this silo is one of a cluster that may have several: a teacher's grain may have lived on another
+    /// silo since its state was restored here, so an activation compares the restored state with its stored row.
+    /// </summary>
+    public bool Clustered { get; set; }
 
     /// <summary>
     /// True while a restart rebuilds the figures: no month is published from figures still missing

@@ -7,21 +7,23 @@ using ZhijiangLive.Storage;
 namespace ZhijiangLive.Silo.Durability;
 
 /// <summary>
-/// Brings the cluster back to where the store says it was, before the silo listens: it starts after the
-/// Orleans silo (registered before it) and before the web server, which a web host starts last, so the
-/// silo is ready (and its ports open) only once replay is done. Teachers come from their snapshots, the roster from its snapshot
-/// at the watermark, schools and regions from the teachers' reports; then the journal after the watermark
-/// is replayed, each teacher passing over what its snapshot already holds.
+/// Brings the cluster back to where the store says it was, on the silo that takes the journal: at start-up
+/// before the silo listens (<see cref="ClusterStartup"/>), or when the journal fails over to this silo. A cold
+/// start (no other silo is up) takes teachers from their snapshots into memory, the roster from its snapshot at
+/// the watermark, and schools and regions from the teachers' reports. A failover finds the other silos' grains
+/// alive and current: it has every school and region take its entry again and every teacher announce itself
+/// through its grain (those that died come back from grain storage). Either way the journal after the
+/// watermark is then replayed, each teacher passing over what it already holds.
 /// </summary>
 public sealed class JournalRecovery(
     IDurableStore store, JournalWriter journal, ZhijiangCluster cluster, EventIdWindow ids, ILocalSiloDetails silo,
-    ILogger<JournalRecovery> logger, bool takeJournal = true) : IHostedService
+    ILogger<JournalRecovery> logger, bool takeJournal = true)
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public async Task RecoverAsync(bool cold, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         // A month whose grace window ended while the silo was down is published once it has all its events back.
-        cluster.PausePublication();
+        await cluster.PausePublicationAsync();
         await store.InitializeAsync(cancellationToken);
         // Taken before anything is read: a silo still writing this store from another process fails its next append.
         // A rebuild only reads, and must not fence out a silo that runs beside it.
@@ -30,7 +32,7 @@ public sealed class JournalRecovery(
             await journal.TakeAsync($"silo {silo.SiloAddress} on {Environment.MachineName}, pid {Environment.ProcessId}", cancellationToken);
         }
         var watermark = await store.ReadWatermarkAsync(cancellationToken);
-        var teachers = await RestoreSnapshotsAsync(watermark, cancellationToken);
+        var teachers = cold ? await RestoreSnapshotsAsync(watermark, cancellationToken) : await ReestablishAsync(cancellationToken);
         var remembered = await RememberEventIdsAsync(cancellationToken);
         var replay = new JournalReplay(cluster, ids);
         await foreach (var record in store.ReadAsync(watermark, cancellationToken))
@@ -38,12 +40,26 @@ public sealed class JournalRecovery(
             await replay.AddAsync(record);
         }
         await replay.CompleteAsync();
-        cluster.ResumePublication();
+        await cluster.ResumePublicationAsync();
         journal.StartAfter(Math.Max(await store.LastPositionAsync(cancellationToken), replay.LastPosition));
         logger.LogInformation(
-            "Recovered from the {Store} store in {Seconds:0.00} s: {Teachers} teacher snapshots, {Remembered} recent event ids, " +
+            "Recovered ({Kind}) from the {Store} store in {Seconds:0.00} s: {Teachers} teacher snapshots, {Remembered} recent event ids, " +
             "{Events} events and {Roster} roster changes replayed after position {Watermark}",
-            store.Name, clock.Elapsed.TotalSeconds, teachers, remembered, replay.Events, replay.RosterChanges, watermark);
+            cold ? "cold start" : "failover", store.Name, clock.Elapsed.TotalSeconds, teachers, remembered, replay.Events, replay.RosterChanges, watermark);
+    }
+
+    /// <summary>Every grain's snapshot includes the roster up to the watermark; the regions' publications are put back.</summary>
+    private async Task<int> ReestablishAsync(CancellationToken cancellation)
+    {
+        await foreach (var row in store.ReadSnapshotsAsync(cancellation))
+        {
+            if (SnapshotRows.IsHistory(row))
+            {
+                await cluster.RestoreGroupHistoryAsync(SnapshotRows.ToHistory(row));
+            }
+        }
+        await cluster.ReestablishAsync();
+        return 0;
     }
 
     /// <summary>Teachers into grain storage first, so that the roster's upsert activates them with their state.</summary>
@@ -70,7 +86,7 @@ public sealed class JournalRecovery(
         }
         if (roster is not null)
         {
-            await cluster.UpsertRosterAsync(SnapshotRows.ToRoster(roster));
+            await cluster.UpsertRosterAsync(SnapshotRows.ToRoster(roster), roster.Position);
         }
         foreach (var history in histories)
         {
@@ -95,5 +111,4 @@ public sealed class JournalRecovery(
         return count;
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

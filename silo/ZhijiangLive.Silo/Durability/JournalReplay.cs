@@ -31,7 +31,7 @@ public sealed class JournalReplay(ZhijiangCluster cluster, EventIdWindow ids)
         if (record.Kind == JournalKind.Roster)
         {
             await FlushGroupAsync();
-            await cluster.UpsertRosterAsync(JournalPayloads.ToRoster(record));
+            await cluster.UpsertRosterAsync(JournalPayloads.ToRoster(record), record.Position);
             RosterChanges++;
             return;
         }

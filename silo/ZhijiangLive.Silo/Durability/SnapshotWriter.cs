@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using ZhijiangLive.Grains.Cluster;
 using ZhijiangLive.Grains.Snapshots;
+using ZhijiangLive.Silo.Cluster;
 using ZhijiangLive.Silo.Ingest;
 using ZhijiangLive.Silo.Metrics;
 using ZhijiangLive.Storage;
@@ -15,7 +16,7 @@ namespace ZhijiangLive.Silo.Durability;
 /// </summary>
 public sealed class SnapshotWriter(
     ZhijiangCluster cluster, IngestSequencer sequencer, EventIdWindow ids, IDurableStore store, StoreOptions options,
-    TimeProvider time, ILogger<SnapshotWriter> logger, SiloMetrics? metrics = null) : BackgroundService
+    TimeProvider time, ILogger<SnapshotWriter> logger, JournalOwnership? ownership = null, SiloMetrics? metrics = null) : BackgroundService
 {
     private const int RowsPerWrite = 2_000;
     private long _rosterChangesWritten = -1;
@@ -56,6 +57,11 @@ public sealed class SnapshotWriter(
 
     private async Task TryRoundAsync(CancellationToken cancellation)
     {
+        // The silo that writes the journal takes the rounds, for every silo's teachers; the others wait their turn.
+        if (ownership is { Owns: false })
+        {
+            return;
+        }
         try
         {
             await RoundAsync(cancellation);

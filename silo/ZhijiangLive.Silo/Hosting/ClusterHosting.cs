@@ -18,12 +18,27 @@ public static class ClusterHosting
         var pack = RulePackFrom(builder.Configuration);
 
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.UseOrleans(silo => silo.UseSingleSilo(options.SiloPort, options.GatewayPort).AddZhijiangGrains(pack, options)
+        if (options.JoinsCluster && StoreHosting.StoreOptionsFrom(builder.Configuration).EffectiveProvider != "postgres")
+        {
+            throw new InvalidOperationException(
+                "Zhijiang:Cluster:ConnectionString makes this silo one of a cluster, whose silos share one journal: " +
+                "the store must be PostgreSQL as well (set Zhijiang:Store:ConnectionString, usually to the same database)");
+        }
+        if (options.JoinsCluster)
+        {
+            builder.Services.AddHostedService(_ => new Cluster.MembershipSchema(options.ConnectionString!));
+        }
+        builder.UseOrleans(silo => Membership(silo, options).AddZhijiangGrains(pack, options)
             .AddOrleansDashboardIfEnabled(builder.Configuration));
         // Orleans tells its own start-up and membership news at Information; the silo's log keeps to its own.
         builder.Logging.AddFilter("Orleans", LogLevel.Warning);
         return builder;
     }
+
+    private static ISiloBuilder Membership(ISiloBuilder silo, ClusterOptions options) => options.JoinsCluster
+        ? silo.UsePostgresClustering(options.ConnectionString!, options.SiloPort, options.GatewayPort,
+            string.IsNullOrWhiteSpace(options.AdvertisedAddress) ? null : System.Net.IPAddress.Parse(options.AdvertisedAddress))
+        : silo.UseSingleSilo(options.SiloPort, options.GatewayPort);
 
     public static ClusterOptions ClusterOptionsFrom(IConfiguration configuration) =>
         configuration.GetSection(Section).GetSection("Cluster").Get<ClusterOptions>() ?? new ClusterOptions();

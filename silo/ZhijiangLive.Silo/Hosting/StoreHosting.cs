@@ -1,3 +1,5 @@
+using ZhijiangLive.Grains.Journal;
+using ZhijiangLive.Silo.Cluster;
 using ZhijiangLive.Silo.Durability;
 using ZhijiangLive.Silo.Metrics;
 using ZhijiangLive.Storage;
@@ -16,7 +18,11 @@ public static class StoreHosting
         builder.Services.AddSingleton(_ => Create(options));
         builder.Services.AddSingleton<IngestMetrics>();
         builder.Services.AddSingleton<JournalWriter>();
-        builder.Services.AddHostedService<JournalRecovery>();
+        builder.Services.AddSingleton<JournalRecovery>();
+        builder.Services.AddSingleton<JournalOwnership>();
+        builder.Services.AddSingleton<IJournalOwner>(services => services.GetRequiredService<JournalOwnership>());
+        builder.Services.AddSingleton<IngestRouter>();
+        builder.Services.AddHostedService<ClusterStartup>();
         if (options.SnapshotInterval > TimeSpan.Zero && options.EffectiveProvider != "memory")
         {
             builder.Services.AddSingleton<SnapshotWriter>();

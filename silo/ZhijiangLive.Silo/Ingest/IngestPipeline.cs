@@ -31,7 +31,7 @@ public sealed class IngestPipeline(IngestSequencer sequencer, EventIdWindow ids,
         }
         if (!sequencer.Available)
         {
-            throw Unavailable("the journal is unreachable; nothing of this batch was taken, send it again later");
+            throw Unavailable($"{sequencer.Unavailable ?? "the journal is unreachable"}; nothing of this batch was taken, send it again later");
         }
         var started = Stopwatch.GetTimestamp();
         var reply = new PublishReply();

@@ -199,14 +199,14 @@ public sealed partial class IngestSequencer(
             if (await SurviveAsync([work], record, error))
             {
                 await _scoring.IdleAsync();
-                await cluster.UpsertRosterAsync(RosterMapping.ToDomain(work.Batch));
+                await cluster.UpsertRosterAsync(RosterMapping.ToDomain(work.Batch), record[0].Position);
             }
             throw;
         }
         await _scoring.IdleAsync();
         try
         {
-            work.Result.TrySetResult(await cluster.UpsertRosterAsync(RosterMapping.ToDomain(work.Batch)));
+            work.Result.TrySetResult(await cluster.UpsertRosterAsync(RosterMapping.ToDomain(work.Batch), record[0].Position));
         }
         catch (Exception error)
         {
@@ -268,9 +268,12 @@ public sealed partial class IngestSequencer(
         return inDoubt;
     }
 
+    /// <summary>How the reason begins once this silo lost the journal to another, for good.</summary>
+    public const string LostJournalPrefix = "this silo no longer writes the journal";
+
     private string LostJournal(JournalFencedException fenced)
     {
-        var reason = $"this silo no longer writes the journal: {fenced.Message}";
+        var reason = $"{LostJournalPrefix}: {fenced.Message}";
         logger.LogCritical("Ingest refuses all work from now on: {Reason}", reason);
         return reason;
     }

@@ -48,7 +48,7 @@ internal static class RebuildCommand
         await progress.WriteLineAsync($"Recovering the current state from the {store.Name} store ...");
         await new JournalRecovery(store, new JournalWriter(store, storeOptions, NullLogger<JournalWriter>.Instance), before,
             new EventIdWindow(currentPack.GraceLate, time), beforeSilo.Services.GetRequiredService<ILocalSiloDetails>(),
-            NullLogger<JournalRecovery>.Instance, takeJournal: false).StartAsync(CancellationToken.None);
+            NullLogger<JournalRecovery>.Instance, takeJournal: false).RecoverAsync(cold: true, CancellationToken.None);
 
         await using var afterSilo = await LocalSilo.StartAsync(newPack, clusterOptions, time);
         var after = afterSilo.Cluster;

@@ -5,6 +5,7 @@ using Grpc.Core;
 using Microsoft.AspNetCore.Server.Kestrel.Core.Features;
 using ZhijiangLive.Contracts.V1;
 using ZhijiangLive.Silo.Grpc;
+using ZhijiangLive.Silo.Cluster;
 using ZhijiangLive.Silo.Ingest;
 using ZhijiangLive.Silo.Security;
 
@@ -15,7 +16,7 @@ namespace ZhijiangLive.Silo.Services;
 /// API key), each batch within its key's rate limit.
 /// </summary>
 [GrpcAccess(GrpcAccess.Platform)]
-public sealed class IngestService(IngestPipeline pipeline, IngestRateLimit limit, GrpcServerOptions options, IHostApplicationLifetime lifetime)
+public sealed class IngestService(IngestRouter router, IngestRateLimit limit, GrpcServerOptions options, IHostApplicationLifetime lifetime)
     : global::ZhijiangLive.Contracts.V1.Ingest.IngestBase
 {
     public const string Name = "zhijiang.live.v1.Ingest";
@@ -33,7 +34,7 @@ public sealed class IngestService(IngestPipeline pipeline, IngestRateLimit limit
         {
             limit.Take(caller, request.Events.Count);
         }
-        return pipeline.PublishAsync(request, Publisher.Of(caller));
+        return router.PublishAsync(request, Publisher.Of(caller));
     }
 
     /// <summary>

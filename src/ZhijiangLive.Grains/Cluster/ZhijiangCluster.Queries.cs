@@ -8,7 +8,6 @@ namespace ZhijiangLive.Grains.Cluster;
 
 public sealed partial class ZhijiangCluster
 {
-    private long _lastFollowerId;
 
     public DateOnly Today => DateOnly.FromDayNumber(Services.Today);
 
@@ -70,16 +69,47 @@ public sealed partial class ZhijiangCluster
         {
             throw new ArgumentException($"region '{regionId}' is not on the roster", nameof(regionId));
         }
-        var id = Interlocked.Increment(ref _lastFollowerId);
+        // Random rather than counted: followers from every silo of a cluster meet in one region grain.
+        var id = Random.Shared.NextInt64(1, long.MaxValue);
         var follower = new RegionFollower(onUpdate);
         var reference = grains.CreateObjectReference<IRegionFollower>(follower);
         var region = grains.GetGrain<IRegionGrain>(regionId);
         follower.Start(await region.FollowAsync(id, period, reference).ConfigureAwait(false));
+        var renewing = new CancellationTokenSource();
+        _ = RenewAsync(region, id, period, reference, follower, renewing.Token);
         return new Unfollower(follower, () =>
         {
+            renewing.Cancel();
             _ = region.UnfollowAsync(id);
             grains.DeleteObjectReference<IRegionFollower>(reference);
         });
+    }
+
+    /// <summary>Asks the region now and then whether it still has the follower; a region that came back on another silo takes it again.</summary>
+    private async Task RenewAsync(IRegionGrain region, long id, Period period, IRegionFollower reference, RegionFollower follower, CancellationToken stop)
+    {
+        using var timer = new PeriodicTimer(Services.Options.FollowRenewInterval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stop).ConfigureAwait(false))
+            {
+                try
+                {
+                    if (await region.RenewFollowAsync(id, period, reference).WaitAsync(stop).ConfigureAwait(false) is { } full)
+                    {
+                        _ = follower.UpdateAsync(full);
+                    }
+                }
+                catch (Exception) when (!stop.IsCancellationRequested)
+                {
+                    // The region's silo is gone and its grain not yet back elsewhere: the next tick asks again.
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Unfollowed.
+        }
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using ZhijiangLive.Grains.Regions;
 using ZhijiangLive.Grains.Roster;
 using ZhijiangLive.Grains.Schools;
+using ZhijiangLive.Grains.Silos;
 using ZhijiangLive.Grains.Teachers;
 
 namespace ZhijiangLive.Grains.Cluster;
@@ -10,12 +11,18 @@ public sealed partial class ZhijiangCluster
     // Upserts are serialised so that the directory and what the grains were told agree.
     private readonly SemaphoreSlim _rosterGate = new(1, 1);
 
+    // The journal position of the last roster batch in the directory, and (until a silo that joins has
+    // loaded the directory) the batches that other silos sent meanwhile.
+    private long _rosterPosition;
+    private List<RosterChange>? _rosterWaiting = [];
+
     /// <summary>
     /// Takes a roster batch: regions parents first (whatever order the batch lists them in), then schools,
-    /// then teachers. Every grain has its entry, and every registration and teacher count has reached the
-    /// province, when this completes.
+    /// then teachers. Every grain has its entry, every registration and teacher count has reached the
+    /// province, and every other silo's directory has the batch, when this completes.
+    /// <paramref name="position"/> is the batch's journal position (0 when it was not journaled).
     /// </summary>
-    public async Task<RosterResult> UpsertRosterAsync(RosterBatch batch)
+    public async Task<RosterResult> UpsertRosterAsync(RosterBatch batch, long position = 0)
     {
         await _rosterGate.WaitAsync().ConfigureAwait(false);
         try
@@ -42,12 +49,89 @@ public sealed partial class ZhijiangCluster
             await Waves.SendAsync(changed, t => grains.GetGrain<ITeacherGrain>(t.Id).UpsertAsync(t)).ConfigureAwait(false);
             // Roster changes are rare and a reader expects them counted at once: no forward window holds them.
             await FlushAsync().ConfigureAwait(false);
+            _rosterPosition = Math.Max(_rosterPosition, position);
+            var change = RosterChange.Of(position, batch);
+            await Task.WhenAll(OtherSilos().Select(s => AgentOf(s).FollowRosterAsync(change))).ConfigureAwait(false);
             return new RosterResult(regions, schools.Count, teachers.Count, rejections);
         }
         finally
         {
             _rosterGate.Release();
         }
+    }
+
+    /// <summary>
+    /// Applies a batch that the journal's silo took to this silo's directory only, with the same checks, so the
+    /// same entries are taken. Before <see cref="LoadRoster"/> the batch waits; one the directory is past is dropped.
+    /// </summary>
+    internal async Task FollowRosterAsync(RosterChange change)
+    {
+        await _rosterGate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            if (_rosterWaiting is { } waiting)
+            {
+                waiting.Add(change);
+                return;
+            }
+            ApplyToDirectory(change);
+        }
+        finally
+        {
+            _rosterGate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Starts this silo's directory from another silo's (<see cref="ISiloAgentGrain.RosterAsync"/>), then applies
+    /// the batches that arrived meanwhile: how a silo that joins a running cluster learns the roster.
+    /// </summary>
+    public async Task LoadRosterAsync(RosterChange whole)
+    {
+        await _rosterGate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            foreach (var region in whole.Regions.OrderBy(r => r.Level))
+            {
+                Roster.Put(region);
+            }
+            Array.ForEach(whole.Schools, Roster.Put);
+            Array.ForEach(whole.Teachers, Roster.Put);
+            _rosterPosition = Math.Max(_rosterPosition, whole.Position);
+            var waiting = _rosterWaiting ?? [];
+            _rosterWaiting = null;
+            foreach (var change in waiting.OrderBy(c => c.Position))
+            {
+                ApplyToDirectory(change);
+            }
+        }
+        finally
+        {
+            _rosterGate.Release();
+        }
+    }
+
+    /// <summary>This silo's directory as one change, at the journal position it has reached.</summary>
+    internal RosterChange RosterAsChange() =>
+        new(_rosterPosition, [.. Roster.Regions], [.. Roster.Schools], [.. Roster.Teachers]);
+
+    private void ApplyToDirectory(RosterChange change)
+    {
+        if (change.Position != 0 && change.Position <= _rosterPosition)
+        {
+            return;
+        }
+        foreach (var entry in change.Regions.OrderBy(e => e.Level))
+        {
+            if (RosterValidator.Problem(entry, Roster) is null)
+            {
+                Roster.Put(entry);
+            }
+        }
+        var rejections = new List<RosterRejection>();
+        Accept(change.Schools, "school", RosterValidator.Problem, Roster.Put, rejections);
+        Accept(change.Teachers, "teacher", RosterValidator.Problem, Roster.Put, rejections);
+        _rosterPosition = Math.Max(_rosterPosition, change.Position);
     }
 
     private List<TEntry> Accept<TEntry>(

@@ -25,25 +25,10 @@ public sealed partial class ZhijiangCluster
     public async Task<int> SaveChangedTeachersAsync(long cut)
     {
         await _inFlight.DrainAsync().ConfigureAwait(false);
-        var changed = Services.ChangedTeachers.TakeAll();
-        var written = 0;
-        try
-        {
-            await Waves.SendAsync(changed, async id =>
-            {
-                if (await grains.GetGrain<ITeacherGrain>(id).SaveAsync(cut).ConfigureAwait(false))
-                {
-                    Interlocked.Increment(ref written);
-                }
-            }).ConfigureAwait(false);
-        }
-        catch
-        {
-            // A teacher whose write failed lists itself again; one not yet asked must be asked next time.
-            changed.ForEach(Services.ChangedTeachers.Add);
-            throw;
-        }
-        return written;
+        // A teacher lists itself where its grain lives, so every silo is asked for its own.
+        var counts = await Task.WhenAll([SaveLocalChangedTeachersAsync(cut), .. OtherSilos().Select(s => AgentOf(s).SaveChangedTeachersAsync(cut))])
+            .ConfigureAwait(false);
+        return counts.Sum();
     }
 
     /// <summary>
@@ -72,7 +57,7 @@ public sealed partial class ZhijiangCluster
     public async Task<List<GroupHistorySnapshot>> CaptureGroupHistoriesAsync()
     {
         await _inFlight.DrainAsync().ConfigureAwait(false);
-        await outbox.FlushAsync().ConfigureAwait(false);
+        await FlushOutboxesAsync().ConfigureAwait(false);
         var taken = new ConcurrentBag<GroupHistorySnapshot>();
         await Waves.SendAsync(Roster.Regions.ToList(), async r =>
             Add(await grains.GetGrain<IRegionGrain>(r.Id).TakeHistorySnapshotAsync().ConfigureAwait(false))).ConfigureAwait(false);
@@ -101,11 +86,22 @@ public sealed partial class ZhijiangCluster
         _ => throw new InvalidDataException($"no grain kind '{snapshot.Kind}' keeps a history"),
     };
 
-    /// <summary>Holds back monthly publications until <see cref="ResumePublication"/>: call before restoring anything.</summary>
-    public void PausePublication() => Services.PublicationPaused = true;
+    /// <summary>
+    /// Holds back monthly publications on every silo until <see cref="ResumePublicationAsync"/>: call before
+    /// restoring anything, as a region must not publish a month while some of its teachers are not back.
+    /// </summary>
+    public Task PausePublicationAsync() => SetPublicationPausedAsync(true);
 
     /// <summary>Lets regions publish again, once the figures have every teacher and every replayed event.</summary>
-    public void ResumePublication() => Services.PublicationPaused = false;
+    public Task ResumePublicationAsync() => SetPublicationPausedAsync(false);
+
+    private Task SetPublicationPausedAsync(bool paused)
+    {
+        SetLocalPublicationPaused(paused);
+        return Task.WhenAll(OtherSilos().Select(s => AgentOf(s).SetPublicationPausedAsync(paused)));
+    }
+
+    internal void SetLocalPublicationPaused(bool paused) => Services.PublicationPaused = paused;
 
     /// <summary>Puts a teacher's snapshot where its grain will find it on activation. Call before the grain is first used.</summary>
     public void RestoreTeacher(TeacherSnapshot snapshot)
@@ -131,6 +127,6 @@ public sealed partial class ZhijiangCluster
         outbox.Post(reports);
         var awake = Roster.Teachers.Select(t => t.Id).Where(id => !Services.RestoredTeachers.Contains(id)).ToList();
         await Waves.SendAsync(awake, id => grains.GetGrain<ITeacherGrain>(id).AnnounceAsync()).ConfigureAwait(false);
-        await outbox.FlushAsync().ConfigureAwait(false);
+        await FlushOutboxesAsync().ConfigureAwait(false);
     }
 }

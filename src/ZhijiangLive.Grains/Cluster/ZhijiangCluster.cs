@@ -1,4 +1,5 @@
 using Orleans;
+using Orleans.Runtime;
 using ZhijiangLive.Grains.Forwarding;
 using ZhijiangLive.Grains.Regions;
 using ZhijiangLive.Grains.Roster;
@@ -10,7 +11,8 @@ namespace ZhijiangLive.Grains.Cluster;
 /// What the host calls, in the silo that hosts it: roster changes, accepted events, queries and change
 /// notifications, sent to the teacher, school and region grains through Orleans' <see cref="IGrainFactory"/>.
 /// </summary>
-public sealed partial class ZhijiangCluster(GrainServices services, IGrainFactory grains, SchoolOutbox outbox)
+public sealed partial class ZhijiangCluster(
+    GrainServices services, IGrainFactory grains, SchoolOutbox outbox, IClusterMembershipService membership, ILocalSiloDetails local)
 {
     private readonly InFlight _inFlight = new();
 
@@ -20,13 +22,13 @@ public sealed partial class ZhijiangCluster(GrainServices services, IGrainFactor
 
     /// <summary>
     /// Completes once everything sent so far has been scored and every report it caused has reached the
-    /// province: the silo's school outbox, then schools, counties and cities send on what waits in their
+    /// province: every silo's school outbox, then schools, counties and cities send on what waits in their
     /// forward windows.
     /// </summary>
     public async Task FlushAsync()
     {
         await _inFlight.DrainAsync().ConfigureAwait(false);
-        await outbox.FlushAsync().ConfigureAwait(false);
+        await FlushOutboxesAsync().ConfigureAwait(false);
         await Task.WhenAll(Roster.Schools.Select(s => grains.GetGrain<ISchoolGrain>(s.Id).FlushAsync())).ConfigureAwait(false);
         foreach (var level in new[] { RegionLevel.County, RegionLevel.City })
         {

@@ -5,6 +5,7 @@ using Orleans.Configuration;
 using Orleans.Hosting;
 using ZhijiangLive.Grains.Cluster;
 using ZhijiangLive.Grains.Forwarding;
+using ZhijiangLive.Grains.Silos;
 using ZhijiangLive.Grains.Storage;
 using ZhijiangLive.Storage;
 using Orleans.Runtime.Hosting;
@@ -26,6 +27,7 @@ public static class ZhijiangSilo
         silo.Services.AddSingleton(services => new SchoolOutbox(
             services.GetRequiredService<IGrainFactory>(), options.ForwardInterval, services.GetRequiredService<ILogger<SchoolOutbox>>()));
         silo.Services.AddSingleton<ZhijiangCluster>();
+        silo.AddPlacementDirector<SiloPlacement, SiloPlacementDirector>();
         // The host's store when it has one (the silo's SQLite or PostgreSQL); a store that keeps nothing otherwise.
         silo.Services.AddGrainStorage(SnapshotGrainStorage.Name, (services, _) => new SnapshotGrainStorage(
             services.GetService<IDurableStore>() ?? new VolatileStore(), services.GetRequiredService<GrainServices>(),

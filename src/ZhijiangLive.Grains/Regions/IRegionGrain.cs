@@ -42,6 +42,13 @@ public interface IRegionGrain : IGrainWithStringKey
     [Alias("Follow")]
     Task<RegionUpdate> FollowAsync(long followerId, Period period, IRegionFollower follower);
 
+    /// <summary>
+    /// Keeps a follower on: nothing (null) if this region has it, or, if the region does not (its grain came back
+    /// on another silo after its own died), follows anew and answers the full update.
+    /// </summary>
+    [Alias("RenewFollow")]
+    Task<RegionUpdate?> RenewFollowAsync(long followerId, Period period, IRegionFollower follower);
+
     [Alias("Unfollow")]
     Task UnfollowAsync(long followerId);
 

@@ -14,6 +14,8 @@ internal sealed class RegionFollowers
 
     public void Add(long id, Period period, IRegionFollower follower) => _followers.Add((id, period, follower));
 
+    public bool Has(long id) => _followers.Exists(f => f.Id == id);
+
     public void Remove(long id) => _followers.RemoveAll(f => f.Id == id);
 
     /// <summary>One update per period followed, made once and sent to every follower of that period.</summary>

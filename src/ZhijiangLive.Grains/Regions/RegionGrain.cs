@@ -86,6 +86,9 @@ public sealed class RegionGrain(GrainServices services) : Grain, IRegionGrain
         return Task.FromResult(_core.Update(period));
     }
 
+    public async Task<RegionUpdate?> RenewFollowAsync(long followerId, Period period, IRegionFollower follower) =>
+        _followers.Has(followerId) ? null : await FollowAsync(followerId, period, follower);
+
     public Task UnfollowAsync(long followerId)
     {
         _followers.Remove(followerId);

@@ -24,6 +24,9 @@ public sealed class RestoredTeachers
     /// <summary>True if the teacher's restored state has this very roster entry, so its grain need not hear it.</summary>
     public bool Holds(TeacherEntry entry) => _states.TryGetValue(entry.Id, out var state) && state.Entry == entry;
 
+    /// <summary>Forgets every state no grain has taken: once another silo may have written newer ones, the stored rows are the ones to read.</summary>
+    public void Clear() => _states.Clear();
+
     /// <summary>The states no grain has taken yet.</summary>
     public IEnumerable<TeacherGrainState> Waiting => _states.Values;
 }

@@ -18,6 +18,12 @@ public sealed class SnapshotMarks
     /// <summary>The version of the last snapshot taken; each new one is higher.</summary>
     public long Version { get; private set; }
 
+    /// <summary>
+    /// Whether the state holds the event at <paramref name="position"/>: every position up to the snapshot's,
+    /// and every one up to the last applied, since a grain gets its events in journal order.
+    /// </summary>
+    public bool Includes(long position) => position <= Math.Max(Covered, Applied);
+
     public void Apply(long position)
     {
         Dirty = true;

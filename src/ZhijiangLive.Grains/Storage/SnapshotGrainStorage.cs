@@ -34,7 +34,9 @@ public sealed class SnapshotGrainStorage(IDurableStore store, GrainServices serv
         if (grainState.State is TeacherRecord teacher)
         {
             var state = services.RestoredTeachers.Take(key);
-            if (state is null && await _batches.ReadAsync(stateName, key).ConfigureAwait(false) is { } row)
+            if ((state is null || services.Clustered)
+                && await _batches.ReadAsync(stateName, key).ConfigureAwait(false) is { } row
+                && row.Version > (state?.Marks.Version ?? 0))
             {
                 state = TeacherGrainStateCodec.Deserialize(key, row.State, services.LedgerNotes);
                 state.Marks.Restore(row.Version, row.Position);

@@ -18,11 +18,12 @@ public sealed class TeacherCore(string teacherId, TeacherGrainState state, Grain
 
     /// <summary>
     /// Scores an event; <paramref name="position"/> is its journal position (0 when it has none). An event
-    /// the state already includes, because it was restored from a snapshot taken after it, is passed over.
+    /// the state already includes is passed over: it was restored from a snapshot taken after it, or (a replay
+    /// after the journal's owner failed over to another silo) this grain scored it before.
     /// </summary>
     public ScoreOutcome Publish(ActivityEvent activity, DateTimeOffset acceptedAt, long position, List<TeacherChange> reports)
     {
-        if (position != 0 && position <= state.Marks.Covered)
+        if (position != 0 && state.Marks.Includes(position))
         {
             return default;
         }

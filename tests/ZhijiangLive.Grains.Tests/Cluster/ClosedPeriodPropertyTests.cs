@@ -127,7 +127,7 @@ public sealed class ClosedPeriodPropertyTests
         await old.DisposeAsync();
         var restored = new ClusterHarness(Options, now);
         restored.Cluster.EnableSnapshots();
-        restored.Cluster.PausePublication();
+        await restored.Cluster.PausePublicationAsync();
         teachers.ForEach(restored.Cluster.RestoreTeacher);
         await restored.BuildTreeAsync();
         await restored.AddTeachersAsync([.. roster]);
@@ -137,7 +137,7 @@ public sealed class ClosedPeriodPropertyTests
         }
         await restored.Cluster.AnnounceAllTeachersAsync();
         await restored.Cluster.FlushAsync();
-        restored.Cluster.ResumePublication();
+        await restored.Cluster.ResumePublicationAsync();
         return restored;
     }
 

@@ -78,7 +78,7 @@ public sealed class PublicationTests : IAsyncLifetime
         var teachers = await _h.Cluster.CaptureTeachersAsync(0);
 
         await using var restored = new ClusterHarness(new ClusterOptions(), _h.Clock.GetUtcNow());
-        restored.Cluster.PausePublication();
+        await restored.Cluster.PausePublicationAsync();
         teachers.ForEach(restored.Cluster.RestoreTeacher);
         await restored.BuildTreeAsync();
         await restored.AddTeachersAsync(Teacher("T1", "S2"), Teacher("T2", "S2"));
@@ -88,7 +88,7 @@ public sealed class PublicationTests : IAsyncLifetime
         }
         await restored.Cluster.AnnounceAllTeachersAsync();
         await restored.Cluster.FlushAsync();
-        restored.Cluster.ResumePublication();
+        await restored.Cluster.ResumePublicationAsync();
 
         var request = new RankingRequest("P", RankingKind.Schools, Period.Month, March);
         Assert.Equal(published, Listing((await restored.Cluster.GetRankingAsync(request))!));
@@ -102,13 +102,13 @@ public sealed class PublicationTests : IAsyncLifetime
 
         // Down from 31 March to 5 April: nobody saw March's window close.
         await using var restored = new ClusterHarness(new ClusterOptions(), Publication + TimeSpan.FromDays(1));
-        restored.Cluster.PausePublication();
+        await restored.Cluster.PausePublicationAsync();
         teachers.ForEach(restored.Cluster.RestoreTeacher);
         await restored.BuildTreeAsync();
         await restored.AddTeachersAsync(Teacher("T1", "S1"), Teacher("T2", "S2"));
         await restored.Cluster.AnnounceAllTeachersAsync();
         await restored.Cluster.FlushAsync();
-        restored.Cluster.ResumePublication();
+        await restored.Cluster.ResumePublicationAsync();
         var request = new RankingRequest("P", RankingKind.Schools, Period.Month, March);
         var published = (await restored.Cluster.GetRankingAsync(request))!;
 

@@ -1,0 +1,52 @@
+using Orleans.Runtime;
+using ZhijiangLive.Grains.Silos;
+using ZhijiangLive.Grains.Teachers;
+
+namespace ZhijiangLive.Grains.Cluster;
+
+/// <summary>
+/// The per-silo parts of the facade made cluster-wide: this silo's own are used directly, every other
+/// active silo's through its agent (<see cref="ISiloAgentGrain"/>). With one silo, nothing leaves it.
+/// </summary>
+public sealed partial class ZhijiangCluster
+{
+    /// <summary>This silo's address in the cluster.</summary>
+    public SiloAddress Silo => local.SiloAddress;
+
+    /// <summary>The other silos that are active members now.</summary>
+    public IReadOnlyList<SiloAddress> OtherSilos() => membership.CurrentSnapshot.Members.Values
+        .Where(m => m.Status == SiloStatus.Active && !m.SiloAddress.Equals(local.SiloAddress))
+        .Select(m => m.SiloAddress)
+        .ToList();
+
+    public ISiloAgentGrain AgentOf(SiloAddress silo) => grains.GetGrain<ISiloAgentGrain>(silo.ToParsableString());
+
+    /// <summary>Every silo's school outbox sends what waits in it; the schools have it when this completes.</summary>
+    private Task FlushOutboxesAsync() =>
+        Task.WhenAll([outbox.FlushAsync(), .. OtherSilos().Select(s => AgentOf(s).FlushOutboxAsync())]);
+
+    internal Task FlushLocalOutboxAsync() => outbox.FlushAsync();
+
+    internal async Task<int> SaveLocalChangedTeachersAsync(long cut)
+    {
+        var changed = Services.ChangedTeachers.TakeAll();
+        var written = 0;
+        try
+        {
+            await Waves.SendAsync(changed, async id =>
+            {
+                if (await grains.GetGrain<ITeacherGrain>(id).SaveAsync(cut).ConfigureAwait(false))
+                {
+                    Interlocked.Increment(ref written);
+                }
+            }).ConfigureAwait(false);
+        }
+        catch
+        {
+            // A teacher whose write failed lists itself again; one not yet asked must be asked next time.
+            changed.ForEach(Services.ChangedTeachers.Add);
+            throw;
+        }
+        return written;
+    }
+}

@@ -1,0 +1,24 @@
+using Orleans;
+using Orleans.Concurrency;
+using ZhijiangLive.Grains.Cluster;
+
+namespace ZhijiangLive.Grains.Silos;
+
+/// <summary>Hands each call to the facade of the silo it lives on; it keeps no state of its own.</summary>
+[SiloPlacement, Reentrant, KeepAlive]
+public sealed class SiloAgentGrain(ZhijiangCluster cluster) : Grain, ISiloAgentGrain
+{
+    public Task FollowRosterAsync(RosterChange change) => cluster.FollowRosterAsync(change);
+
+    public Task<RosterChange> RosterAsync() => Task.FromResult(cluster.RosterAsChange());
+
+    public Task FlushOutboxAsync() => cluster.FlushLocalOutboxAsync();
+
+    public Task SetPublicationPausedAsync(bool paused)
+    {
+        cluster.SetLocalPublicationPaused(paused);
+        return Task.CompletedTask;
+    }
+
+    public Task<int> SaveChangedTeachersAsync(long cut) => cluster.SaveLocalChangedTeachersAsync(cut);
+}
