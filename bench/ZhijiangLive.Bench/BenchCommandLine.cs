@@ -136,8 +136,8 @@ public static class BenchCommandLine
 
     private static Setting Only()
     {
-        var option = new Option<string>("--only") { Description = "steps 1 and 2, or step 3 alone" };
-        option.AcceptOnlyFromAmong("ingest", "restart");
+        var option = new Option<string>("--only") { Description = "steps 1 and 2 (ingest), step 3 alone (restart), or a cluster of two silo processes (cluster)" };
+        option.AcceptOnlyFromAmong("ingest", "restart", "cluster");
         return new Setting(option, (o, parsed) => o with { Only = parsed.GetValue(option) });
     }
 }

@@ -20,6 +20,11 @@ internal static class DurabilityBenchmark
         Console.WriteLine($"  PostgreSQL: {(server.IsPrivate ? "a private cluster for this run" : "--connection")}; {await server.SettingsAsync()}");
         var cpu = new CpuMeter(server.ServerProcessId);
 
+        if (options.Only == "cluster")
+        {
+            await ClusterBenchmark.RunAsync(options, server, cpu);
+            return;
+        }
         if (options.Only != "restart")
         {
             await IngestAsync(options, server, cpu);

@@ -1,6 +1,7 @@
 using Orleans.Runtime;
 using ZhijiangLive.Grains.Cluster;
 using ZhijiangLive.Grains.Journal;
+using ZhijiangLive.Silo.Durability;
 using ZhijiangLive.Storage;
 
 namespace ZhijiangLive.Silo.Cluster;
@@ -20,6 +21,7 @@ public sealed class ClusterStartup(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await store.InitializeAsync(cancellationToken);
+        cluster.Journal = new StoreJournalEvents(store);
         var journal = grains.GetGrain<IJournalGrain>(IJournalGrain.Key);
         while (true)
         {
@@ -32,7 +34,7 @@ public sealed class ClusterStartup(
                 }
                 else
                 {
-                    await cluster.LoadRosterAsync(await cluster.AgentOf(owner).RosterAsync());
+                    await cluster.LoadRosterAsync(await cluster.AgentOf(owner).RosterAsync(cluster.Silo.ToParsableString()));
                     logger.LogInformation("Joined the cluster; silo {Owner} writes the journal, and the roster has {Teachers} teachers",
                         owner, cluster.Roster.TeacherCount);
                 }

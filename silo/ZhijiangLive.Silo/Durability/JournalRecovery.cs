@@ -32,7 +32,7 @@ public sealed class JournalRecovery(
             await journal.TakeAsync($"silo {silo.SiloAddress} on {Environment.MachineName}, pid {Environment.ProcessId}", cancellationToken);
         }
         var watermark = await store.ReadWatermarkAsync(cancellationToken);
-        var teachers = cold ? await RestoreSnapshotsAsync(watermark, cancellationToken) : await ReestablishAsync(cancellationToken);
+        var teachers = await RestoreSnapshotsAsync(watermark, cold, cancellationToken);
         var remembered = await RememberEventIdsAsync(cancellationToken);
         var replay = new JournalReplay(cluster, ids);
         await foreach (var record in store.ReadAsync(watermark, cancellationToken))
@@ -48,22 +48,12 @@ public sealed class JournalRecovery(
             cold ? "cold start" : "failover", store.Name, clock.Elapsed.TotalSeconds, teachers, remembered, replay.Events, replay.RosterChanges, watermark);
     }
 
-    /// <summary>Every grain's snapshot includes the roster up to the watermark; the regions' publications are put back.</summary>
-    private async Task<int> ReestablishAsync(CancellationToken cancellation)
-    {
-        await foreach (var row in store.ReadSnapshotsAsync(cancellation))
-        {
-            if (SnapshotRows.IsHistory(row))
-            {
-                await cluster.RestoreGroupHistoryAsync(SnapshotRows.ToHistory(row));
-            }
-        }
-        await cluster.ReestablishAsync();
-        return 0;
-    }
-
-    /// <summary>Teachers into grain storage first, so that the roster's upsert activates them with their state.</summary>
-    private async Task<int> RestoreSnapshotsAsync(long watermark, CancellationToken cancellation)
+    /// <summary>
+    /// The roster at the watermark and the regions' publications, on a failover too: this silo may be new and its
+    /// directory empty, and the journal after the watermark brings every later roster change. On a cold start the
+    /// teachers go into memory first, so that the roster's upsert finds them with their state.
+    /// </summary>
+    private async Task<int> RestoreSnapshotsAsync(long watermark, bool cold, CancellationToken cancellation)
     {
         GrainSnapshot? roster = null;
         var histories = new List<GrainSnapshot>();
@@ -72,8 +62,11 @@ public sealed class JournalRecovery(
         {
             if (row.Kind == SnapshotRows.Teacher)
             {
-                cluster.RestoreTeacher(SnapshotRows.ToTeacher(row));
-                teachers++;
+                if (cold)
+                {
+                    cluster.RestoreTeacher(SnapshotRows.ToTeacher(row));
+                    teachers++;
+                }
             }
             else if (SnapshotRows.IsHistory(row))
             {
@@ -92,11 +85,27 @@ public sealed class JournalRecovery(
         {
             await cluster.RestoreGroupHistoryAsync(SnapshotRows.ToHistory(history));
         }
-        if (teachers > 0)
+        if (!cold)
+        {
+            await cluster.ReestablishAsync();
+        }
+        else if (teachers > 0)
         {
             await cluster.AnnounceAllTeachersAsync();
         }
         return teachers;
+    }
+
+    /// <summary>The regions' published monthly rankings, given back to regions that may have come back empty on another silo.</summary>
+    public async Task RestorePublicationsAsync(CancellationToken cancellation)
+    {
+        await foreach (var row in store.ReadSnapshotsAsync(cancellation))
+        {
+            if (SnapshotRows.IsHistory(row))
+            {
+                await cluster.RestoreGroupHistoryAsync(SnapshotRows.ToHistory(row));
+            }
+        }
     }
 
     /// <summary>The ids of events journaled before the watermark that a retry could still repeat.</summary>

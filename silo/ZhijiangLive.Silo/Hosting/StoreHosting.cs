@@ -23,6 +23,7 @@ public static class StoreHosting
         builder.Services.AddSingleton<IJournalOwner>(services => services.GetRequiredService<JournalOwnership>());
         builder.Services.AddSingleton<IngestRouter>();
         builder.Services.AddHostedService<ClusterStartup>();
+        builder.Services.AddHostedService<SiloDeathWatch>();
         if (options.SnapshotInterval > TimeSpan.Zero && options.EffectiveProvider != "memory")
         {
             builder.Services.AddSingleton<SnapshotWriter>();

@@ -63,6 +63,17 @@ public sealed partial class IngestSequencer(
     }
 
     /// <summary>
+    /// Runs <paramref name="work"/> at a point of the ingest order, once the grains have every group handed before
+    /// it, and hands them nothing more until it completes.
+    /// </summary>
+    public Task HoldAsync(Func<Task> work)
+    {
+        var hold = new HoldWork(work);
+        Enqueue(hold);
+        return hold.Result.Task;
+    }
+
+    /// <summary>
     /// Completes when everything taken so far is durable, and fails if some of it could not be journaled: a
     /// duplicate is acknowledged only once the event it repeats is on disk.
     /// </summary>
@@ -85,7 +96,7 @@ public sealed partial class IngestSequencer(
         lock (_lock)
         {
             // Checked under the lock, so that nothing joins the queue after CloseAsync took its barrier.
-            if (_closing && work is not ICutWork)
+            if (_closing && work is not (ICutWork or HoldWork))
             {
                 work.Fail(new NotDurableException(ShuttingDown, inDoubt: false));
                 return;
@@ -144,6 +155,11 @@ public sealed partial class IngestSequencer(
             if (work is RosterWork roster)
             {
                 await ProcessRosterAsync(roster);
+            }
+            else if (work is HoldWork hold)
+            {
+                await _scoring.IdleAsync();
+                await hold.RunAsync();
             }
             else
             {

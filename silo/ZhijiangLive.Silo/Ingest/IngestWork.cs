@@ -59,3 +59,24 @@ internal sealed class CutWork<T>(Func<long, T> cut) : IngestWork, ICutWork
 
     public override void Fail(Exception error) => Result.TrySetException(error);
 }
+
+/// <summary>Work that holds the ingest order while it runs: nothing is handed to the grains until it is done.</summary>
+internal sealed class HoldWork(Func<Task> work) : IngestWork
+{
+    public TaskCompletionSource Result { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public async Task RunAsync()
+    {
+        try
+        {
+            await work();
+            Result.TrySetResult();
+        }
+        catch (Exception error)
+        {
+            Result.TrySetException(error);
+        }
+    }
+
+    public override void Fail(Exception error) => Result.TrySetException(error);
+}

@@ -51,7 +51,7 @@ public sealed partial class ZhijiangCluster
             indices.Add(i);
         }
         // Every teacher's call is sent before the first await, one call per teacher for all its events.
-        var calls = new List<(List<int> Indices, Task<TeacherOutcomes> Call)>(byTeacher.Count);
+        var calls = new List<TeacherCall>(byTeacher.Count);
         foreach (var (teacherId, indices) in byTeacher)
         {
             var share = new TeacherEvent[indices.Count];
@@ -60,17 +60,32 @@ public sealed partial class ZhijiangCluster
                 var (activity, acceptedAt, position) = eventAt(indices[j]);
                 share[j] = new TeacherEvent(activity, position, acceptedAt);
             }
-            calls.Add((indices, grains.GetGrain<ITeacherGrain>(teacherId).PublishAsync(new TeacherEvents(share))));
+            var teacherEvents = new TeacherEvents(share, PreviousAndRemember(teacherId, share));
+            calls.Add(new TeacherCall(indices, teacherId, teacherEvents, grains.GetGrain<ITeacherGrain>(teacherId).PublishAsync(teacherEvents)));
         }
         return _inFlight.Track(CollectAsync(events, outcomes, calls));
     }
 
-    private static async Task<PublishResult> CollectAsync(
-        IReadOnlyList<ActivityEvent> events, ScoreOutcome[] outcomes, List<(List<int> Indices, Task<TeacherOutcomes> Call)> calls)
+    private sealed record TeacherCall(List<int> Indices, string TeacherId, TeacherEvents Events, Task<TeacherOutcomes> Call);
+
+    private async Task<PublishResult> CollectAsync(IReadOnlyList<ActivityEvent> events, ScoreOutcome[] outcomes, List<TeacherCall> calls)
     {
-        foreach (var (indices, call) in calls)
+        foreach (var (indices, teacherId, teacherEvents, call) in calls)
         {
-            var decided = (await call.ConfigureAwait(false)).Outcomes;
+            TeacherOutcomes answer;
+            try
+            {
+                answer = await call.ConfigureAwait(false);
+            }
+            catch (Exception) when (Journal is not null)
+            {
+                answer = await CallTeacherAsync(teacherId, teacherEvents, call).ConfigureAwait(false);
+            }
+            if (answer.Behind)
+            {
+                answer = await CallTeacherAsync(teacherId, teacherEvents, Task.FromResult(answer)).ConfigureAwait(false);
+            }
+            var decided = answer.Outcomes;
             for (var j = 0; j < indices.Count; j++)
             {
                 outcomes[indices[j]] = decided[j];

@@ -1,3 +1,4 @@
+using Orleans.Runtime;
 using ZhijiangLive.Grains.Regions;
 using ZhijiangLive.Grains.Roster;
 using ZhijiangLive.Grains.Schools;
@@ -15,6 +16,7 @@ public sealed partial class ZhijiangCluster
     // loaded the directory) the batches that other silos sent meanwhile.
     private long _rosterPosition;
     private List<RosterChange>? _rosterWaiting = [];
+    private readonly HashSet<SiloAddress> _rosterFollowers = [];
 
     /// <summary>
     /// Takes a roster batch: regions parents first (whatever order the batch lists them in), then schools,
@@ -51,7 +53,7 @@ public sealed partial class ZhijiangCluster
             await FlushAsync().ConfigureAwait(false);
             _rosterPosition = Math.Max(_rosterPosition, position);
             var change = RosterChange.Of(position, batch);
-            await Task.WhenAll(OtherSilos().Select(s => AgentOf(s).FollowRosterAsync(change))).ConfigureAwait(false);
+            await OnEverySiloAsync(RosterFollowers(), agent => agent.FollowRosterAsync(change), "take a roster change").ConfigureAwait(false);
             return new RosterResult(regions, schools.Count, teachers.Count, rejections);
         }
         finally
@@ -111,9 +113,37 @@ public sealed partial class ZhijiangCluster
         }
     }
 
-    /// <summary>This silo's directory as one change, at the journal position it has reached.</summary>
-    internal RosterChange RosterAsChange() =>
-        new(_rosterPosition, [.. Roster.Regions], [.. Roster.Schools], [.. Roster.Teachers]);
+    /// <summary>
+    /// This silo's directory as one change, at the journal position it has reached, for a silo that joins; taken
+    /// under the roster's gate with the follower's registration, so every later change reaches it.
+    /// </summary>
+    internal async Task<RosterChange> RosterForAsync(SiloAddress follower)
+    {
+        await _rosterGate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            lock (_rosterFollowers)
+            {
+                _rosterFollowers.Add(follower);
+            }
+            return new(_rosterPosition, [.. Roster.Regions], [.. Roster.Schools], [.. Roster.Teachers]);
+        }
+        finally
+        {
+            _rosterGate.Release();
+        }
+    }
+
+    /// <summary>The active silos this silo knows of, and those that asked for the roster since, unless known dead.</summary>
+    private List<SiloAddress> RosterFollowers()
+    {
+        var snapshot = membership.CurrentSnapshot;
+        lock (_rosterFollowers)
+        {
+            _rosterFollowers.RemoveWhere(s => snapshot.GetSiloStatus(s) == SiloStatus.Dead);
+            return [.. OtherSilos().Union(_rosterFollowers).Where(s => !s.Equals(local.SiloAddress))];
+        }
+    }
 
     private void ApplyToDirectory(RosterChange change)
     {

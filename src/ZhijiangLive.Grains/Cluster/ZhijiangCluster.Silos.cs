@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Orleans.Runtime;
 using ZhijiangLive.Grains.Silos;
 using ZhijiangLive.Grains.Teachers;
@@ -23,7 +24,26 @@ public sealed partial class ZhijiangCluster
 
     /// <summary>Every silo's school outbox sends what waits in it; the schools have it when this completes.</summary>
     private Task FlushOutboxesAsync() =>
-        Task.WhenAll([outbox.FlushAsync(), .. OtherSilos().Select(s => AgentOf(s).FlushOutboxAsync())]);
+        Task.WhenAll(outbox.FlushAsync(), OnEverySiloAsync(OtherSilos(), agent => agent.FlushOutboxAsync(), "flush its school outbox"));
+
+    /// <summary>
+    /// Calls each silo's agent side by side. A silo that does not answer is dying (membership will soon say so)
+    /// or cut off; it is logged and the others go on, as its grains come back elsewhere and hear it all again.
+    /// </summary>
+    private async Task OnEverySiloAsync(IReadOnlyList<SiloAddress> silos, Func<ISiloAgentGrain, Task> call, string what)
+    {
+        await Task.WhenAll(silos.Select(async silo =>
+        {
+            try
+            {
+                await call(AgentOf(silo)).ConfigureAwait(false);
+            }
+            catch (Exception error)
+            {
+                logger.LogWarning("Silo {Silo} did not {What}: {Error}", silo, what, error.Message);
+            }
+        })).ConfigureAwait(false);
+    }
 
     internal Task FlushLocalOutboxAsync() => outbox.FlushAsync();
 

@@ -98,7 +98,7 @@ public sealed partial class ZhijiangCluster
     private Task SetPublicationPausedAsync(bool paused)
     {
         SetLocalPublicationPaused(paused);
-        return Task.WhenAll(OtherSilos().Select(s => AgentOf(s).SetPublicationPausedAsync(paused)));
+        return OnEverySiloAsync(OtherSilos(), agent => agent.SetPublicationPausedAsync(paused), paused ? "pause publication" : "resume publication");
     }
 
     internal void SetLocalPublicationPaused(bool paused) => Services.PublicationPaused = paused;

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Orleans;
 using Orleans.Runtime;
 using ZhijiangLive.Grains.Forwarding;
@@ -12,7 +13,8 @@ namespace ZhijiangLive.Grains.Cluster;
 /// notifications, sent to the teacher, school and region grains through Orleans' <see cref="IGrainFactory"/>.
 /// </summary>
 public sealed partial class ZhijiangCluster(
-    GrainServices services, IGrainFactory grains, SchoolOutbox outbox, IClusterMembershipService membership, ILocalSiloDetails local)
+    GrainServices services, IGrainFactory grains, SchoolOutbox outbox, IClusterMembershipService membership, ILocalSiloDetails local,
+    ILogger<ZhijiangCluster> logger)
 {
     private readonly InFlight _inFlight = new();
 

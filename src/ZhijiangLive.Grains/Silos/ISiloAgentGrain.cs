@@ -14,9 +14,13 @@ public interface ISiloAgentGrain : IGrainWithStringKey
     [Alias("FollowRoster")]
     Task FollowRosterAsync(RosterChange change);
 
-    /// <summary>This silo's whole directory and the journal position it is at: what a joining silo starts from.</summary>
+    /// <summary>
+    /// This silo's whole directory and the journal position it is at: what a joining silo (<paramref name="follower"/>)
+    /// starts from. From then on this silo sends it every roster change it applies, even before its own view of the
+    /// membership shows the new silo.
+    /// </summary>
     [Alias("Roster")]
-    Task<RosterChange> RosterAsync();
+    Task<RosterChange> RosterAsync(string follower);
 
     /// <summary>Sends what waits in this silo's school outbox now; the schools have it when this completes.</summary>
     [Alias("FlushOutbox")]

@@ -1,5 +1,6 @@
 using Orleans;
 using Orleans.Concurrency;
+using Orleans.Runtime;
 using ZhijiangLive.Grains.Cluster;
 
 namespace ZhijiangLive.Grains.Silos;
@@ -10,7 +11,7 @@ public sealed class SiloAgentGrain(ZhijiangCluster cluster) : Grain, ISiloAgentG
 {
     public Task FollowRosterAsync(RosterChange change) => cluster.FollowRosterAsync(change);
 
-    public Task<RosterChange> RosterAsync() => Task.FromResult(cluster.RosterAsChange());
+    public Task<RosterChange> RosterAsync(string follower) => cluster.RosterForAsync(SiloAddress.FromParsableString(follower));
 
     public Task FlushOutboxAsync() => cluster.FlushLocalOutboxAsync();
 

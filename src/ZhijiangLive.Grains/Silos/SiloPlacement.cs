@@ -7,8 +7,9 @@ namespace ZhijiangLive.Grains.Silos;
 
 /// <summary>
 /// Places a grain on the silo its key names (<see cref="SiloAddress.ToParsableString"/>): how the facade
-/// reaches one particular silo's services, the way Orleans reaches a grain. A key naming a silo that is not an
-/// active member is refused rather than placed elsewhere.
+/// reaches one particular silo's services, the way Orleans reaches a grain. A key naming a silo known to be dead
+/// is refused rather than placed elsewhere; one this silo's view of the membership does not show yet (a silo that
+/// just joined) is placed there all the same, as that silo asked for it.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("zl.SiloPlacement")]
 public sealed class SiloPlacement : PlacementStrategy
@@ -19,15 +20,15 @@ public sealed class SiloPlacement : PlacementStrategy
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = false)]
 public sealed class SiloPlacementAttribute() : PlacementAttribute(SiloPlacement.Instance);
 
-public sealed class SiloPlacementDirector : IPlacementDirector
+public sealed class SiloPlacementDirector(IClusterMembershipService membership) : IPlacementDirector
 {
     public Task<SiloAddress> OnAddActivation(PlacementStrategy strategy, PlacementTarget target, IPlacementContext context)
     {
         var key = target.GrainIdentity.Key.ToString();
         var silo = SiloAddress.FromParsableString(key);
-        if (!context.GetCompatibleSilos(target).Contains(silo))
+        if (membership.CurrentSnapshot.GetSiloStatus(silo) is SiloStatus.Dead or SiloStatus.ShuttingDown or SiloStatus.Stopping)
         {
-            throw new SiloUnavailableException($"silo {key} is not an active member of the cluster");
+            throw new SiloUnavailableException($"silo {key} is no longer a member of the cluster");
         }
         return Task.FromResult(silo);
     }

@@ -18,11 +18,20 @@ public sealed class SnapshotMarks
     /// <summary>The version of the last snapshot taken; each new one is higher.</summary>
     public long Version { get; private set; }
 
+    /// <summary>The highest journal position handed to this grain since it activated, applied or refused.</summary>
+    public long Handled { get; private set; }
+
     /// <summary>
     /// Whether the state holds the event at <paramref name="position"/>: every position up to the snapshot's,
-    /// and every one up to the last applied, since a grain gets its events in journal order.
+    /// and every one up to the last handed, since a grain gets its events in journal order.
     /// </summary>
-    public bool Includes(long position) => position <= Math.Max(Covered, Applied);
+    public bool Includes(long position) => position <= Holds;
+
+    /// <summary>The journal position up to which the state holds every one of this grain's events.</summary>
+    public long Holds => Math.Max(Covered, Math.Max(Applied, Handled));
+
+    /// <summary>An event was handed to the grain, whatever became of it: a refusal holds it too (it would be refused again).</summary>
+    public void Handle(long position) => Handled = Math.Max(Handled, position);
 
     public void Apply(long position)
     {
@@ -37,7 +46,7 @@ public sealed class SnapshotMarks
     public (long Version, long Covered) Take(long cut)
     {
         Dirty = false;
-        Covered = Math.Max(Covered, Math.Max(cut, Applied));
+        Covered = Math.Max(Holds, cut);
         return (++Version, Covered);
     }
 

@@ -27,6 +27,7 @@ public sealed class TeacherCore(string teacherId, TeacherGrainState state, Grain
         {
             return default;
         }
+        state.Marks.Handle(position);
         if (state.Entry is not { } entry)
         {
             return ScoreOutcome.Rejected(RejectionReason.UnknownTeacher, $"teacher '{teacherId}' is not on the roster");

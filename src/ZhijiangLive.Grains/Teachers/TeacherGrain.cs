@@ -1,4 +1,5 @@
 using Orleans;
+using Orleans.Placement;
 using Orleans.Runtime;
 using ZhijiangLive.Grains.Aggregation;
 using ZhijiangLive.Grains.Forwarding;
@@ -14,9 +15,11 @@ namespace ZhijiangLive.Grains.Teachers;
 /// <see cref="SchoolOutbox"/>, which sends each school its teachers' reports as one call. Its state is in
 /// Orleans grain storage (<see cref="SnapshotGrainStorage"/>), written by the snapshot rounds
 /// (<see cref="SaveAsync"/>) and when the grain is deactivated, never per event: the journal holds every
-/// event since. Kept alive, so that a province's teachers are not read back one by one.
+/// event since. Kept alive, so that a province's teachers are not read back one by one. Placed at random: a
+/// burst of activations (a roster upsert, a cold start's first events) would otherwise go where the load
+/// statistics pointed when it began, all on one silo.
 /// </summary>
-[KeepAlive]
+[KeepAlive, RandomPlacement]
 public sealed class TeacherGrain(
     GrainServices services,
     SchoolOutbox outbox,
@@ -68,6 +71,10 @@ public sealed class TeacherGrain(
 
     public Task<TeacherOutcomes> PublishAsync(TeacherEvents events)
     {
+        if (events.Previous != 0 && !_core.State.Marks.Includes(events.Previous))
+        {
+            return Task.FromResult(TeacherOutcomes.BehindAt(_core.State.Marks.Holds));
+        }
         var outcomes = new ScoreOutcome[events.Events.Length];
         for (var i = 0; i < outcomes.Length; i++)
         {

@@ -8,10 +8,15 @@ namespace ZhijiangLive.Silo.Tests.Durability;
 /// <summary>
 /// Publishes batches from several workers, as a platform would: a batch that gets no reply (the silo died,
 /// the call failed) is sent again, with the same event ids, until one comes. Every event of an answered
-/// batch is acknowledged (accepted, or a duplicate of one accepted before); none may be refused.
+/// batch is acknowledged (accepted, or a duplicate of one accepted before); none may be refused. With several
+/// clients (the gateways of a cluster), worker w starts on client w and sends a batch that got no reply to the next.
 /// </summary>
-internal sealed class AcknowledgingClient(ZhijiangClient client, int workers, int batchSize)
+internal sealed class AcknowledgingClient(IReadOnlyList<ZhijiangClient> clients, int workers, int batchSize)
 {
+    public AcknowledgingClient(ZhijiangClient client, int workers, int batchSize) : this([client], workers, batchSize)
+    {
+    }
+
     private readonly ConcurrentDictionary<string, int> _acknowledged = new();
     private readonly ConcurrentQueue<string> _problems = new();
     private int _retries;
@@ -38,7 +43,7 @@ internal sealed class AcknowledgingClient(ZhijiangClient client, int workers, in
             {
                 request.Events.Add(CrashRoster.Event($"w{worker}-b{b}-e{i}", random, now - TimeSpan.FromSeconds(random.Next(3600))));
             }
-            var reply = await PublishUntilAnsweredAsync(request, giveUp);
+            var reply = await PublishUntilAnsweredAsync(worker, request, giveUp);
             if (reply.Rejections.Count > 0 || reply.Accepted + reply.Duplicates != batchSize)
             {
                 _problems.Enqueue($"batch w{worker}-b{b}: accepted {reply.Accepted}, duplicates {reply.Duplicates}, rejections {reply.Rejections}");
@@ -50,14 +55,14 @@ internal sealed class AcknowledgingClient(ZhijiangClient client, int workers, in
         }
     }
 
-    private async Task<PublishReply> PublishUntilAnsweredAsync(PublishRequest request, CancellationToken giveUp)
+    private async Task<PublishReply> PublishUntilAnsweredAsync(int worker, PublishRequest request, CancellationToken giveUp)
     {
-        while (true)
+        for (var attempt = worker; ; attempt++)
         {
             giveUp.ThrowIfCancellationRequested();
             try
             {
-                return await client.PublishAsync(request, new ZhijiangCallOptions { Timeout = TimeSpan.FromSeconds(5) }, giveUp);
+                return await clients[attempt % clients.Count].PublishAsync(request, new ZhijiangCallOptions { Timeout = TimeSpan.FromSeconds(5) }, giveUp);
             }
             catch (RpcException error) when (!giveUp.IsCancellationRequested)
             {

@@ -20,7 +20,7 @@ namespace ZhijiangLive.Silo.Tests.Durability;
 public abstract class CrashTests
 {
     private const int Kills = 10;
-    private const int LedgerEntries = 100_000;
+    internal const int LedgerEntries = 100_000;
 
     /// <summary>The silo settings that choose the store under test.</summary>
     protected abstract Task<string[]> StoreSettingsAsync();
@@ -92,10 +92,10 @@ public abstract class CrashTests
             "every journaled event has exactly one ledger entry");
     }
 
-    private static string DayBefore(string date) => DateOnly.Parse(date).AddDays(-1).ToString("yyyy-MM-dd");
+    internal static string DayBefore(string date) => DateOnly.Parse(date).AddDays(-1).ToString("yyyy-MM-dd");
 
     /// <summary>A cluster that never crashed, fed the roster and the journal's events at the instants they were accepted.</summary>
-    private static async Task<LocalSilo> FreshRunAsync(IReadOnlyList<JournalRecord> journal)
+    internal static async Task<LocalSilo> FreshRunAsync(IReadOnlyList<JournalRecord> journal)
     {
         var options = new ClusterOptions { LedgerEntriesPerTeacher = LedgerEntries };
         var silo = await LocalSilo.StartAsync(RulePackLoader.Default, options);
@@ -128,7 +128,7 @@ public abstract class CrashTests
         return (records, await store.ReadWatermarkAsync(), snapshots);
     }
 
-    private static async Task UpsertUntilAnsweredAsync(ZhijiangClient client, ZhijiangLive.Contracts.V1.RosterBatch batch, CancellationToken giveUp)
+    internal static async Task UpsertUntilAnsweredAsync(ZhijiangClient client, ZhijiangLive.Contracts.V1.RosterBatch batch, CancellationToken giveUp)
     {
         while (true)
         {

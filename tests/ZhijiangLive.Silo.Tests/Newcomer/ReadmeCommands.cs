@@ -24,6 +24,7 @@ public sealed partial class ReadmeCommands
         (new(@"--api-key <platform key>"), "the full province for 3 minutes, with placeholders: a load run, not a test"),
         (new(@"LoadTests -- bench "), "a benchmark of the Release build (-c Release), which the test run, a Debug build, does not make"),
         (new(@"^http://localhost:5080/orleans/"), "a URL to open in a browser (OrleansDashboardTests open it)"),
+        (new(@"--Zhijiang:Cluster:ConnectionString="), "silos of a cluster on the reader's PostgreSQL server (TwoSiloClusterTests and ClusterCrashTests start two on a throwaway one)"),
     ];
 
     public List<ReadmeCommand> Run { get; } = [];
