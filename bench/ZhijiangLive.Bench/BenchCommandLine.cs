@@ -72,7 +72,9 @@ public static class BenchCommandLine
                 Count("--tail", $"events journaled after the snapshot round, replayed by the second restart (default {Defaults.Tail}, " +
                     "a busy minute; the silo takes snapshots every minute)", (o, v) => o with { Tail = v }),
                 Connection(),
-                Only()),
+                Only(),
+                Count("--snapshot-seconds", "with --only cluster: the silos' snapshot interval in seconds (default the silo's, 60); " +
+                    "a failover replays the journal since the last round", (o, v) => o with { SnapshotSeconds = v })),
         };
         var help = (SynchronousCommandLineAction)root.Options.OfType<HelpOption>().Single().Action!;
         root.SetAction(help.Invoke);

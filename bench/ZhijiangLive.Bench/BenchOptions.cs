@@ -24,4 +24,7 @@ public sealed record BenchOptions
     public int Tail { get; init; } = 60_000;
     public string? Connection { get; init; }
     public string? Only { get; init; }
+
+    /// <summary>The silos' snapshot interval in the cluster benchmark, in seconds; the silo's default (1 min) when not given.</summary>
+    public int? SnapshotSeconds { get; init; }
 }

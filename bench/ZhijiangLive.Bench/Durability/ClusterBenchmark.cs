@@ -27,7 +27,8 @@ internal static class ClusterBenchmark
     private static async Task<double> IngestAsync(BenchOptions options, string database, int silos, CpuMeter cpu, bool failover)
     {
         string[] settings = ["--Zhijiang:Store:Provider=postgres", $"--Zhijiang:Store:ConnectionString={database}",
-            .. silos > 1 ? [$"--Zhijiang:Cluster:ConnectionString={database}"] : Array.Empty<string>()];
+            .. silos > 1 ? [$"--Zhijiang:Cluster:ConnectionString={database}"] : Array.Empty<string>(),
+            .. options.SnapshotSeconds is { } seconds ? [$"--Zhijiang:Store:SnapshotInterval={TimeSpan.FromSeconds(seconds)}"] : Array.Empty<string>()];
         var processes = new List<BenchSiloProcess>();
         try
         {
