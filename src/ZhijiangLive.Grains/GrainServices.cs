@@ -13,7 +13,6 @@ public sealed class GrainServices
     {
         Options = options;
         Time = time;
-        Clustered = options.JoinsCluster;
         Scorer = new TeacherScorer(pack);
         Reader = new ScoreReader(pack);
         Calendar = Scorer.Calendar;
@@ -45,7 +44,7 @@ public sealed class GrainServices
     /// True when this silo is one of a cluster that may have several: a teacher's grain may have lived on another
     /// silo since its state was restored here, so an activation compares the restored state with its stored row.
     /// </summary>
-    public bool Clustered { get; set; }
+    public bool Clustered => Options.JoinsCluster;
 
     /// <summary>
     /// True while a restart rebuilds the figures: no month is published from figures still missing

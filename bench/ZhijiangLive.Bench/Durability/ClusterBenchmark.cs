@@ -40,20 +40,11 @@ internal static class ClusterBenchmark
             var province = ProvinceRoster.Generate(DurableIngest.Teachers / 50, DurableIngest.Teachers, options.Seed);
             await clients[^1].UpsertRosterAsync(GrpcTraffic.Roster(province));
 
-            var occurredAt = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow.AddMinutes(-1));
-            var start = Stopwatch.GetTimestamp();
-            var measuredFrom = start + options.WarmUp * Stopwatch.Frequency;
-            var measuredTo = measuredFrom + options.Seconds * Stopwatch.Frequency;
-            var next = 0L;
-            PublishRequest? Next() => Stopwatch.GetTimestamp() >= measuredTo
-                ? null
-                : GrpcTraffic.Request($"c{silos}", province, Interlocked.Add(ref next, DurableIngest.Batch) - DurableIngest.Batch, DurableIngest.Batch, occurredAt);
+            var window = new MeasuredWindow(options, province, $"c{silos}");
             var loads = clients.Select(c => new PublishStreamLoad(c, Math.Max(1, options.Streams / silos), options.InFlight)).ToList();
-            var publishing = Task.WhenAll(loads.Select(l => l.RunAsync(Next, at => at > measuredFrom && at <= measuredTo)));
-            await Task.Delay(TimeSpan.FromSeconds(options.WarmUp));
-            var cpuFrom = cpu.Take();
+            var publishing = Task.WhenAll(loads.Select(l => l.RunAsync(window.Next, window.Counts)));
+            var (cpuFrom, cpuTo) = await DurableIngest.SampleWindowAsync(cpu, window.From, window.To);
             await publishing;
-            var cpuTo = cpu.Take();
             var accepted = loads.Sum(l => l.Accepted);
             var rate = accepted / (double)options.Seconds;
             Console.WriteLine($"{silos} silo{(silos > 1 ? "s" : "")}: {rate:N0} events/s durable ({accepted:N0} acknowledged in {options.Seconds} s); " +
@@ -61,7 +52,7 @@ internal static class ClusterBenchmark
             Console.WriteLine($"  {CpuMeter.Describe(cpuFrom, cpuTo)} (the silos are other processes: read busy and idle)");
             if (failover)
             {
-                await FailoverAsync(processes, clients, province, occurredAt);
+                await FailoverAsync(processes, clients, province, Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow.AddMinutes(-1)));
             }
             clients.ForEach(c => c.Dispose());
             return rate;

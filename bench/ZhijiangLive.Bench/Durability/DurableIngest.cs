@@ -35,16 +35,10 @@ internal static class DurableIngest
         Console.WriteLine($"  roster: {roster.Teachers:N0} teachers; {options.Streams} streams, {options.InFlight} batches of {Batch} in flight each; " +
             $"warm-up {options.WarmUp} s, then {options.Seconds} s measured");
 
-        var occurredAt = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow.AddMinutes(-1));
-        var start = Stopwatch.GetTimestamp();
-        var measuredFrom = start + options.WarmUp * Stopwatch.Frequency;
-        var measuredTo = measuredFrom + options.Seconds * Stopwatch.Frequency;
-        var next = 0L;
-        PublishRequest? Next() => Stopwatch.GetTimestamp() >= measuredTo
-            ? null
-            : GrpcTraffic.Request("d", province, Interlocked.Add(ref next, Batch) - Batch, Batch, occurredAt);
+        var window = new MeasuredWindow(options, province, "d");
+        var (measuredFrom, measuredTo) = (window.From, window.To);
         var load = new PublishStreamLoad(client, options.Streams, options.InFlight);
-        var publishing = load.RunAsync(Next, at => at > measuredFrom && at <= measuredTo);
+        var publishing = load.RunAsync(window.Next, window.Counts);
         var (cpuFrom, cpuTo) = await SampleWindowAsync(cpu, measuredFrom, measuredTo);
         await publishing;
 
@@ -59,7 +53,8 @@ internal static class DurableIngest
         return new Outcome(warmUp, appends.Select(a => a.Rows).ToArray(), rate);
     }
 
-    private static async Task<(CpuMeter.Sample From, CpuMeter.Sample To)> SampleWindowAsync(CpuMeter cpu, long from, long to)
+    /// <summary>CPU samples at the start and the end of the measured window.</summary>
+    public static async Task<(CpuMeter.Sample From, CpuMeter.Sample To)> SampleWindowAsync(CpuMeter cpu, long from, long to)
     {
         await Task.Delay(Until(from));
         var first = cpu.Take();

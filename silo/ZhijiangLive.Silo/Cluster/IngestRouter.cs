@@ -2,9 +2,7 @@ using Google.Protobuf;
 using Grpc.Core;
 using ZhijiangLive.Contracts.V1;
 using ZhijiangLive.Grains.Journal;
-using ZhijiangLive.Silo.Durability;
 using ZhijiangLive.Silo.Ingest;
-using ZhijiangLive.Silo.Mapping;
 using ZhijiangLive.Silo.Metrics;
 
 namespace ZhijiangLive.Silo.Cluster;
@@ -15,7 +13,7 @@ namespace ZhijiangLive.Silo.Cluster;
 /// answered exactly as the journal's silo answered it; one that never reached it is <c>UNAVAILABLE</c>, and a
 /// resend is safe, since that silo's duplicates window answers what it took as duplicates.
 /// </summary>
-public sealed class IngestRouter(JournalOwnership ownership, IngestPipeline pipeline, IngestSequencer sequencer, IGrainFactory grains)
+public sealed class IngestRouter(JournalOwnership ownership, IngestPipeline pipeline, IGrainFactory grains)
 {
     private IJournalGrain Journal => grains.GetGrain<IJournalGrain>(IJournalGrain.Key);
 
@@ -26,25 +24,12 @@ public sealed class IngestRouter(JournalOwnership ownership, IngestPipeline pipe
         _ => throw Recovering(),
     };
 
-    public async Task<RosterReply> UpsertRosterAsync(RosterBatch batch)
+    public Task<RosterReply> UpsertRosterAsync(RosterBatch batch) => ownership.Recovery switch
     {
-        switch (ownership.Recovery)
-        {
-            case null:
-                return await ForwardAsync(() => Journal.UpsertRosterAsync(batch.ToByteArray()), RosterReply.Parser);
-            case { IsCompletedSuccessfully: true }:
-                try
-                {
-                    return RosterMapping.ToReply(await sequencer.UpsertRosterAsync(batch));
-                }
-                catch (NotDurableException error)
-                {
-                    throw new RpcException(new Status(StatusCode.Unavailable, $"{error.Message}; send the roster again later"));
-                }
-            default:
-                throw Recovering();
-        }
-    }
+        null => ForwardAsync(() => Journal.UpsertRosterAsync(batch.ToByteArray()), RosterReply.Parser),
+        { IsCompletedSuccessfully: true } => ownership.UpsertRosterHereAsync(batch),
+        _ => throw Recovering(),
+    };
 
     private static async Task<T> ForwardAsync<T>(Func<Task<OwnerReply>> call, MessageParser<T> parser) where T : IMessage<T>
     {

@@ -31,7 +31,7 @@ public sealed class JournalOwnership(
     /// <summary>The recovery this silo's takeover started, once the journal grain activated here.</summary>
     public Task? Recovery => _recovery;
 
-    public bool Fenced => sequencer.Unavailable is { } reason && reason.StartsWith(IngestSequencer.LostJournalPrefix, StringComparison.Ordinal);
+    public bool Fenced => sequencer.LostTheJournal;
 
     public void TakeOver()
     {
@@ -87,12 +87,24 @@ public sealed class JournalOwnership(
         }
         try
         {
-            var result = await sequencer.UpsertRosterAsync(ZhijiangLive.Contracts.V1.RosterBatch.Parser.ParseFrom(batch));
-            return OwnerReply.Ok(RosterMapping.ToReply(result).ToByteArray());
+            return OwnerReply.Ok((await UpsertRosterHereAsync(ZhijiangLive.Contracts.V1.RosterBatch.Parser.ParseFrom(batch))).ToByteArray());
+        }
+        catch (RpcException error)
+        {
+            return OwnerReply.Refused((int)error.StatusCode, error.Status.Detail);
+        }
+    }
+
+    /// <summary>A roster change through this silo's own ingest sequence, as its gateway and the others' forwarded calls take it.</summary>
+    public async Task<RosterReply> UpsertRosterHereAsync(ZhijiangLive.Contracts.V1.RosterBatch batch)
+    {
+        try
+        {
+            return RosterMapping.ToReply(await sequencer.UpsertRosterAsync(batch));
         }
         catch (NotDurableException error)
         {
-            return OwnerReply.Refused((int)StatusCode.Unavailable, $"{error.Message}; send the roster again later");
+            throw new RpcException(new Status(StatusCode.Unavailable, $"{error.Message}; send the roster again later"));
         }
     }
 

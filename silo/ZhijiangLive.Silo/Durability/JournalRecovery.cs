@@ -13,7 +13,7 @@ namespace ZhijiangLive.Silo.Durability;
 /// the watermark, and schools and regions from the teachers' reports. A failover finds the other silos' grains
 /// alive and current: it has every school and region take its entry again and every teacher announce itself
 /// through its grain (those that died come back from grain storage). Either way the journal after the
-/// watermark is then replayed, each teacher passing over what it already holds.
+/// watermark is then replayed, each teacher passing over what it already holds. The caller has initialized the store.
 /// </summary>
 public sealed class JournalRecovery(
     IDurableStore store, JournalWriter journal, ZhijiangCluster cluster, EventIdWindow ids, ILocalSiloDetails silo,
@@ -24,7 +24,6 @@ public sealed class JournalRecovery(
         var clock = Stopwatch.StartNew();
         // A month whose grace window ended while the silo was down is published once it has all its events back.
         await cluster.PausePublicationAsync();
-        await store.InitializeAsync(cancellationToken);
         // Taken before anything is read: a silo still writing this store from another process fails its next append.
         // A rebuild only reads, and must not fence out a silo that runs beside it.
         if (takeJournal)

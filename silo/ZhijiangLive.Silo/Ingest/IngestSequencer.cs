@@ -284,12 +284,13 @@ public sealed partial class IngestSequencer(
         return inDoubt;
     }
 
-    /// <summary>How the reason begins once this silo lost the journal to another, for good.</summary>
-    public const string LostJournalPrefix = "this silo no longer writes the journal";
+    /// <summary>True once another silo took the journal: this one refuses work for good.</summary>
+    public bool LostTheJournal { get; private set; }
 
     private string LostJournal(JournalFencedException fenced)
     {
-        var reason = $"{LostJournalPrefix}: {fenced.Message}";
+        LostTheJournal = true;
+        var reason = $"this silo no longer writes the journal: {fenced.Message}";
         logger.LogCritical("Ingest refuses all work from now on: {Reason}", reason);
         return reason;
     }

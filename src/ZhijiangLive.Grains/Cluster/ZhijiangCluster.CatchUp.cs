@@ -50,7 +50,7 @@ public sealed partial class ZhijiangCluster
         var journal = Journal ?? throw new InvalidOperationException(
             $"teacher '{teacherId}' came back behind its journal (holds position {answer.Holds}) and this silo has no journal to catch it up from");
         var shareFirst = events.Events.Length > 0 ? events.Events[0].Position : events.Previous + 1;
-        var steps = new List<object>();
+        var teacher = grains.GetGrain<ITeacherGrain>(teacherId);
         var missed = new List<TeacherEvent>();
         await foreach (var entry in journal.ReadAsync(answer.Holds, shareFirst - 1).ConfigureAwait(false))
         {
@@ -61,26 +61,23 @@ public sealed partial class ZhijiangCluster
                     break;
                 case JournaledRoster r when r.Batch.Teachers.LastOrDefault(t => t.Id == teacherId) is { } entryOfTeacher
                                            && RosterValidator.Problem(entryOfTeacher, Roster) is null:
-                    steps.Add(missed.ToArray());
-                    missed.Clear();
-                    steps.Add(entryOfTeacher);
+                    // The events before the change are scored under the entry they were accepted with.
+                    await HandMissedAsync(teacher, missed).ConfigureAwait(false);
+                    await teacher.UpsertAsync(entryOfTeacher).ConfigureAwait(false);
                     break;
             }
         }
-        steps.Add(missed.ToArray());
-        var teacher = grains.GetGrain<ITeacherGrain>(teacherId);
-        foreach (var step in steps)
-        {
-            if (step is TeacherEntry entry)
-            {
-                await teacher.UpsertAsync(entry).ConfigureAwait(false);
-            }
-            else if (step is TeacherEvent[] { Length: > 0 } caughtUp)
-            {
-                await teacher.PublishAsync(new TeacherEvents(caughtUp)).ConfigureAwait(false);
-            }
-        }
+        await HandMissedAsync(teacher, missed).ConfigureAwait(false);
         return await teacher.PublishAsync(events with { Previous = 0 }).ConfigureAwait(false);
+    }
+
+    private static async Task HandMissedAsync(ITeacherGrain teacher, List<TeacherEvent> missed)
+    {
+        if (missed.Count > 0)
+        {
+            await teacher.PublishAsync(new TeacherEvents([.. missed])).ConfigureAwait(false);
+            missed.Clear();
+        }
     }
 
     /// <summary>

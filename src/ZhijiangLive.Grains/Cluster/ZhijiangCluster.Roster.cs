@@ -30,21 +30,13 @@ public sealed partial class ZhijiangCluster
         try
         {
             var rejections = new List<RosterRejection>();
-            var regions = 0;
-            foreach (var (entry, index) in batch.Regions.Select((e, i) => (e, i)).OrderBy(p => p.e.Level))
+            var (regions, schools, teachers) = TakeIntoDirectory(batch.Regions, batch.Schools, batch.Teachers, rejections);
+            // One at a time, parents first: a new region registers with its parent's grain.
+            foreach (var region in regions)
             {
-                if (RosterValidator.Problem(entry, Roster) is { } problem)
-                {
-                    rejections.Add(new RosterRejection("region", index, entry.Id ?? "", problem));
-                    continue;
-                }
-                Roster.Put(entry);
-                await grains.GetGrain<IRegionGrain>(entry.Id).UpsertAsync(entry).ConfigureAwait(false);
-                regions++;
+                await grains.GetGrain<IRegionGrain>(region.Id).UpsertAsync(region).ConfigureAwait(false);
             }
-            var schools = Accept(batch.Schools, "school", RosterValidator.Problem, Roster.Put, rejections);
             await Waves.SendAsync(LastOfEach(schools, s => s.Id), s => grains.GetGrain<ISchoolGrain>(s.Id).UpsertAsync(s)).ConfigureAwait(false);
-            var teachers = Accept(batch.Teachers, "teacher", RosterValidator.Problem, Roster.Put, rejections);
             // A teacher restored with this very entry has it already (as when a restart applies the roster
             // snapshot): its grain stays asleep, and its school hears it from AnnounceAllTeachersAsync.
             var changed = LastOfEach(teachers, t => t.Id).Where(t => !Services.RestoredTeachers.Holds(t));
@@ -54,7 +46,7 @@ public sealed partial class ZhijiangCluster
             _rosterPosition = Math.Max(_rosterPosition, position);
             var change = RosterChange.Of(position, batch);
             await OnEverySiloAsync(RosterFollowers(), agent => agent.FollowRosterAsync(change), "take a roster change").ConfigureAwait(false);
-            return new RosterResult(regions, schools.Count, teachers.Count, rejections);
+            return new RosterResult(regions.Count, schools.Count, teachers.Count, rejections);
         }
         finally
         {
@@ -64,7 +56,7 @@ public sealed partial class ZhijiangCluster
 
     /// <summary>
     /// Applies a batch that the journal's silo took to this silo's directory only, with the same checks, so the
-    /// same entries are taken. Before <see cref="LoadRoster"/> the batch waits; one the directory is past is dropped.
+    /// same entries are taken. Before <see cref="LoadRosterAsync"/> the batch waits; one the directory is past is dropped.
     /// </summary>
     internal async Task FollowRosterAsync(RosterChange change)
     {
@@ -151,17 +143,30 @@ public sealed partial class ZhijiangCluster
         {
             return;
         }
-        foreach (var entry in change.Regions.OrderBy(e => e.Level))
-        {
-            if (RosterValidator.Problem(entry, Roster) is null)
-            {
-                Roster.Put(entry);
-            }
-        }
-        var rejections = new List<RosterRejection>();
-        Accept(change.Schools, "school", RosterValidator.Problem, Roster.Put, rejections);
-        Accept(change.Teachers, "teacher", RosterValidator.Problem, Roster.Put, rejections);
+        TakeIntoDirectory(change.Regions, change.Schools, change.Teachers, []);
         _rosterPosition = Math.Max(_rosterPosition, change.Position);
+    }
+
+    /// <summary>
+    /// Puts every entry that passes its check into the directory, regions parents first (whatever order they are
+    /// listed in), then schools, then teachers, and answers those taken; the others are listed in <paramref name="rejections"/>.
+    /// </summary>
+    private (List<RegionEntry> Regions, List<SchoolEntry> Schools, List<TeacherEntry> Teachers) TakeIntoDirectory(
+        IReadOnlyList<RegionEntry> regions, IReadOnlyList<SchoolEntry> schools, IReadOnlyList<TeacherEntry> teachers, List<RosterRejection> rejections)
+    {
+        var takenRegions = new List<RegionEntry>(regions.Count);
+        foreach (var (entry, index) in regions.Select((e, i) => (e, i)).OrderBy(p => p.e.Level))
+        {
+            if (RosterValidator.Problem(entry, Roster) is { } problem)
+            {
+                rejections.Add(new RosterRejection("region", index, entry.Id ?? "", problem));
+                continue;
+            }
+            Roster.Put(entry);
+            takenRegions.Add(entry);
+        }
+        var takenSchools = Accept(schools, "school", RosterValidator.Problem, Roster.Put, rejections);
+        return (takenRegions, takenSchools, Accept(teachers, "teacher", RosterValidator.Problem, Roster.Put, rejections));
     }
 
     private List<TEntry> Accept<TEntry>(

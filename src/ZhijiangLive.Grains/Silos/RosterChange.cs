@@ -18,6 +18,4 @@ public sealed record RosterChange(
 {
     public static RosterChange Of(long position, RosterBatch batch) =>
         new(position, [.. batch.Regions], [.. batch.Schools], [.. batch.Teachers]);
-
-    public RosterBatch ToBatch() => new(Regions, Schools, Teachers);
 }
