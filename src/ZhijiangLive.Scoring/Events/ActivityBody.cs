@@ -30,3 +30,24 @@ public sealed record TaskEngagement(string TaskId, string StudentId, bool Comple
 public sealed record Interaction(string CounterpartId, string Kind) : ActivityBody;
 
 public sealed record AppUsage(string AppId) : ActivityBody;
+
+// The kinds below earn no activity points under zjer-2018; they carry the facts the evaluation rubrics
+// (SPEC §8) measure and the events did not carry before.
+
+/// <summary>The teacher put a resource in its space; <paramref name="Kind"/> is e.g. <c>micro_course</c>, <c>courseware</c>.</summary>
+public sealed record ResourcePublished(string ResourceId, string Kind, bool Original) : ActivityBody;
+
+/// <summary>The teacher marked a student's homework for a task (批改作业).</summary>
+public sealed record HomeworkMarked(string TaskId, string StudentId) : ActivityBody;
+
+/// <summary>A user followed the teacher's space, or stopped following it.</summary>
+public sealed record SpaceFollowed(string UserId, bool Unfollowed) : ActivityBody;
+
+/// <summary>The teacher followed another space, or stopped following it.</summary>
+public sealed record SpaceFollowing(string SpaceId, bool Unfollowed) : ActivityBody;
+
+/// <summary>A logged-in user visited the teacher's space.</summary>
+public sealed record SpaceVisited(string VisitorId) : ActivityBody;
+
+/// <summary>A user's review or like of the teacher's space, a resource or a result; only positive ones count.</summary>
+public sealed record ReviewReceived(string ReviewerId, string Subject, bool Positive) : ActivityBody;
