@@ -15,8 +15,9 @@ internal sealed class TeacherHarness
 
     private int _nextEventId;
 
-    public TeacherHarness(RulePack? pack = null)
+    public TeacherHarness(RulePack? pack = null, string teacherId = TeacherId)
     {
+        State = new TeacherState(teacherId);
         Pack = pack ?? RulePackLoader.Default;
         Scorer = new TeacherScorer(Pack);
         Reader = new ScoreReader(Pack);
@@ -25,7 +26,7 @@ internal sealed class TeacherHarness
     public RulePack Pack { get; }
     public TeacherScorer Scorer { get; }
     public ScoreReader Reader { get; }
-    public TeacherState State { get; } = new(TeacherId);
+    public TeacherState State { get; }
 
     /// <summary>Every decided entry, in acceptance order.</summary>
     public List<LedgerEntry> Ledger { get; } = [];
@@ -89,7 +90,7 @@ internal sealed class TeacherHarness
 
     /// <summary>Offers <paramref name="body"/> without asserting anything about the outcome.</summary>
     public ScoreOutcome Offer(ActivityBody body, DateTimeOffset at, ClientKind client = ClientKind.Pc) =>
-        Offer(new ActivityEvent(NextEventId(), TeacherId, at, client, body));
+        Offer(new ActivityEvent(NextEventId(), State.TeacherId, at, client, body));
 
     public ScoreOutcome Offer(ActivityEvent e)
     {
