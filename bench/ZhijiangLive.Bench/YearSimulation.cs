@@ -44,7 +44,7 @@ public sealed class YearSimulation(TeacherScorer scorer, int seed, LedgerNotes n
         {
             LastAcceptedAt = new DateTimeOffset(accepted, TimeSpan.Zero);
             var outcome = scorer.Apply(state, e, LastAcceptedAt);
-            if (!outcome.IsRejected)
+            if (!outcome.IsRejected && !outcome.MeasuresOnly)
             {
                 ledger.Add(outcome.Entry, state.HorizonDay, ledgerEntries, notes);
             }

@@ -46,6 +46,14 @@ public sealed class EventValidator(RulePack pack)
         Interaction i when string.IsNullOrEmpty(i.CounterpartId) => Missing("interaction.counterpart_id"),
         AppUsage a when string.IsNullOrEmpty(a.AppId) => Missing("app_usage.app_id"),
         AppUsage a when !_apps.Contains(a.AppId) => (RejectionReason.UnknownApp, $"app '{a.AppId}' is not a registered provincial app"),
+        ResourcePublished r when string.IsNullOrEmpty(r.ResourceId) => Missing("resource_published.resource_id"),
+        ResourcePublished r when string.IsNullOrEmpty(r.Kind) => Missing("resource_published.kind"),
+        HomeworkMarked h when string.IsNullOrEmpty(h.TaskId) => Missing("homework_marked.task_id"),
+        HomeworkMarked h when string.IsNullOrEmpty(h.StudentId) => Missing("homework_marked.student_id"),
+        SpaceFollowed f when string.IsNullOrEmpty(f.UserId) => Missing("space_followed.user_id"),
+        SpaceFollowing f when string.IsNullOrEmpty(f.SpaceId) => Missing("space_following.space_id"),
+        SpaceVisited v when string.IsNullOrEmpty(v.VisitorId) => Missing("space_visited.visitor_id"),
+        ReviewReceived r when string.IsNullOrEmpty(r.ReviewerId) => Missing("review_received.reviewer_id"),
         _ => (RejectionReason.None, ""),
     };
 

@@ -66,6 +66,11 @@ public sealed class TeacherScorer
         {
             return ScoreOutcome.Rejected(RejectionReason.OutOfWindow, "occurred_at falls on a day that has closed");
         }
+        if (IsMeasuredOnly(e.Body))
+        {
+            // Accepted like any event, but no rule decides it and no period changes: the rubrics measure it.
+            return ScoreOutcome.Measured(e.EventId, DateOnly.FromDayNumber(dayKey));
+        }
 
         var day = state.Days.GetOrAdd(dayKey);
         var (ruleIndex, decision) = Decide(state, day, e.Body, e.Client == ClientKind.Mobile);
@@ -83,6 +88,10 @@ public sealed class TeacherScorer
     /// it goes; an idle teacher's host calls it so that quiet states shrink too.
     /// </summary>
     public void Compact(TeacherState state, DateTimeOffset now) => AdvanceHorizon(state, now);
+
+    /// <summary>The kinds that earn no activity points under the rule pack; they carry what the evaluation rubrics measure.</summary>
+    private static bool IsMeasuredOnly(ActivityBody body) =>
+        body is ResourcePublished or HomeworkMarked or SpaceFollowed or SpaceFollowing or SpaceVisited or ReviewReceived;
 
     private (int RuleIndex, RuleDecision Decision) Decide(TeacherState state, PeriodBucket day, ActivityBody body, bool mobile) => body switch
     {

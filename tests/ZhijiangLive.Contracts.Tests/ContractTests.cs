@@ -34,8 +34,10 @@ public sealed class ContractTests
         Assert.Equal("body", body.Name);
         Assert.Equal(
             ["login", "profile_updated", "mobile_operation", "resource_spread", "resource_reviewed", "resource_deleted",
-             "teaching_session", "task_published", "task_engagement", "interaction", "app_usage"],
+             "teaching_session", "task_published", "task_engagement", "interaction", "app_usage",
+             "resource_published", "homework_marked", "space_followed", "space_following", "space_visited", "review_received"],
             body.Fields.Select(f => f.Name));
+        Assert.Equal(Enumerable.Range(10, 17), body.Fields.Select(f => f.FieldNumber));
     }
 
     [Fact]
@@ -50,6 +52,7 @@ public sealed class ContractTests
                 new ActivityEvent { EventId = "e2", TeacherId = "t", OccurredAt = at, ResourceReviewed = new ResourceReviewed { ResourceId = "r", Level = ReviewLevel.Province } },
                 new ActivityEvent { EventId = "e3", TeacherId = "t", OccurredAt = at, TaskEngagement = new TaskEngagement { TaskId = "k", StudentId = "学生", Completed = true } },
                 new ActivityEvent { EventId = "e4", TeacherId = "t", OccurredAt = at, AppUsage = new AppUsage { AppId = "weike" } },
+                new ActivityEvent { EventId = "e5", TeacherId = "t", OccurredAt = at, ReviewReceived = new ReviewReceived { ReviewerId = "u", Subject = "like", Positive = true } },
             },
         };
 
@@ -58,5 +61,6 @@ public sealed class ContractTests
         Assert.Equal(request, back);
         Assert.Equal(ActivityEvent.BodyOneofCase.TaskEngagement, back.Events[2].BodyCase);
         Assert.Equal("学生", back.Events[2].TaskEngagement.StudentId);
+        Assert.Equal(ActivityEvent.BodyOneofCase.ReviewReceived, back.Events[4].BodyCase);
     }
 }

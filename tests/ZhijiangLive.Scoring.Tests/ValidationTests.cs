@@ -23,6 +23,14 @@ public sealed class ValidationTests
         ["task_engagement.student_id"] = new TaskEngagement("k1", "", true),
         ["interaction.counterpart_id"] = new Interaction("", "message"),
         ["app_usage.app_id"] = new AppUsage(""),
+        ["resource_published.resource_id"] = new ResourcePublished("", "micro_course", true),
+        ["resource_published.kind"] = new ResourcePublished("r1", "", true),
+        ["homework_marked.task_id"] = new HomeworkMarked("", "s1"),
+        ["homework_marked.student_id"] = new HomeworkMarked("k1", ""),
+        ["space_followed.user_id"] = new SpaceFollowed("", false),
+        ["space_following.space_id"] = new SpaceFollowing("", false),
+        ["space_visited.visitor_id"] = new SpaceVisited(""),
+        ["review_received.reviewer_id"] = new ReviewReceived("", "like", true),
     };
 
     private void AssertRejected(ScoreOutcome outcome, RejectionReason reason, string detail)
@@ -46,6 +54,14 @@ public sealed class ValidationTests
     [InlineData("task_engagement.student_id")]
     [InlineData("interaction.counterpart_id")]
     [InlineData("app_usage.app_id")]
+    [InlineData("resource_published.resource_id")]
+    [InlineData("resource_published.kind")]
+    [InlineData("homework_marked.task_id")]
+    [InlineData("homework_marked.student_id")]
+    [InlineData("space_followed.user_id")]
+    [InlineData("space_following.space_id")]
+    [InlineData("space_visited.visitor_id")]
+    [InlineData("review_received.reviewer_id")]
     public void MissingBodyField_RejectedAsMissingField(string field)
     {
         AssertRejected(_t.Offer(_bodiesMissing[field], OnDay(0)), RejectionReason.MissingField, $"{field} is required");

@@ -45,6 +45,14 @@ internal static class EventMapping
             e.TaskEngagement.TaskId, e.TaskEngagement.StudentId, e.TaskEngagement.Completed),
         V1.ActivityEvent.BodyOneofCase.Interaction => new Interaction(e.Interaction.CounterpartId, e.Interaction.Kind),
         V1.ActivityEvent.BodyOneofCase.AppUsage => new AppUsage(e.AppUsage.AppId),
+        V1.ActivityEvent.BodyOneofCase.ResourcePublished => new ResourcePublished(
+            e.ResourcePublished.ResourceId, e.ResourcePublished.Kind, e.ResourcePublished.Original),
+        V1.ActivityEvent.BodyOneofCase.HomeworkMarked => new HomeworkMarked(e.HomeworkMarked.TaskId, e.HomeworkMarked.StudentId),
+        V1.ActivityEvent.BodyOneofCase.SpaceFollowed => new SpaceFollowed(e.SpaceFollowed.UserId, e.SpaceFollowed.Unfollowed),
+        V1.ActivityEvent.BodyOneofCase.SpaceFollowing => new SpaceFollowing(e.SpaceFollowing.SpaceId, e.SpaceFollowing.Unfollowed),
+        V1.ActivityEvent.BodyOneofCase.SpaceVisited => new SpaceVisited(e.SpaceVisited.VisitorId),
+        V1.ActivityEvent.BodyOneofCase.ReviewReceived => new ReviewReceived(
+            e.ReviewReceived.ReviewerId, e.ReviewReceived.Subject, e.ReviewReceived.Positive),
         _ => null,
     };
 }

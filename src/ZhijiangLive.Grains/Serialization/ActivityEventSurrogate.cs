@@ -27,7 +27,8 @@ public sealed class ActivityEventConverter : IConverter<ActivityEvent, ActivityE
 {
     // Kinds are wire values: append new ones, never renumber.
     private const byte LoginKind = 1, Profile = 2, Mobile = 3, Spread = 4, Reviewed = 5, Deleted = 6,
-        Teaching = 7, Published = 8, Engagement = 9, Interact = 10, App = 11;
+        Teaching = 7, Published = 8, Engagement = 9, Interact = 10, App = 11, NewResource = 12, Marked = 13,
+        Followed = 14, Following = 15, Visited = 16, GotReview = 17;
 
     public ActivityEvent ConvertFromSurrogate(in ActivityEventSurrogate s) =>
         new(s.EventId, s.TeacherId, s.OccurredAt, (ClientKind)s.Client, s.Kind switch
@@ -43,6 +44,12 @@ public sealed class ActivityEventConverter : IConverter<ActivityEvent, ActivityE
             Engagement => new TaskEngagement(s.A!, s.B!, s.Flags != 0),
             Interact => new Interaction(s.A!, s.B!),
             App => new AppUsage(s.A!),
+            NewResource => new ResourcePublished(s.A!, s.B!, s.Flags != 0),
+            Marked => new HomeworkMarked(s.A!, s.B!),
+            Followed => new SpaceFollowed(s.A!, s.Flags != 0),
+            Following => new SpaceFollowing(s.A!, s.Flags != 0),
+            Visited => new SpaceVisited(s.A!),
+            GotReview => new ReviewReceived(s.A!, s.B!, s.Flags != 0),
             _ => throw new InvalidDataException($"activity body kind {s.Kind} is unknown to this build"),
         });
 
@@ -71,6 +78,12 @@ public sealed class ActivityEventConverter : IConverter<ActivityEvent, ActivityE
             case TaskEngagement t: (s.Kind, s.A, s.B, s.Flags) = (Engagement, t.TaskId, t.StudentId, (byte)(t.Completed ? 1 : 0)); break;
             case Interaction i: (s.Kind, s.A, s.B) = (Interact, i.CounterpartId, i.Kind); break;
             case AppUsage a: (s.Kind, s.A) = (App, a.AppId); break;
+            case ResourcePublished r: (s.Kind, s.A, s.B, s.Flags) = (NewResource, r.ResourceId, r.Kind, (byte)(r.Original ? 1 : 0)); break;
+            case HomeworkMarked h: (s.Kind, s.A, s.B) = (Marked, h.TaskId, h.StudentId); break;
+            case SpaceFollowed f: (s.Kind, s.A, s.Flags) = (Followed, f.UserId, (byte)(f.Unfollowed ? 1 : 0)); break;
+            case SpaceFollowing f: (s.Kind, s.A, s.Flags) = (Following, f.SpaceId, (byte)(f.Unfollowed ? 1 : 0)); break;
+            case SpaceVisited v: (s.Kind, s.A) = (Visited, v.VisitorId); break;
+            case ReviewReceived r: (s.Kind, s.A, s.B, s.Flags) = (GotReview, r.ReviewerId, r.Subject, (byte)(r.Positive ? 1 : 0)); break;
             default: throw new ArgumentException($"no wire form for activity body {value.Body?.GetType().Name ?? "null"}");
         }
         return s;

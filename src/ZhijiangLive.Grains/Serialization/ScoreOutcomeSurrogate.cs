@@ -30,13 +30,14 @@ public struct ScoreOutcomeSurrogate
     [Id(0)] public int Rejection;
     [Id(1)] public string? Detail;
     [Id(2)] public LedgerEntry Entry;
+    [Id(3)] public bool MeasuresOnly;
 }
 
 [RegisterConverter]
 public sealed class ScoreOutcomeConverter : IConverter<ScoreOutcome, ScoreOutcomeSurrogate>
 {
-    public ScoreOutcome ConvertFromSurrogate(in ScoreOutcomeSurrogate s) => new((RejectionReason)s.Rejection, s.Detail, s.Entry);
+    public ScoreOutcome ConvertFromSurrogate(in ScoreOutcomeSurrogate s) => new((RejectionReason)s.Rejection, s.Detail, s.Entry, s.MeasuresOnly);
 
     public ScoreOutcomeSurrogate ConvertToSurrogate(in ScoreOutcome v) =>
-        new() { Rejection = (int)v.Rejection, Detail = v.Detail, Entry = v.Entry };
+        new() { Rejection = (int)v.Rejection, Detail = v.Detail, Entry = v.Entry, MeasuresOnly = v.MeasuresOnly };
 }

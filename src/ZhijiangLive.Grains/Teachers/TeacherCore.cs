@@ -42,7 +42,11 @@ public sealed class TeacherCore(string teacherId, TeacherGrainState state, Grain
             return outcome;
         }
         state.Marks.Apply(position);
-        state.Ledger.Add(outcome.Entry, state.Scores.HorizonDay, services.Options.LedgerEntriesPerTeacher, services.LedgerNotes);
+        if (!outcome.MeasuresOnly)
+        {
+            // A measures-only event has no rule, and the ledger explains points by rule: it is not an entry there.
+            state.Ledger.Add(outcome.Entry, state.Scores.HorizonDay, services.Options.LedgerEntriesPerTeacher, services.LedgerNotes);
+        }
         if (outcome.Entry.Points != 0)
         {
             // An event up to 5 min early may fall on tomorrow; report for whichever day is later.

@@ -39,6 +39,28 @@ public sealed class LedgerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task MeasuredEvents_AreAcceptedWithNoPoints_AndAreNotInTheLedger()
+    {
+        ActivityBody[] measured =
+        [
+            new ResourcePublished("r1", "micro_course", true), new HomeworkMarked("k1", "s1"), new SpaceFollowed("u1", false),
+            new SpaceFollowing("space-2", false), new SpaceVisited("u2"), new ReviewReceived("u3", "like", true),
+        ];
+        var teach = _h.Teach("T1");
+        var events = measured.Select(body => _h.Event("T1", body, client: ClientKind.Mobile)).Prepend(teach).ToArray();
+
+        var result = await _h.PublishAsync(events);
+        var ledger = (await _h.Cluster.ExplainTeacherAsync("T1"))!;
+        var teacher = (await _h.Cluster.GetTeacherAsync("T1"))!;
+
+        Assert.Equal((7, 0), (result.Accepted, result.Rejections.Count));
+        Assert.Equal([false, true, true, true, true, true, true], result.Outcomes.Select(o => o.MeasuresOnly));
+        Assert.All(result.Outcomes.Skip(1), o => Assert.Equal((0, Monday), (o.Entry.Points, o.Entry.Day)));
+        Assert.Equal([new LedgerEntry(teach.EventId, RuleIds.Teaching, 5, Monday, null)], ledger.Entries);
+        Assert.Equal((5, 5, 5, 0), (teacher.Scores.Day.Points, teacher.Scores.Month.Points, teacher.Scores.Year.Points, teacher.Scores.Day.MobilePoints));
+    }
+
+    [Fact]
     public async Task Explain_LateEvent_IsListedUnderTheDayItOccurred()
     {
         var today = _h.Teach("T1");
