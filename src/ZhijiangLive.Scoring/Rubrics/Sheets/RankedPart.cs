@@ -45,10 +45,13 @@ internal sealed class RankedPart
 
     private int BandOf(int rank) => (int)((long)(rank - 1) * _bands / _valuesDescending.Length);
 
-    /// <summary>Reaching the last value of the band above shares its rank, so that is what is missing.</summary>
+    /// <summary>
+    /// Reaching the last value of the nearest better band shares its rank, so that is what is missing. With
+    /// fewer candidates than bands some bands hold nobody, hence "nearest" rather than "the one above".
+    /// </summary>
     private MissingToNext ToBetterBand(int band, long value)
     {
-        var lastOfBetterBand = _valuesDescending.Where((_, i) => BandOf(i + 1) == band - 1).Min();
+        var lastOfBetterBand = _valuesDescending.Where((_, i) => BandOf(i + 1) < band).Min();
         return new MissingToNext(_part.Measure!, Math.Max(1, lastOfBetterBand - value));
     }
 }
