@@ -35,6 +35,7 @@ public static class SiloApplication
         app.UseStatusCodePages();
         app.MapGrpcEndpoints();
         app.MapQueryApi();
+        app.MapEvaluationApi();
         app.MapLiveDashboard();
         app.MapOperations();
         app.MapOrleansDashboardIfEnabled();

@@ -5,7 +5,8 @@ namespace ZhijiangLive.Client;
 
 /// <summary>
 /// Grpc.Net.Client's retry policy for the calls that are safe to send again: publishing (the server keeps each
-/// event id once, so a resent request lands once), the roster (an upsert) and every query. PublishStream is
+/// event id once, so a resent request lands once), the roster (an upsert), every query, and the evaluations (a
+/// registration again keeps the first, an expert score again is the same score). PublishStream is
 /// left out: a stream that failed half-way is the caller's to resume.
 /// </summary>
 internal static class RetryConfig
@@ -15,6 +16,7 @@ internal static class RetryConfig
         new() { Service = "zhijiang.live.v1.Ingest", Method = "Publish" },
         new() { Service = "zhijiang.live.v1.Roster", Method = "Upsert" },
         new() { Service = "zhijiang.live.v1.Query" },
+        new() { Service = "zhijiang.live.v1.Evaluation" },
         new() { Service = "grpc.health.v1.Health", Method = "Check" },
     ];
 

@@ -18,6 +18,7 @@ public sealed partial class ZhijiangClient : IDisposable
     private readonly Ingest.IngestClient _ingest;
     private readonly Roster.RosterClient _roster;
     private readonly Query.QueryClient _query;
+    private readonly Evaluation.EvaluationClient _evaluation;
     private readonly Health.HealthClient _health;
 
     public ZhijiangClient(Uri address, ZhijiangClientOptions? options = null)
@@ -41,6 +42,7 @@ public sealed partial class ZhijiangClient : IDisposable
         _ingest = new Ingest.IngestClient(_channel);
         _roster = new Roster.RosterClient(_channel);
         _query = new Query.QueryClient(_channel);
+        _evaluation = new Evaluation.EvaluationClient(_channel);
         _health = new Health.HealthClient(_channel);
     }
 

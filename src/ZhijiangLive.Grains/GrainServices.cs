@@ -2,6 +2,8 @@ using ZhijiangLive.Grains.Aggregation;
 using ZhijiangLive.Grains.Teachers;
 using ZhijiangLive.Scoring;
 using ZhijiangLive.Scoring.RulePacks;
+using ZhijiangLive.Scoring.Rubrics;
+using ZhijiangLive.Scoring.Rubrics.Measures;
 using ZhijiangLive.Scoring.Time;
 
 namespace ZhijiangLive.Grains;
@@ -16,6 +18,7 @@ public sealed class GrainServices
         Scorer = new TeacherScorer(pack);
         Reader = new ScoreReader(pack);
         Calendar = Scorer.Calendar;
+        Measures = new MeasureKeeper(Calendar);
         Figures = new FigureRules(pack.ActiveThresholds)
         {
             SchoolActiveRatioTarget = options.SchoolActiveRatioTarget,
@@ -30,6 +33,10 @@ public sealed class GrainServices
     public ZoneCalendar Calendar { get; }
     public FigureRules Figures { get; }
     public LedgerNotes LedgerNotes { get; } = new();
+    public MeasureKeeper Measures { get; }
+
+    /// <summary>The evaluation rubrics candidates can be registered for, by id.</summary>
+    public IReadOnlyDictionary<string, Rubric> Rubrics { get; init; } = RubricLoader.Shipped;
 
     /// <summary>Where teachers leave their snapshot when deactivated; null while nothing takes snapshots.</summary>
     public Snapshots.ParkedSnapshots? ParkedSnapshots { get; set; }

@@ -14,6 +14,7 @@ public sealed class ContractTests
         var ingest = IngestReflection.Descriptor.Services.Single();
         var roster = RosterReflection.Descriptor.Services.Single();
         var query = QueryReflection.Descriptor.Services.Single();
+        var evaluation = EvaluationReflection.Descriptor.Services.Single();
         var health = Grpc.Health.V1.HealthReflection.Descriptor.Services.Single();
 
         Assert.Equal("zhijiang.live.v1.Ingest", ingest.FullName);
@@ -23,6 +24,8 @@ public sealed class ContractTests
         Assert.Equal(["Upsert"], Methods(roster));
         Assert.Equal("zhijiang.live.v1.Query", query.FullName);
         Assert.Equal(["GetTeacher", "GetSchool", "GetRegion", "GetLeaderboard", "ExplainTeacher"], Methods(query));
+        Assert.Equal("zhijiang.live.v1.Evaluation", evaluation.FullName);
+        Assert.Equal(["ListRubrics", "Register", "ScoreExpert", "GetSheet", "GetRanking"], Methods(evaluation));
         Assert.Equal("grpc.health.v1.Health", health.FullName);
         Assert.Equal(["Check", "Watch"], Methods(health));
     }

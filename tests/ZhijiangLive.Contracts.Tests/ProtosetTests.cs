@@ -54,7 +54,7 @@ public sealed class ProtosetTests
         FileDescriptor[] inOrder =
         [
             TimestampReflection.Descriptor, IngestReflection.Descriptor, RosterReflection.Descriptor,
-            QueryReflection.Descriptor, Grpc.Health.V1.HealthReflection.Descriptor,
+            QueryReflection.Descriptor, EvaluationReflection.Descriptor, Grpc.Health.V1.HealthReflection.Descriptor,
         ];
         var set = new FileDescriptorSet();
         set.File.AddRange(inOrder.Select(f => FileDescriptorProto.Parser.ParseFrom(f.SerializedData)));

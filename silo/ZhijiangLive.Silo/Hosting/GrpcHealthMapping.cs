@@ -16,7 +16,7 @@ public static class GrpcHealthMapping
     /// <summary>Each reported name, and whether it needs the journal.</summary>
     public static readonly (string Name, bool Journals)[] Services =
     [
-        ("", true), (IngestService.Name, true), (RosterService.Name, true), (QueryService.Name, false), (HealthServiceName, false),
+        ("", true), (IngestService.Name, true), (RosterService.Name, true), (QueryService.Name, false), (EvaluationService.Name, false), (HealthServiceName, false),
     ];
 
     public static void Map(GrpcHealthChecksOptions options)

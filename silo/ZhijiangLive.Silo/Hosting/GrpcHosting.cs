@@ -1,5 +1,6 @@
 using Grpc.AspNetCore.Server;
 using ZhijiangLive.Grains.Cluster;
+using ZhijiangLive.Silo.Evaluations;
 using ZhijiangLive.Silo.Grpc;
 using ZhijiangLive.Silo.Ingest;
 using ZhijiangLive.Silo.Operations;
@@ -9,7 +10,7 @@ namespace ZhijiangLive.Silo.Hosting;
 
 /// <summary>
 /// The gRPC services on Grpc.AspNetCore, served on their own listener: Ingest and Roster (platform keys),
-/// Query (bureau tokens), Health (Grpc.AspNetCore.HealthChecks) and server reflection (anyone).
+/// Query and Evaluation (bureau tokens), Health (Grpc.AspNetCore.HealthChecks) and server reflection (anyone).
 /// </summary>
 public static class GrpcHosting
 {
@@ -26,6 +27,8 @@ public static class GrpcHosting
         services.AddSingleton<IngestService>();
         services.AddSingleton<RosterService>();
         services.AddSingleton<QueryService>();
+        services.AddSingleton<EvaluationDesk>();
+        services.AddSingleton<EvaluationService>();
         services.AddSingleton<GrpcAdmission>();
         services.AddSingleton<GrpcGate>();
         services.AddGrpc(grpc => grpc.Interceptors.Add<UnexpectedFailureInterceptor>());
@@ -56,6 +59,7 @@ public static class GrpcHosting
         app.MapGrpcService<IngestService>();
         app.MapGrpcService<RosterService>();
         app.MapGrpcService<QueryService>();
+        app.MapGrpcService<EvaluationService>();
         app.MapGrpcHealthChecksService().WithMetadata(new GrpcAccessAttribute(GrpcAccess.Anyone));
         // Discovery (grpcurl list, Postman) names only what the contract already publishes.
         app.MapGrpcReflectionService().WithMetadata(new GrpcAccessAttribute(GrpcAccess.Anyone));

@@ -1,7 +1,7 @@
 namespace ZhijiangLive.Silo.Security;
 
 /// <summary>
-/// Which principal read which region, school or teacher, and which was refused: the category
+/// Which principal read which region, school or teacher, which entered a candidate or an expert score, and which was refused: the category
 /// <c>ZhijiangLive.Audit</c>, so that it can be routed apart from the service's own logs. Ids only, never names.
 /// Refusals are logged up to <see cref="RefusalSampler.PerSecond"/> a second; the rest are counted in one line.
 /// </summary>
@@ -21,6 +21,9 @@ public sealed partial class AuditLog : IDisposable
 
     public void Read(Principal principal, string via, ScopeKind kind, string id) => LogRead(_logger, principal.Name, via, kind, id);
 
+    /// <summary>A change a bureau made: a registration (报名), a withdrawal or an expert score, with the teacher it concerns.</summary>
+    public void Wrote(Principal principal, string via, string change, string teacherId) => LogWrote(_logger, principal.Name, change, teacherId, via);
+
     public void Refused(Principal? principal, string via, string reason)
     {
         if (_refusals.Admit())
@@ -33,6 +36,9 @@ public sealed partial class AuditLog : IDisposable
 
     [LoggerMessage(EventId = 9001, Level = LogLevel.Information, Message = "{Principal} read {Kind} {Id} via {Via}")]
     private static partial void LogRead(ILogger logger, string principal, string via, ScopeKind kind, string id);
+
+    [LoggerMessage(EventId = 9004, Level = LogLevel.Information, Message = "{Principal} entered {Change} for teacher {Id} via {Via}")]
+    private static partial void LogWrote(ILogger logger, string principal, string change, string id, string via);
 
     [LoggerMessage(EventId = 9002, Level = LogLevel.Warning, Message = "{Principal} refused at {Via}: {Reason}")]
     private static partial void LogRefused(ILogger logger, string principal, string via, string reason);

@@ -13,5 +13,14 @@ public sealed class RosterService(IngestRouter router) : global::ZhijiangLive.Co
 {
     public const string Name = "zhijiang.live.v1.Roster";
 
-    public override Task<RosterReply> Upsert(RosterBatch batch, ServerCallContext context) => router.UpsertRosterAsync(batch);
+    public override Task<RosterReply> Upsert(RosterBatch batch, ServerCallContext context)
+    {
+        if (batch.Candidates.Count > 0 || batch.ExpertScores.Count > 0)
+        {
+            // They name the bureau that entered them, which only the Evaluation service can vouch for.
+            throw new RpcException(new Status(StatusCode.InvalidArgument,
+                "candidates and expert scores are entered by a bureau through zhijiang.live.v1.Evaluation, not the roster feed; nothing of this batch was taken"));
+        }
+        return router.UpsertRosterAsync(batch);
+    }
 }

@@ -59,11 +59,24 @@ public sealed partial class ZhijiangCluster
                 case JournaledEvent e when e.Event.TeacherId == teacherId:
                     missed.Add(new TeacherEvent(e.Event, e.Position, e.AcceptedAt));
                     break;
-                case JournaledRoster r when r.Batch.Teachers.LastOrDefault(t => t.Id == teacherId) is { } entryOfTeacher
-                                           && RosterValidator.Problem(entryOfTeacher, Roster) is null:
+                case JournaledRoster r:
+                    var entryOfTeacher = r.Batch.Teachers.LastOrDefault(t => t.Id == teacherId);
+                    var registrations = r.Batch.Candidates.Where(c => c.TeacherId == teacherId && Services.Rubrics.ContainsKey(c.RubricId)).ToArray();
+                    var upsert = entryOfTeacher is not null && RosterValidator.Problem(entryOfTeacher, Roster) is null;
+                    if (!upsert && registrations.Length == 0)
+                    {
+                        break;
+                    }
                     // The events before the change are scored under the entry they were accepted with.
                     await HandMissedAsync(teacher, missed).ConfigureAwait(false);
-                    await teacher.UpsertAsync(entryOfTeacher).ConfigureAwait(false);
+                    if (upsert)
+                    {
+                        await teacher.UpsertAsync(entryOfTeacher!).ConfigureAwait(false);
+                    }
+                    if (registrations.Length > 0)
+                    {
+                        await teacher.RegisterAsync(registrations).ConfigureAwait(false);
+                    }
                     break;
             }
         }

@@ -1,4 +1,5 @@
 using Orleans.Runtime;
+using ZhijiangLive.Grains.Evaluations;
 using ZhijiangLive.Grains.Regions;
 using ZhijiangLive.Grains.Roster;
 using ZhijiangLive.Grains.Schools;
@@ -30,7 +31,7 @@ public sealed partial class ZhijiangCluster
         try
         {
             var rejections = new List<RosterRejection>();
-            var (regions, schools, teachers) = TakeIntoDirectory(batch.Regions, batch.Schools, batch.Teachers, rejections);
+            var (regions, schools, teachers, candidates, scores) = TakeIntoDirectory(batch, rejections);
             // One at a time, parents first: a new region registers with its parent's grain.
             foreach (var region in regions)
             {
@@ -41,12 +42,19 @@ public sealed partial class ZhijiangCluster
             // snapshot): its grain stays asleep, and its school hears it from AnnounceAllTeachersAsync.
             var changed = LastOfEach(teachers, t => t.Id).Where(t => !Services.RestoredTeachers.Holds(t));
             await Waves.SendAsync(changed, t => grains.GetGrain<ITeacherGrain>(t.Id).UpsertAsync(t)).ConfigureAwait(false);
+            // A candidate's grain starts (or stops) counting here, in the registration's place in the journal.
+            await Waves.SendAsync(candidates.GroupBy(c => c.TeacherId),
+                c => grains.GetGrain<ITeacherGrain>(c.Key).RegisterAsync([.. c])).ConfigureAwait(false);
             // Roster changes are rare and a reader expects them counted at once: no forward window holds them.
             await FlushAsync().ConfigureAwait(false);
             _rosterPosition = Math.Max(_rosterPosition, position);
             var change = RosterChange.Of(position, batch);
             await OnEverySiloAsync(RosterFollowers(), agent => agent.FollowRosterAsync(change), "take a roster change").ConfigureAwait(false);
-            return new RosterResult(regions.Count, schools.Count, teachers.Count, rejections);
+            return new RosterResult(regions.Count, schools.Count, teachers.Count, rejections)
+            {
+                Candidates = candidates.Count,
+                ExpertScores = scores.Count,
+            };
         }
         finally
         {
@@ -91,6 +99,8 @@ public sealed partial class ZhijiangCluster
             }
             Array.ForEach(whole.Schools, Roster.Put);
             Array.ForEach(whole.Teachers, Roster.Put);
+            Array.ForEach(whole.Candidates, Roster.Put);
+            Array.ForEach(whole.ExpertScores, Roster.Put);
             _rosterPosition = Math.Max(_rosterPosition, whole.Position);
             var waiting = _rosterWaiting ?? [];
             _rosterWaiting = null;
@@ -118,7 +128,8 @@ public sealed partial class ZhijiangCluster
             {
                 _rosterFollowers.Add(follower);
             }
-            return new(_rosterPosition, [.. Roster.Regions], [.. Roster.Schools], [.. Roster.Teachers]);
+            return new(_rosterPosition, [.. Roster.Regions], [.. Roster.Schools], [.. Roster.Teachers],
+                [.. Roster.Candidates.All.Select(c => c.Registration)], [.. Roster.Candidates.All.SelectMany(c => c.Expert.Values)]);
         }
         finally
         {
@@ -143,19 +154,23 @@ public sealed partial class ZhijiangCluster
         {
             return;
         }
-        TakeIntoDirectory(change.Regions, change.Schools, change.Teachers, []);
+        TakeIntoDirectory(new RosterBatch(change.Regions, change.Schools, change.Teachers)
+        {
+            Candidates = change.Candidates,
+            ExpertScores = change.ExpertScores,
+        }, []);
         _rosterPosition = Math.Max(_rosterPosition, change.Position);
     }
 
     /// <summary>
     /// Puts every entry that passes its check into the directory, regions parents first (whatever order they are
-    /// listed in), then schools, then teachers, and answers those taken; the others are listed in <paramref name="rejections"/>.
+    /// listed in), then schools, teachers, registrations and expert scores, and answers those taken; the others are
+    /// listed in <paramref name="rejections"/>.
     /// </summary>
-    private (List<RegionEntry> Regions, List<SchoolEntry> Schools, List<TeacherEntry> Teachers) TakeIntoDirectory(
-        IReadOnlyList<RegionEntry> regions, IReadOnlyList<SchoolEntry> schools, IReadOnlyList<TeacherEntry> teachers, List<RosterRejection> rejections)
+    private TakenEntries TakeIntoDirectory(RosterBatch batch, List<RosterRejection> rejections)
     {
-        var takenRegions = new List<RegionEntry>(regions.Count);
-        foreach (var (entry, index) in regions.Select((e, i) => (e, i)).OrderBy(p => p.e.Level))
+        var takenRegions = new List<RegionEntry>(batch.Regions.Count);
+        foreach (var (entry, index) in batch.Regions.Select((e, i) => (e, i)).OrderBy(p => p.e.Level))
         {
             if (RosterValidator.Problem(entry, Roster) is { } problem)
             {
@@ -165,9 +180,17 @@ public sealed partial class ZhijiangCluster
             Roster.Put(entry);
             takenRegions.Add(entry);
         }
-        var takenSchools = Accept(schools, "school", RosterValidator.Problem, Roster.Put, rejections);
-        return (takenRegions, takenSchools, Accept(teachers, "teacher", RosterValidator.Problem, Roster.Put, rejections));
+        var takenSchools = Accept(batch.Schools, "school", RosterValidator.Problem, Roster.Put, rejections);
+        var takenTeachers = Accept(batch.Teachers, "teacher", RosterValidator.Problem, Roster.Put, rejections);
+        var takenCandidates = Accept(batch.Candidates, "candidate",
+            (c, directory) => EvaluationValidator.Problem(c, directory, Services.Rubrics), Roster.Put, rejections);
+        var takenScores = Accept(batch.ExpertScores, "expert_score",
+            (e, directory) => EvaluationValidator.Problem(e, directory, Services.Rubrics), Roster.Put, rejections);
+        return new(takenRegions, takenSchools, takenTeachers, takenCandidates, takenScores);
     }
+
+    private sealed record TakenEntries(List<RegionEntry> Regions, List<SchoolEntry> Schools, List<TeacherEntry> Teachers,
+        List<CandidateRegistration> Candidates, List<ExpertScore> Scores);
 
     private List<TEntry> Accept<TEntry>(
         IReadOnlyList<TEntry> entries,
@@ -206,6 +229,8 @@ public sealed partial class ZhijiangCluster
     {
         SchoolEntry s => s.Id ?? "",
         TeacherEntry t => t.Id ?? "",
+        CandidateRegistration c => c.TeacherId ?? "",
+        ExpertScore e => e.TeacherId ?? "",
         _ => "",
     };
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using ZhijiangLive.Grains.Evaluations;
 
 namespace ZhijiangLive.Grains.Roster;
 
@@ -24,6 +25,9 @@ public sealed class RosterDirectory
     public IEnumerable<SchoolEntry> Schools => _schools.Values;
     public IEnumerable<TeacherEntry> Teachers => _teachers.Values;
 
+    /// <summary>Candidates of the evaluation rubrics and their expert entries.</summary>
+    public CandidateBook Candidates { get; } = new();
+
     /// <summary>Bumped by every change, so that a snapshot of the roster is taken only when there is something new.</summary>
     public long Changes => Interlocked.Read(ref _changes);
 
@@ -44,6 +48,18 @@ public sealed class RosterDirectory
     internal void Put(TeacherEntry entry)
     {
         _teachers[entry.Id] = entry;
+        Interlocked.Increment(ref _changes);
+    }
+
+    internal void Put(CandidateRegistration registration)
+    {
+        Candidates.Put(registration);
+        Interlocked.Increment(ref _changes);
+    }
+
+    internal void Put(ExpertScore score)
+    {
+        Candidates.Put(score);
         Interlocked.Increment(ref _changes);
     }
 

@@ -1,5 +1,6 @@
 using Orleans;
 using ZhijiangLive.Grains.Cluster;
+using ZhijiangLive.Grains.Evaluations;
 using ZhijiangLive.Grains.Roster;
 
 namespace ZhijiangLive.Grains.Silos;
@@ -14,8 +15,10 @@ public sealed record RosterChange(
     [property: Id(0)] long Position,
     [property: Id(1)] RegionEntry[] Regions,
     [property: Id(2)] SchoolEntry[] Schools,
-    [property: Id(3)] TeacherEntry[] Teachers)
+    [property: Id(3)] TeacherEntry[] Teachers,
+    [property: Id(4)] CandidateRegistration[] Candidates,
+    [property: Id(5)] ExpertScore[] ExpertScores)
 {
     public static RosterChange Of(long position, RosterBatch batch) =>
-        new(position, [.. batch.Regions], [.. batch.Schools], [.. batch.Teachers]);
+        new(position, [.. batch.Regions], [.. batch.Schools], [.. batch.Teachers], [.. batch.Candidates], [.. batch.ExpertScores]);
 }

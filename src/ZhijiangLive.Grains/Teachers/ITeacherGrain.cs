@@ -1,5 +1,6 @@
 using Orleans;
 using Orleans.Concurrency;
+using ZhijiangLive.Grains.Evaluations;
 using ZhijiangLive.Grains.Roster;
 using ZhijiangLive.Grains.Snapshots;
 using ZhijiangLive.Scoring;
@@ -24,6 +25,17 @@ public interface ITeacherGrain : IGrainWithStringKey
     /// <summary>Takes a roster entry: a new teacher, a rename, a move to another school, a lock or unlock.</summary>
     [Alias("Upsert")]
     Task UpsertAsync(TeacherEntry entry);
+
+    /// <summary>Starts or stops counting for the teacher's registrations as a candidate (报名), in journal order.</summary>
+    [Alias("Register")]
+    Task RegisterAsync(CandidateRegistration[] registrations);
+
+    /// <summary>
+    /// The teacher's value of every measure <paramref name="rubricId"/> reads, in the order of
+    /// <see cref="Scoring.Rubrics.Sheets.CandidateFigures.MeasuresOf"/>; all zero for a teacher not registered.
+    /// </summary>
+    [Alias("Measured"), ReadOnly]
+    Task<long[]> MeasuredAsync(string rubricId, int year);
 
     /// <summary>Tells the school this teacher's standing again, as after a restart.</summary>
     [Alias("Announce")]

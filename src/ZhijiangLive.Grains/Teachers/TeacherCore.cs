@@ -1,9 +1,12 @@
 using ZhijiangLive.Grains.Aggregation;
+using ZhijiangLive.Grains.Evaluations;
 using ZhijiangLive.Grains.Periods;
 using ZhijiangLive.Grains.Roster;
 using ZhijiangLive.Grains.Snapshots;
 using ZhijiangLive.Scoring;
 using ZhijiangLive.Scoring.Events;
+using ZhijiangLive.Scoring.Rubrics.Measures;
+using ZhijiangLive.Scoring.Rubrics.Sheets;
 
 namespace ZhijiangLive.Grains.Teachers;
 
@@ -42,6 +45,7 @@ public sealed class TeacherCore(string teacherId, TeacherGrainState state, Grain
             return outcome;
         }
         state.Marks.Apply(position);
+        state.Measures = services.Measures.Observe(state.Measures, state.Scores, activity);
         if (!outcome.MeasuresOnly)
         {
             // A measures-only event has no rule, and the ledger explains points by rule: it is not an entry there.
@@ -79,6 +83,41 @@ public sealed class TeacherCore(string teacherId, TeacherGrainState state, Grain
             state.LastReportHasPast = true;
             reports.Add(state.LastReport.Value);
         }
+    }
+
+    /// <summary>Starts counting for each registration as a candidate (报名), or stops for a withdrawal, in the order given.</summary>
+    public void Register(IEnumerable<CandidateRegistration> registrations)
+    {
+        foreach (var registration in registrations)
+        {
+            if (registration.Withdrawn)
+            {
+                MeasureKeeper.Withdraw(state.Measures, registration.RubricId, registration.Year);
+            }
+            else
+            {
+                state.Measures = MeasureKeeper.Register(state.Measures, registration.RubricId, registration.Year, registration.From);
+            }
+        }
+        state.Marks.Dirty = true;
+    }
+
+    /// <summary>
+    /// The value of every measure the rubric reads, in <see cref="CandidateFigures.MeasuresOf"/> order; all
+    /// zero unless the teacher is registered for it that year (an unknown rubric reads nothing).
+    /// </summary>
+    public long[] Measured(string rubricId, int year)
+    {
+        if (!services.Rubrics.TryGetValue(rubricId, out var rubric))
+        {
+            return [];
+        }
+        var measures = CandidateFigures.MeasuresOf(rubric);
+        if (state.Measures?.TallyFor(rubricId, year) is not { } tally)
+        {
+            return new long[measures.Count()];
+        }
+        return [.. measures.Select(m => MeasureReader.Value(m, state.Scores, state.Measures, tally, year))];
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using Orleans;
 using Orleans.Placement;
 using Orleans.Runtime;
 using ZhijiangLive.Grains.Aggregation;
+using ZhijiangLive.Grains.Evaluations;
 using ZhijiangLive.Grains.Forwarding;
 using ZhijiangLive.Grains.Roster;
 using ZhijiangLive.Grains.Snapshots;
@@ -93,6 +94,15 @@ public sealed class TeacherGrain(
         outbox.Post(_reports);
         return Task.CompletedTask;
     }
+
+    public Task RegisterAsync(CandidateRegistration[] registrations)
+    {
+        _core.Register(registrations);
+        ListIfChanged();
+        return Task.CompletedTask;
+    }
+
+    public Task<long[]> MeasuredAsync(string rubricId, int year) => Task.FromResult(_core.Measured(rubricId, year));
 
     public Task AnnounceAsync()
     {

@@ -1,12 +1,13 @@
 using ZhijiangLive.Grains.Aggregation;
 using ZhijiangLive.Grains.Roster;
+using ZhijiangLive.Scoring.Rubrics.Measures;
 using ZhijiangLive.Scoring.State;
 
 namespace ZhijiangLive.Grains.Teachers;
 
 /// <summary>
-/// A teacher grain's state: the rules' memory, the ledger of its recent days, the roster entry, and what
-/// it last told its school.
+/// A teacher grain's state: the rules' memory, the ledger of its recent days, the roster entry, what the
+/// evaluation rubrics measure, and what it last told its school.
 /// </summary>
 public sealed class TeacherGrainState
 {
@@ -25,6 +26,9 @@ public sealed class TeacherGrainState
     public TeacherState Scores { get; }
     public RecentLedger Ledger { get; }
     public TeacherEntry? Entry { get; set; }
+
+    /// <summary>What the evaluation rubrics measure of this space; null until something is.</summary>
+    public TeacherMeasures? Measures { get; set; }
 
     /// <summary>Journal positions and snapshot versions; not part of a snapshot's bytes.</summary>
     public Snapshots.SnapshotMarks Marks { get; } = new();

@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using ZhijiangLive.Grains.Aggregation;
 using ZhijiangLive.Grains.Periods;
 using ZhijiangLive.Grains.Roster;
+using ZhijiangLive.Scoring.Rubrics.Measures;
 using ZhijiangLive.Scoring.State.Serialization;
 
 namespace ZhijiangLive.Grains.Teachers;
@@ -13,11 +14,12 @@ namespace ZhijiangLive.Grains.Teachers;
 /// <remarks>
 /// Format 1, after its version byte: the scores (<see cref="TeacherStateCodec"/>, which has a version of
 /// its own), the ledger (<see cref="RecentLedgerCodec"/>), the roster entry, the report sequence and the
-/// last report. Absent values are a 0 byte; present ones a 1 and the value.
+/// last report. Absent values are a 0 byte; present ones a 1 and the value. Format 2 appends the rubric
+/// measures (<see cref="TeacherMeasuresCodec"/>); format 1 is still read, as a teacher nothing was measured of.
 /// </remarks>
 public static class TeacherGrainStateCodec
 {
-    public const byte Version = 1;
+    public const byte Version = 2;
 
     public static byte[] Serialize(TeacherGrainState state, LedgerNotes notes)
     {
@@ -30,6 +32,7 @@ public static class TeacherGrainStateCodec
             WriteEntry(w, state.Entry);
             w.WriteSigned64(state.ReportSeq);
             WriteReport(w, state.LastReport);
+            TeacherMeasuresCodec.Write(w, state.Measures);
         }
         return stream.ToArray();
     }
@@ -47,9 +50,9 @@ public static class TeacherGrainStateCodec
         try
         {
             var version = r.ReadByte();
-            if (version != Version)
+            if (version is not (1 or Version))
             {
-                throw new InvalidDataException($"teacher grain state format {version} is unknown; this build reads format {Version}");
+                throw new InvalidDataException($"teacher grain state format {version} is unknown; this build reads formats 1 to {Version}");
             }
             var scores = TeacherStateCodec.Read(r);
             if (!string.Equals(scores.TeacherId, teacherId, StringComparison.Ordinal))
@@ -62,6 +65,10 @@ public static class TeacherGrainStateCodec
                 ReportSeq = r.ReadSigned64(),
                 LastReport = ReadReport(r),
             };
+            if (version >= 2)
+            {
+                state.Measures = TeacherMeasuresCodec.Read(r);
+            }
             if (stream.Position != stream.Length)
             {
                 throw new InvalidDataException($"{stream.Length - stream.Position} bytes follow the teacher grain state");

@@ -113,7 +113,7 @@ public sealed class TeacherGrainStateCodecTests
 
     [Theory]
     [InlineData(0)]
-    [InlineData(2)]
+    [InlineData(3)]
     public void UnknownVersion_IsRefused(byte version)
     {
         var bytes = TeacherGrainStateCodec.Serialize(Busy(1).State, _notes);
@@ -121,6 +121,35 @@ public sealed class TeacherGrainStateCodecTests
 
         var error = Assert.Throws<InvalidDataException>(() => TeacherGrainStateCodec.Deserialize(TeacherId, bytes, _notes));
         Assert.Contains($"format {version} is unknown", error.Message);
+    }
+
+    /// <summary>Format 1 came before the rubric measures: the same bytes without them, still read.</summary>
+    [Fact]
+    public void Format1Snapshot_IsReadAsATeacherNothingWasMeasuredOf()
+    {
+        var state = Busy(3).State;
+        var current = TeacherGrainStateCodec.Serialize(state, _notes);
+        Assert.Equal(0, current[^1]);
+        byte[] format1 = [1, .. current.AsSpan(1, current.Length - 2)];
+
+        var restored = TeacherGrainStateCodec.Deserialize(TeacherId, format1, _notes);
+
+        Assert.Null(restored.Measures);
+        Assert.Equal(Scores(state), Scores(restored));
+        Assert.Equal(current, TeacherGrainStateCodec.Serialize(restored, _notes));
+    }
+
+    [Fact]
+    public void Measures_RoundTrip()
+    {
+        var state = Busy(4).State;
+        state.Measures = Scoring.Rubrics.Measures.MeasureKeeper.Register(null, "guizhou-2021", 2026, RandomActivity.Start);
+        state.Measures.Followers = new(["u1", "u2"], StringComparer.Ordinal);
+
+        var restored = TeacherGrainStateCodec.Deserialize(TeacherId, TeacherGrainStateCodec.Serialize(state, _notes), _notes);
+
+        Assert.Equal(["u1", "u2"], restored.Measures!.Followers!.Order());
+        Assert.Equal(RandomActivity.Start, restored.Measures.TallyFor("guizhou-2021", 2026)!.From);
     }
 
     [Fact]
