@@ -20,6 +20,7 @@ internal static class SiloHelp
                                                         MaxConcurrentConnections (none), MinRequestBodyDataRate (240),
                                                         KeepAlivePingDelay (00:01:00), HubMaximumReceiveMessageSize (4096)
           --Zhijiang:RulePackFile <file>                a JSON override laid over the zjer-2018 rule pack
+          --Zhijiang:RubricDirectory <dir>              more evaluation rubrics, one *.json each, beside the shipped two
           --Zhijiang:Cluster:SiloPort <n>               the Orleans silo's port for other silos (0: any free one)
           --Zhijiang:Cluster:GatewayPort <n>            the Orleans gateway's port for clients (0: no gateway)
           --Zhijiang:Cluster:NotifyInterval <t>         the most often a followed region pushes (00:00:01)

@@ -1,6 +1,7 @@
 using ZhijiangLive.Grains;
 using ZhijiangLive.Grains.Hosting;
 using ZhijiangLive.Scoring.RulePacks;
+using ZhijiangLive.Scoring.Rubrics;
 
 namespace ZhijiangLive.Silo.Hosting;
 
@@ -28,7 +29,8 @@ public static class ClusterHosting
         {
             builder.Services.AddHostedService(_ => new Cluster.MembershipSchema(options.ConnectionString!));
         }
-        builder.UseOrleans(silo => Membership(silo, options).AddZhijiangGrains(pack, options)
+        var rubrics = RubricsFrom(builder.Configuration);
+        builder.UseOrleans(silo => Membership(silo, options).AddZhijiangGrains(pack, options, rubrics: rubrics)
             .AddOrleansDashboardIfEnabled(builder.Configuration));
         // Orleans tells its own start-up and membership news at Information; the silo's log keeps to its own.
         builder.Logging.AddFilter("Orleans", LogLevel.Warning);
@@ -44,6 +46,10 @@ public static class ClusterHosting
         configuration.GetSection(Section).GetSection("Cluster").Get<ClusterOptions>() ?? new ClusterOptions();
 
     /// <summary>The zjer-2018 pack with <c>Zhijiang:RulePackFile</c> laid over it, when one is named.</summary>
+    /// <summary>The shipped rubrics and those in <c>Zhijiang:RubricDirectory</c> (every <c>*.json</c>; an invalid one stops the silo with its reasons).</summary>
+    public static IReadOnlyDictionary<string, Rubric> RubricsFrom(IConfiguration configuration) =>
+        RubricLoader.LoadWith(configuration.GetSection(Section)["RubricDirectory"]);
+
     public static RulePack RulePackFrom(IConfiguration configuration)
     {
         var rulePackFile = configuration.GetSection(Section)["RulePackFile"];

@@ -11,6 +11,7 @@ using ZhijiangLive.Storage;
 using Orleans.Runtime.Hosting;
 using Orleans.Serialization;
 using ZhijiangLive.Scoring.RulePacks;
+using ZhijiangLive.Scoring.Rubrics;
 
 namespace ZhijiangLive.Grains.Hosting;
 
@@ -19,11 +20,16 @@ public static class ZhijiangSilo
 {
     /// <summary>
     /// Registers the rules, the options and the facade (<see cref="ZhijiangCluster"/>) in the silo's services;
-    /// <paramref name="time"/> is the rules' clock (days, grace windows), not Orleans' own.
+    /// <paramref name="time"/> is the rules' clock (days, grace windows), not Orleans' own; <paramref name="rubrics"/>
+    /// the evaluation rubrics candidates may be registered for (the shipped ones unless told otherwise).
     /// </summary>
-    public static ISiloBuilder AddZhijiangGrains(this ISiloBuilder silo, RulePack pack, ClusterOptions options, TimeProvider? time = null)
+    public static ISiloBuilder AddZhijiangGrains(this ISiloBuilder silo, RulePack pack, ClusterOptions options, TimeProvider? time = null,
+        IReadOnlyDictionary<string, Rubric>? rubrics = null)
     {
-        silo.Services.AddSingleton(services => new GrainServices(pack, options, time ?? services.GetService<TimeProvider>() ?? TimeProvider.System));
+        silo.Services.AddSingleton(services => new GrainServices(pack, options, time ?? services.GetService<TimeProvider>() ?? TimeProvider.System)
+        {
+            Rubrics = rubrics ?? RubricLoader.Shipped,
+        });
         silo.Services.AddSingleton(services => new SchoolOutbox(
             services.GetRequiredService<IGrainFactory>(), options.ForwardInterval, services.GetRequiredService<ILogger<SchoolOutbox>>()));
         silo.Services.AddSingleton<ZhijiangCluster>();
