@@ -1,4 +1,4 @@
-// The silo's JSON query API (GET /api/...), relative to the page, with the bureau token as a Bearer header.
+// The silo's JSON API (GET /api/..., and the evaluations' POSTs), relative to the page, with the bureau token as a Bearer header.
 import { currentToken } from './token.js';
 
 let onRefused = () => {};
@@ -8,12 +8,25 @@ export function whenRefused(handler) {
   onRefused = handler;
 }
 
-export async function getJson(path, query = {}) {
+export function getJson(path, query = {}) {
+  return request('GET', path, query);
+}
+
+/** POSTs body as JSON; the answer's JSON, or an Error with the problem's detail as getJson's. */
+export function postJson(path, body) {
+  return request('POST', path, {}, body);
+}
+
+async function request(method, path, query, body) {
   const url = new URL(path, document.baseURI);
   for (const [name, value] of Object.entries(query)) {
     url.searchParams.set(name, value);
   }
-  const response = await fetch(url, { headers: { Authorization: `Bearer ${currentToken() ?? ''}` } });
+  const headers = { Authorization: `Bearer ${currentToken() ?? ''}` };
+  if (body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+  }
+  const response = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   if (!response.ok) {
     const problem = await response.json().catch(() => null);
     const error = new Error(problem?.detail ?? `${response.status} ${response.statusText}`);

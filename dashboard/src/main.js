@@ -1,6 +1,7 @@
 // The dashboard: a bureau follows one region and period over /hubs/live and sees its figures as they are
 // pushed. The region and period are in the address (?region=330100&period=month), so a view can be shared;
 // without one the page opens on today, or on the period the bureau chose last (see period-picker.js).
+// The 评优 view (?view=evaluations&rubric=…&year=…) ranks the region's candidates of an evaluation rubric.
 // The bureau's token is not in the address: it comes from the token form or a #token=… link, and lives in
 // sessionStorage.
 import './styles.css';
@@ -21,6 +22,8 @@ import { currentToken, forgetToken, rememberToken, takeTokenFromAddress } from '
 import { TokenForm } from './token-form.js';
 import { PeriodPicker } from './period-picker.js';
 import { Freshness } from './freshness.js';
+import { ViewPicker } from './view-picker.js';
+import { EvaluationView } from './evaluation-view.js';
 
 const query = new URLSearchParams(location.search);
 let followed = null;
@@ -41,6 +44,9 @@ const periods = new PeriodPicker(byTestId('period-picker'), query.get('period'),
   }
 });
 const freshness = new Freshness(byTestId('freshness'));
+const views = new ViewPicker(byTestId('view-picker'), query.get('view'), showView);
+const evaluations = new EvaluationView(byTestId('evaluations'),
+  { rubricId: query.get('rubric'), year: Number(query.get('year')) || null }, writeAddress);
 
 const tokenForm = new TokenForm(byTestId('token-form'), page, (token) => {
   rememberToken(token);
@@ -65,6 +71,7 @@ async function begin() {
   if (await checkToken()) {
     tokenForm.hide();
     live.start();
+    showView(views.view);
   }
 }
 
@@ -87,6 +94,7 @@ async function checkToken() {
 function refused(reason) {
   forgetToken();
   live.stop();
+  evaluations.hide(); // no more asking with a refused token
   followed = null;
   tokenForm.show(reason);
 }
@@ -110,10 +118,35 @@ function follow(regionId) {
   followed = regionId;
   view.expect(regionId, period);
   delete page.dataset.snapshot;
-  history.replaceState(null, '', `?region=${encodeURIComponent(regionId)}&period=${period}`);
+  writeAddress();
   periods.render();
   shortlist.show(regionId);
+  evaluations.follow(regionId);
   live.subscribe(regionId, period);
+}
+
+/** The address of what is on screen: the region and period, and the rubric and year on the 评优 view. */
+function writeAddress() {
+  if (!followed) {
+    return;
+  }
+  const address = new URLSearchParams({ region: followed, period: periods.period });
+  if (views.view === 'evaluations') {
+    address.set('view', 'evaluations');
+    if (evaluations.rubricId) address.set('rubric', evaluations.rubricId);
+    address.set('year', String(evaluations.year));
+  }
+  history.replaceState(null, '', `?${address}`);
+}
+
+function showView(view) {
+  page.dataset.view = view;
+  if (view === 'evaluations') {
+    evaluations.show();
+  } else {
+    evaluations.hide();
+  }
+  writeAddress();
 }
 
 function show(result, isSnapshot) {
@@ -133,6 +166,7 @@ function show(result, isSnapshot) {
   }
   sparkline.push(current.eventsPerSecond);
   published.show(current.regionId, current.date);
+  evaluations.setLiveDate(current.date);
   if (!isSnapshot && (changed.includes('topTeachers') || changed.includes('topSchools'))) {
     shortlist.refresh();
   }
@@ -182,6 +216,8 @@ function renderAll() {
   published.render();
   shortlist.render();
   tokenForm.render();
+  views.render();
+  evaluations.render();
 }
 
 byTestId('lang-toggle').addEventListener('click', toggleLanguage);
@@ -190,5 +226,6 @@ byTestId('token-change').addEventListener('click', () => refused(null));
 onLanguageChange(renderAll);
 whenRefused(refused);
 takeTokenFromAddress();
+page.dataset.view = views.view;
 renderAll();
 begin();

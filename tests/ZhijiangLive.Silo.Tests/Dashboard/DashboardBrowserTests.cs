@@ -24,7 +24,7 @@ namespace ZhijiangLive.Silo.Tests.Dashboard;
 /// </summary>
 public sealed class DashboardBrowserTests(ITestOutputHelper output)
 {
-    private const string Chromium = "/usr/bin/chromium";
+    internal const string Chromium = "/usr/bin/chromium";
     private const string ProvinceId = "330000";
     private const string CityId = "330100";
     private const string CountyId = "330108";
@@ -91,7 +91,7 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output)
     }
 
     /// <summary>Fails, never skips, saying what to install when the browser, its fonts or the packages are missing.</summary>
-    private static async Task AssertBrowserInstalledAsync(string scripts)
+    internal static async Task AssertBrowserInstalledAsync(string scripts)
     {
         Assert.True(File.Exists(Chromium), $"{Chromium} is missing: apt-get install chromium fonts-noto-cjk, as tools/setup does");
         var fonts = await ClientScript.RunAsync("fc-list", [":lang=zh", "family"], scripts);
