@@ -259,7 +259,9 @@ async function access(c, report, settings) {
 /** A candidate registered, scored by experts and read back as a sheet; a county token held to its county. */
 async function evaluation(c, report, settings) {
   const candidate = { rubric_id: 'guizhou-2021', year: Number(c.today.slice(0, 4)), teacher_id: c.id('T1') };
-  const registered = await unary(c.evaluation, 'Register', { candidates: [candidate] });
+  // Counting from the run's now, not the silo's later one, so that the run's events count.
+  const from = { seconds: Math.floor(c.now.getTime() / 1000), nanos: 0 };
+  const registered = await unary(c.evaluation, 'Register', { candidates: [{ ...candidate, from }] });
   report.equal('Evaluation.Register takes the candidate', [1, []], [registered.candidates, rejections(registered)]);
   const interaction = c.event('T1', 'interaction', { counterpart_id: '家长甲', kind: 'home_school' });
   report.equal('an event after registration is accepted', 1, (await c.publish([interaction])).accepted);
@@ -268,7 +270,8 @@ async function evaluation(c, report, settings) {
 
   const sheet = await unary(c.evaluation, 'GetSheet', candidate);
   const items = Object.fromEntries(sheet.items.map(i => [i.id, i]));
-  report.equal('GetSheet: the name round-trips, alone in the province', ['张老师', 1, 1], [sheet.name, sheet.rank, sheet.candidates]);
+  report.equal('GetSheet: the name round-trips', '张老师', sheet.name);
+  report.check('GetSheet: a rank among the candidates', sheet.rank >= 1 && sheet.rank <= sheet.candidates, `${sheet.rank} of ${sheet.candidates}`);
   report.equal('GetSheet: the expert points, entered', [7.5, true], [items.typical_case.points, items.typical_case.parts[0].entered]);
   report.equal('GetSheet: the home-school interaction measured and scored', [1, 1],
     [items.home_school.measured, items.home_school.points]);

@@ -75,10 +75,14 @@ class Client:
         return {
             "event_id": self.id(f"e{self._events}"),
             "teacher_id": self.id(teacher),
-            "occurred_at": self.now.astimezone(timezone.utc).isoformat().replace("+00:00", "Z"),
+            "occurred_at": self.timestamp(),
             "client": client,
             kind: body or {},
         }
+
+    def timestamp(self):
+        """The run's now as the contract's JSON for a Timestamp."""
+        return self.now.astimezone(timezone.utc).isoformat().replace("+00:00", "Z")
 
     def batch(self, *events):
         """A PublishRequest of new events (dicts) and events sent before (messages)."""

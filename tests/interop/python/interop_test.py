@@ -280,7 +280,8 @@ def evaluation(c, report, args):
     """A candidate registered, scored by experts and read back as a sheet; a county token held to its county."""
     rubric, year = "guizhou-2021", int(c.today[:4])
     candidate = {"rubric_id": rubric, "year": year, "teacher_id": c.id("T1")}
-    registered = c.evaluation("Register", "RegisterRequest", {"candidates": [candidate]})
+    # Counting from the run's now, not the silo's later one, so that the run's events count.
+    registered = c.evaluation("Register", "RegisterRequest", {"candidates": [{**candidate, "from": c.timestamp()}]})
     report.equal("Evaluation.Register takes the candidate", (1, []), (registered.candidates, rejections(registered)))
     report.equal("an event after registration is accepted", 1,
                  c.publish(c.batch(c.event("T1", "interaction", {"counterpart_id": "家长甲", "kind": "home_school"}))).accepted)
@@ -290,7 +291,8 @@ def evaluation(c, report, args):
 
     sheet = c.evaluation("GetSheet", "SheetRequest", candidate)
     items = {i.id: i for i in sheet.items}
-    report.equal("GetSheet: the name round-trips, alone in the province", ("张老师", 1, 1), (sheet.name, sheet.rank, sheet.candidates))
+    report.equal("GetSheet: the name round-trips", "张老师", sheet.name)
+    report.check("GetSheet: a rank among the candidates", 1 <= sheet.rank <= sheet.candidates, f"{sheet.rank} of {sheet.candidates}")
     report.equal("GetSheet: the expert points, entered", (7.5, True),
                  (items["typical_case"].points, items["typical_case"].parts[0].entered))
     report.equal("GetSheet: the home-school interaction measured and scored", (1, 1.0),
