@@ -1,10 +1,10 @@
 #!/usr/bin/python3
-"""A command-line client of ZhijiangLive's gRPC endpoint: health, a demo roster, publishing and queries.
+"""A command-line client of ZhijiangLive's gRPC endpoint: health, a demo roster, publishing, queries and evaluations.
 
-Needs only Debian's python3-grpcio and python3-protobuf. Replies are printed as JSON (explain prints tables,
-or JSON with --json); a failed call prints its gRPC status to stderr and exits with 1. Publishing and the
-roster take a platform API key (--key or ZHIJIANG_KEY), queries a bureau token (--token or ZHIJIANG_TOKEN);
-health takes neither.
+Needs only Debian's python3-grpcio and python3-protobuf. Replies are printed as JSON (explain, rubrics, sheet
+and evaluation-ranking print tables, or JSON with --json); a failed call prints its gRPC status to stderr and
+exits with 1. Publishing and the roster take a platform API key (--key or ZHIJIANG_KEY), queries and
+evaluations a bureau token (--token or ZHIJIANG_TOKEN); health takes neither.
 """
 
 import argparse
@@ -12,8 +12,10 @@ import json
 import os
 import re
 import sys
+import unicodedata
 import uuid
 from datetime import datetime, timezone
+from zoneinfo import ZoneInfo
 
 import grpc
 from google.protobuf import json_format
@@ -59,7 +61,8 @@ def parser(contract):
     p.add_argument("--key", default=os.environ.get("ZHIJIANG_KEY"),
                    help="the platform API key for publish and roster-demo (default: $ZHIJIANG_KEY)")
     p.add_argument("--token", default=os.environ.get("ZHIJIANG_TOKEN"),
-                   help="the bureau token for teacher, school, region, explain and leaderboard (default: $ZHIJIANG_TOKEN)")
+                   help="the bureau token for the queries (teacher … leaderboard) and the evaluations (rubrics … "
+                   "evaluation-ranking) (default: $ZHIJIANG_TOKEN)")
     commands = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     health = commands.add_parser("health", help="grpc.health.v1 Check of the server or one service")
@@ -76,7 +79,7 @@ def parser(contract):
                          help=", ".join(kinds) + "; or a rule id that one kind scores: "
                          + ", ".join(f"{rule}={kind}" for rule, kind in RULE_KINDS.items()))
     publish.add_argument("--id", help="the event id (default: a new UUID)")
-    publish.add_argument("--at", help="when it occurred, ISO 8601 (default: now)")
+    publish.add_argument("--at", type=instant, help="when it occurred, ISO 8601 with a zone (default: now)")
     publish.add_argument("--client", choices=["pc", "mobile", "web"], default="pc")
     publish.add_argument("--set", action="append", default=[], metavar="FIELD=VALUE",
                          help="a field of the body, e.g. --set app_id=weike; VALUE is read as JSON when it parses")
@@ -103,7 +106,57 @@ def parser(contract):
     board.add_argument("--offset", type=int, default=0)
     board.add_argument("--around", default="", help="centre the page on this member")
     board.set_defaults(run=run_leaderboard)
+
+    add_evaluation_commands(commands)
     return p
+
+
+def add_evaluation_commands(commands):
+    rubrics = commands.add_parser("rubrics", help="Evaluation.ListRubrics: the annual rubrics, their items and caps, and award tiers")
+    rubrics.add_argument("--json", action="store_true", help="print the reply as JSON")
+    rubrics.set_defaults(run=run_rubrics, show=show_rubrics)
+
+    register = commands.add_parser("register", help="Evaluation.Register: register teachers as candidates (报名) of a "
+                                   "rubric and year, or withdraw them")
+    register.add_argument("teachers", nargs="+", metavar="TEACHER", help="teacher ids, all in the token's region")
+    add_rubric_and_year(register)
+    register.add_argument("--from", dest="start", type=instant, metavar="WHEN",
+                          help="when their figures start counting, ISO 8601 with a zone, not before today (default: now)")
+    register.add_argument("--withdraw", action="store_true", help="withdraw these candidates rather than register them")
+    register.set_defaults(run=run_register)
+
+    expert = commands.add_parser("expert-score", help="Evaluation.ScoreExpert: enter experts' points (专家评分) for an item of a candidate")
+    expert.add_argument("teacher", help="the candidate's teacher id")
+    expert.add_argument("item", help="an item experts score, e.g. typical_case (rubrics lists them)")
+    expert.add_argument("points", type=float, help="0 to the item's cap; a later entry replaces an earlier one")
+    add_rubric_and_year(expert)
+    expert.set_defaults(run=run_expert_score)
+
+    sheet = commands.add_parser("sheet", help="Evaluation.GetSheet: a candidate's sheet, item by item: what was measured, "
+                                "the points of the cap, what the next points need")
+    sheet.add_argument("teacher", help="the candidate's teacher id")
+    add_rubric_and_year(sheet)
+    sheet.add_argument("--json", action="store_true", help="print the reply as JSON")
+    sheet.set_defaults(run=run_sheet, show=show_sheet)
+
+    ranking = commands.add_parser("evaluation-ranking", help="Evaluation.GetRanking: a region's candidates ranked, "
+                                  "with their province rank and award tier")
+    ranking.add_argument("region", nargs="?", default="", help="a region id (default: the token's own region)")
+    add_rubric_and_year(ranking)
+    ranking.add_argument("--limit", type=int, default=50, help="candidates on the page (default %(default)s, at most 1000)")
+    ranking.add_argument("--offset", type=int, default=0, help="candidates to skip (default %(default)s)")
+    ranking.add_argument("--json", action="store_true", help="print the reply as JSON")
+    ranking.set_defaults(run=run_evaluation_ranking, show=show_evaluation_ranking)
+
+
+# Evaluation years are counted in the service's zone; Asia/Shanghai is its default.
+SERVICE_ZONE = ZoneInfo("Asia/Shanghai")
+
+
+def add_rubric_and_year(command):
+    command.add_argument("--rubric", required=True, help="the rubric's id, e.g. guizhou-2021 (rubrics lists them)")
+    year = datetime.now(SERVICE_ZONE).year
+    command.add_argument("--year", type=int, default=year, help="the evaluation's year (default: this year, %(default)s)")
 
 
 def run_health(contract, channel, args):
@@ -135,19 +188,31 @@ def event_kind(kinds):
     return parse
 
 
+def instant(text):
+    """An ISO 8601 time with a zone, as the contract's JSON for a Timestamp (UTC, with Z)."""
+    try:
+        at = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not an ISO 8601 time, e.g. 2026-03-02T10:00:00+08:00") from None
+    if at.tzinfo is None:
+        raise argparse.ArgumentTypeError(f"'{text}' needs a zone, e.g. 2026-03-02T10:00:00+08:00")
+    return timestamp_json(at)
+
+
+def timestamp_json(at):
+    return at.astimezone(timezone.utc).isoformat().replace("+00:00", "Z")
+
+
 def run_publish(contract, channel, args):
     event_id = args.id or str(uuid.uuid4())
     body = {"session_id": event_id} if args.kind == "teaching_session" else {}
     for assignment in args.set:
         field, _, value = assignment.partition("=")
         body[field] = parse_value(value)
-    at = datetime.fromisoformat(args.at.replace("Z", "+00:00")) if args.at else datetime.now(timezone.utc)
-    if at.tzinfo is None:
-        raise SystemExit("--at needs a zone, e.g. 2026-03-02T10:00:00+08:00")
     event = {
         "event_id": event_id,
         "teacher_id": args.teacher,
-        "occurred_at": at.astimezone(timezone.utc).isoformat().replace("+00:00", "Z"),
+        "occurred_at": args.at or timestamp_json(datetime.now(timezone.utc)),
         "client": f"CLIENT_{args.client.upper()}",
         args.kind: body,
     }
@@ -200,9 +265,19 @@ def show_ledger(ledger, args):
 
 
 def table(rows, right=()):
-    widths = [max(len(str(row[i])) for row in rows) for i in range(len(rows[0]))]
-    return ["  ".join(str(v).rjust(w) if i in right else str(v).ljust(w) for i, (v, w) in enumerate(zip(row, widths))).rstrip()
-            for row in rows]
+    cells = [[str(v) for v in row] for row in rows]
+    widths = [max(display_width(row[i]) for row in cells) for i in range(len(cells[0]))]
+    return ["  ".join(pad(v, w, i in right) for i, (v, w) in enumerate(zip(row, widths))).rstrip() for row in cells]
+
+
+def pad(text, width, right):
+    space = " " * (width - display_width(text))
+    return space + text if right else text + space
+
+
+def display_width(text):
+    """Columns on a terminal: a Chinese character takes two, so names line up."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
 def run_leaderboard(contract, channel, args):
@@ -211,6 +286,113 @@ def run_leaderboard(contract, channel, args):
         "limit": args.limit, "offset": args.offset, "around_id": args.around,
     })
     return contract.method(channel, f"{V1}.Query", "GetLeaderboard")(request, timeout=args.timeout)
+
+
+def run_rubrics(contract, channel, args):
+    return evaluation(contract, channel, "ListRubrics")(contract.message(f"{V1}.ListRubricsRequest")(), timeout=args.timeout)
+
+
+def run_register(contract, channel, args):
+    candidates = [candidate(teacher, args) for teacher in args.teachers]
+    request = from_dict(contract.message(f"{V1}.RegisterRequest"), {"candidates": candidates})
+    return evaluation(contract, channel, "Register")(request, timeout=args.timeout)
+
+
+def candidate(teacher, args):
+    values = {"rubric_id": args.rubric, "year": args.year, "teacher_id": teacher, "withdrawn": args.withdraw}
+    if args.start:  # left out, the service counts from now
+        values["from"] = args.start
+    return values
+
+
+def run_expert_score(contract, channel, args):
+    score = {"rubric_id": args.rubric, "year": args.year, "teacher_id": args.teacher, "item_id": args.item, "points": args.points}
+    request = from_dict(contract.message(f"{V1}.ScoreExpertRequest"), {"scores": [score]})
+    return evaluation(contract, channel, "ScoreExpert")(request, timeout=args.timeout)
+
+
+def run_sheet(contract, channel, args):
+    request = contract.message(f"{V1}.SheetRequest")(rubric_id=args.rubric, year=args.year, teacher_id=args.teacher)
+    return evaluation(contract, channel, "GetSheet")(request, timeout=args.timeout)
+
+
+def run_evaluation_ranking(contract, channel, args):
+    request = contract.message(f"{V1}.EvaluationRankingRequest")(
+        rubric_id=args.rubric, year=args.year, region_id=args.region, offset=args.offset, limit=args.limit)
+    return evaluation(contract, channel, "GetRanking")(request, timeout=args.timeout)
+
+
+def evaluation(contract, channel, method):
+    return contract.method(channel, f"{V1}.Evaluation", method)
+
+
+def show_rubrics(rubric_list, args):
+    """Each rubric: a line with its total and award tiers, then its items with their caps."""
+    if args.json:
+        return to_json(rubric_list)
+    lines = []
+    for rubric in rubric_list.rubrics:
+        tiers = ", ".join(f"{t.name} {t.share:.0%}" for t in rubric.tiers) or "none"
+        lines += [f"{rubric.id} {rubric.title}: {number(rubric.total)} points; award tiers by share of the province's candidates: {tiers}",
+                  *table([("item", "group", "name", "cap", "expert")]
+                         + [(i.id, i.group, i.name, number(i.cap), "yes" if i.expert else "") for i in rubric.items], right=(3,)),
+                  ""]
+    lines.append("expert: experts enter the item's points, or a part of them (expert-score).")
+    return "\n".join(lines)
+
+
+def show_sheet(sheet, args):
+    """The candidate's standing on a line, then each item: what was measured, its points of the cap, what its next points need."""
+    if args.json:
+        return to_json(sheet)
+    tier = f", {sheet.tier}" if sheet.tier else ", no award tier"
+    lines = [f"{sheet.teacher_id} {sheet.name} ({sheet.school_id}), {sheet.rubric_id} {sheet.year}: total {number(sheet.total)}, "
+             f"rank {sheet.rank} of {sheet.candidates} in the province{tier}."]
+    if sheet.HasField("registered_from"):
+        start = sheet.registered_from.ToDatetime().replace(microsecond=0)
+        lines.append(f"Registered; its figures count from {start.isoformat(sep=' ')} UTC.")
+    rows = [("item", "name", "measured", "points", "missing to next")]
+    rows += [(i.id, i.name, measured(i), f"{number(i.points)}/{number(i.cap)}", missing_to_next(i)) for i in sheet.items]
+    rows.append(("total", "", "", number(sheet.total), ""))
+    lines += ["", *table(rows, right=(3,))]
+    return "\n".join(lines)
+
+
+def measured(item):
+    """Each part of an item: the count an event measure reached, or whether experts have entered theirs."""
+    return ", ".join(("expert: entered" if p.entered else "expert: not entered") if p.expert
+                     else f"{p.measured if p.HasField('measured') else '?'} {p.measure}" for p in item.parts)
+
+
+def missing_to_next(item):
+    if item.HasField("next"):
+        return f"+{item.next.more} {item.next.measure}"
+    # The service leaves it unset at the cap and where only experts can add points.
+    return "at cap" if item.points >= item.cap else "experts only"
+
+
+def show_evaluation_ranking(ranking, args):
+    """A line on the region's candidates, then the page of them ranked."""
+    if args.json:
+        return to_json(ranking)
+    entries = list(ranking.entries)
+    headline = f"{ranking.rubric_id} {ranking.year} in {ranking.region_id}: {plural(ranking.total_candidates, 'candidate')}"
+    if not entries:
+        return headline + ("." if ranking.total_candidates == 0 else f"; none after the first {args.offset}.")
+    if len(entries) < ranking.total_candidates:
+        headline += f", {args.offset + 1} to {args.offset + len(entries)} shown"
+    rows = [("rank", "province rank", "teacher", "name", "total", "tier")]
+    rows += [(e.rank, e.province_rank, e.teacher_id, e.name, number(e.total), e.tier or "-") for e in entries]
+    return "\n".join([headline + ".", "", *table(rows, right=(0, 1, 4))])
+
+
+def plural(count, noun):
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+def number(value):
+    """Points as the rubrics write them: 3, 7.5, 9.25."""
+    return f"{value:.2f}".rstrip("0").rstrip(".")
 
 
 def from_dict(message_class, values):

@@ -84,11 +84,14 @@ class _Bearer(grpc.UnaryUnaryClientInterceptor, grpc.UnaryStreamClientIntercepto
         return continuation(self._details(details), requests)
 
 
+# The services a bureau calls with its token; the platform's (Ingest, Roster) take its API key.
+BUREAU_SERVICES = ("/zhijiang.live.v1.Query/", "/zhijiang.live.v1.Evaluation/")
+
+
 def with_credentials(channel, key=None, token=None):
-    """The channel with credentials: the bureau token on Query, the platform key on everything else."""
-    query = "/zhijiang.live.v1.Query/"
+    """The channel with credentials: the bureau token on Query and Evaluation, the platform key on everything else."""
     path = lambda method: method.decode() if isinstance(method, bytes) else method  # noqa: E731
-    return grpc.intercept_channel(channel, _Bearer(lambda method: token if path(method).startswith(query) else key))
+    return grpc.intercept_channel(channel, _Bearer(lambda method: token if path(method).startswith(BUREAU_SERVICES) else key))
 
 
 def to_json(message):

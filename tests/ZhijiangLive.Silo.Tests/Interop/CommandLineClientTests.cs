@@ -6,7 +6,6 @@ namespace ZhijiangLive.Silo.Tests.Interop;
 /// <summary>tools/zhijiang.py, the command-line client README's examples use, against a running silo.</summary>
 public sealed class CommandLineClientTests : IAsyncLifetime
 {
-    private const string Python = "/usr/bin/python3";
     private RunningSilo _silo = null!;
 
     public async Task InitializeAsync()
@@ -91,11 +90,5 @@ public sealed class CommandLineClientTests : IAsyncLifetime
         Assert.Contains("\"kept\": true", run.Output);
     }
 
-    private async Task<ClientScript> ZhijiangPyAsync(params string[] command)
-    {
-        string[] arguments = ["tools/zhijiang.py", "--target", $"{_silo.GrpcAddress.Host}:{_silo.GrpcAddress.Port}",
-            "--key", TestCredentials.PlatformKey, .. command];
-        return await ClientScript.RunAsync(Python, arguments, ClientScript.RepositoryRoot())
-            ?? throw new InvalidOperationException($"{Python} could not be started");
-    }
+    private Task<ClientScript> ZhijiangPyAsync(params string[] command) => ZhijiangPy.RunAsync(_silo, command);
 }

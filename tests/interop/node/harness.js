@@ -58,13 +58,13 @@ const bearer = credential => (options, nextCall) => new grpc.InterceptingCall(ne
 
 /**
  * The services on one channel, the run's ids, and events at the silo's now. Ingest and Roster carry the
- * platform key, Query the bureau token; `as(service, credential)` is a service with another credential (or none).
+ * platform key, Query and Evaluation the bureau token; `as(service, credential)` is a service with another credential (or none).
  */
 class Client {
   constructor(target, tag, now, { key, token } = {}) {
     const definition = protoLoader.loadSync(
       ['zhijiang/live/v1/ingest.proto', 'zhijiang/live/v1/roster.proto', 'zhijiang/live/v1/query.proto',
-        'grpc/health/v1/health.proto'],
+        'zhijiang/live/v1/evaluation.proto', 'grpc/health/v1/health.proto'],
       { keepCase: true, longs: Number, enums: String, defaults: true, oneofs: true, includeDirs: [PROTOS] });
     const loaded = grpc.loadPackageDefinition(definition);
     const v1 = loaded.zhijiang.live.v1;
@@ -76,6 +76,7 @@ class Client {
     this.ingest = new v1.Ingest(target, credentials, withKey);
     this.roster = new v1.Roster(target, credentials, withKey);
     this.query = this.as('Query', token);
+    this.evaluation = this.as('Evaluation', token);
     this.health = new loaded.grpc.health.v1.Health(target, credentials, on);
     this.raw = new grpc.Client(target, credentials, on);
     // Channels of their own: a channel stops compressing once the server has said what it accepts.

@@ -36,7 +36,7 @@ async function main() {
   try {
     for (const scenario of [health, roster, publishUnary, publishStream, teacherScores, regionAndLeaderboard,
       unknownMethods, messageSizes, concurrentCalls, distantDeadline, deadline, cancelledStream, oversizeBatch,
-      gzipRequest, access]) {
+      gzipRequest, access, evaluation]) {
       try {
         await scenario(c, report, { ...settings, key: args.key, token: args.token, countyToken: args['county-token'] });
       } catch (e) { // a scenario that breaks off is one failure; the others still run
@@ -254,6 +254,37 @@ async function access(c, report, settings) {
     () => teacher(county, 'T1'), "is outside this token's region");
   await report.status('and an unknown id gets the same answer', 'PERMISSION_DENIED',
     () => teacher(county, 'nobody'), "is outside this token's region");
+}
+
+/** A candidate registered, scored by experts and read back as a sheet; a county token held to its county. */
+async function evaluation(c, report, settings) {
+  const candidate = { rubric_id: 'guizhou-2021', year: Number(c.today.slice(0, 4)), teacher_id: c.id('T1') };
+  // Counting from the run's now, not the silo's later one, so that the run's events count.
+  const from = { seconds: Math.floor(c.now.getTime() / 1000), nanos: 0 };
+  const registered = await unary(c.evaluation, 'Register', { candidates: [{ ...candidate, from }] });
+  report.equal('Evaluation.Register takes the candidate', [1, []], [registered.candidates, rejections(registered)]);
+  const interaction = c.event('T1', 'interaction', { counterpart_id: '家长甲', kind: 'home_school' });
+  report.equal('an event after registration is accepted', 1, (await c.publish([interaction])).accepted);
+  const scored = await unary(c.evaluation, 'ScoreExpert', { scores: [{ ...candidate, item_id: 'typical_case', points: 7.5 }] });
+  report.equal('Evaluation.ScoreExpert takes the points', [1, []], [scored.expert_scores, rejections(scored)]);
+
+  const sheet = await unary(c.evaluation, 'GetSheet', candidate);
+  const items = Object.fromEntries(sheet.items.map(i => [i.id, i]));
+  report.equal('GetSheet: the name round-trips', '张老师', sheet.name);
+  report.check('GetSheet: a rank among the candidates', sheet.rank >= 1 && sheet.rank <= sheet.candidates, `${sheet.rank} of ${sheet.candidates}`);
+  report.equal('GetSheet: the expert points, entered', [7.5, true], [items.typical_case.points, items.typical_case.parts[0].entered]);
+  report.equal('GetSheet: the home-school interaction measured and scored', [1, 1],
+    [items.home_school.measured, items.home_school.points]);
+  report.equal("GetSheet: the total is the items' points", sheet.items.reduce((sum, i) => sum + i.points, 0), sheet.total);
+  if (!settings.countyToken) {
+    report.fail('a county token registers only its own teachers', 'run with --county-token (a token for <tag>-330108)');
+    return;
+  }
+  const county = c.as('Evaluation', settings.countyToken);
+  await report.status("a county token registering the neighbour county's teacher is PERMISSION_DENIED", 'PERMISSION_DENIED',
+    () => unary(county, 'Register', { candidates: [candidate] }), `teacher '${c.id('T1')}' is outside this token's region`);
+  await report.status("and reading that teacher's sheet is too", 'PERMISSION_DENIED',
+    () => unary(county, 'GetSheet', candidate), "is outside this token's region");
 }
 
 main();

@@ -52,7 +52,7 @@ class Client:
 
     def __init__(self, channel, tag, now, key=None, token=None):
         self.contract, self.tag, self.now = Contract(), tag, now
-        # Ingest and Roster carry the platform key, Query the bureau token.
+        # Ingest and Roster carry the platform key, Query and Evaluation the bureau token.
         self.bare, self.channel = channel, with_credentials(channel, key=key, token=token)
         self.today = now.astimezone(ZoneInfo("Asia/Shanghai")).date().isoformat()
         self._events = 0
@@ -75,10 +75,14 @@ class Client:
         return {
             "event_id": self.id(f"e{self._events}"),
             "teacher_id": self.id(teacher),
-            "occurred_at": self.now.astimezone(timezone.utc).isoformat().replace("+00:00", "Z"),
+            "occurred_at": self.timestamp(),
             "client": client,
             kind: body or {},
         }
+
+    def timestamp(self):
+        """The run's now as the contract's JSON for a Timestamp."""
+        return self.now.astimezone(timezone.utc).isoformat().replace("+00:00", "Z")
 
     def batch(self, *events):
         """A PublishRequest of new events (dicts) and events sent before (messages)."""
@@ -101,6 +105,11 @@ class Client:
         request = self.message(f"{V1}.LeaderboardRequest",
                                {"scope_id": scope, "kind": kind, "period": "PERIOD_DAY", "date": self.today, "limit": 10})
         return self.method(f"{V1}.Query", "GetLeaderboard")(request, timeout=CALL_TIMEOUT)
+
+
+    def evaluation(self, method, request_type, values, credential=None):
+        request = self.message(f"{V1}.{request_type}", values)
+        return self.method(f"{V1}.Evaluation", method, credential=credential)(request, timeout=CALL_TIMEOUT)
 
 
 def rejections(reply):

@@ -38,7 +38,7 @@ def main():
         client = Client(channel, args.tag, now, key=args.key, token=args.token)
         scenarios = (health, roster, publish_unary, publish_stream, teacher_scores, region_and_leaderboard,
                      unknown_methods, message_sizes, concurrent_calls, distant_deadline, deadline, cancelled_stream,
-                     oversize_batch, gzip_request, access)
+                     oversize_batch, gzip_request, access, evaluation)
         for scenario in scenarios:
             try:
                 scenario(client, report, args)
@@ -274,6 +274,40 @@ def access(c, report, args):
                   "is outside this token's region")
     report.status("and an unknown id gets the same answer", grpc.StatusCode.PERMISSION_DENIED,
                   lambda: teacher("nobody", credential=args.county_token), "is outside this token's region")
+
+
+def evaluation(c, report, args):
+    """A candidate registered, scored by experts and read back as a sheet; a county token held to its county."""
+    rubric, year = "guizhou-2021", int(c.today[:4])
+    candidate = {"rubric_id": rubric, "year": year, "teacher_id": c.id("T1")}
+    # Counting from the run's now, not the silo's later one, so that the run's events count.
+    registered = c.evaluation("Register", "RegisterRequest", {"candidates": [{**candidate, "from": c.timestamp()}]})
+    report.equal("Evaluation.Register takes the candidate", (1, []), (registered.candidates, rejections(registered)))
+    report.equal("an event after registration is accepted", 1,
+                 c.publish(c.batch(c.event("T1", "interaction", {"counterpart_id": "家长甲", "kind": "home_school"}))).accepted)
+    scored = c.evaluation("ScoreExpert", "ScoreExpertRequest",
+                          {"scores": [{**candidate, "item_id": "typical_case", "points": 7.5}]})
+    report.equal("Evaluation.ScoreExpert takes the points", (1, []), (scored.expert_scores, rejections(scored)))
+
+    sheet = c.evaluation("GetSheet", "SheetRequest", candidate)
+    items = {i.id: i for i in sheet.items}
+    report.equal("GetSheet: the name round-trips", "张老师", sheet.name)
+    report.check("GetSheet: a rank among the candidates", 1 <= sheet.rank <= sheet.candidates, f"{sheet.rank} of {sheet.candidates}")
+    report.equal("GetSheet: the expert points, entered", (7.5, True),
+                 (items["typical_case"].points, items["typical_case"].parts[0].entered))
+    report.equal("GetSheet: the home-school interaction measured and scored", (1, 1.0),
+                 (items["home_school"].measured, items["home_school"].points))
+    report.equal("GetSheet: the total is the items' points", sum(i.points for i in sheet.items), sheet.total)
+    if not args.county_token:
+        report.fail("a county token registers only its own teachers", "run with --county-token (a token for <tag>-330108)")
+        return
+    report.status("a county token registering the neighbour county's teacher is PERMISSION_DENIED",
+                  grpc.StatusCode.PERMISSION_DENIED,
+                  lambda: c.evaluation("Register", "RegisterRequest", {"candidates": [candidate]}, credential=args.county_token),
+                  f"teacher '{c.id('T1')}' is outside this token's region")
+    report.status("and reading that teacher's sheet is too", grpc.StatusCode.PERMISSION_DENIED,
+                  lambda: c.evaluation("GetSheet", "SheetRequest", candidate, credential=args.county_token),
+                  "is outside this token's region")
 
 
 if __name__ == "__main__":
