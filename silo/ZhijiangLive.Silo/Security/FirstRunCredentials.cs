@@ -77,7 +77,7 @@ public static class FirstRunCredentials
         Platform API key '{KeyName}', for Ingest and Roster (authorization: Bearer <key>):
         {key}
 
-        Bureau token for region {region} and everything under it, for Query and the dashboard, valid until {expires:yyyy-MM-dd HH:mm} UTC:
+        Bureau token for region {region} and everything under it, for Query, Evaluation and the dashboard, valid until {expires:yyyy-MM-dd HH:mm} UTC:
         {token}
 
         More:  dotnet run --project silo/ZhijiangLive.Silo -- token create --region <id> [--days 30]

@@ -206,6 +206,17 @@ public sealed class GuizhouRubricTests
         Assert.Equal(new[] { "t00", "t01" }, sheets.Take(2).Select(s => s.TeacherId));
     }
 
+    /// <summary>Twenty candidates, one with points: the nineteen at nothing share rank 2, inside 二等奖's ranks, yet win nothing.</summary>
+    [Fact]
+    public void Tiers_CandidatesWithoutPoints_WinNoTier()
+    {
+        var figures = Enumerable.Range(0, 20).Select(i => new CandidateFigures($"t{i:D2}",
+            new Dictionary<MeasureRef, long>(), new Dictionary<string, decimal> { ["typical_case"] = i == 0 ? 10 : 0 })).ToList();
+        var sheets = SheetCalculator.Rank(_c.Rubric, figures);
+        Assert.Equal(("t00", 1, "一等奖"), (sheets[0].TeacherId, sheets[0].Rank, sheets[0].Tier));
+        Assert.All(sheets.Skip(1), s => Assert.Equal((2, (string?)null), (s.Rank, s.Tier)));
+    }
+
     [Fact]
     public void Sheet_HasEveryItemOfTheSeed_AndExpertItemsWaitForEntries()
     {

@@ -17,7 +17,9 @@ public static class SheetCalculator
         for (var i = 0; i < sheets.Count; i++)
         {
             var rank = i > 0 && sheets[i].Total == sheets[i - 1].Total ? result[i - 1].Rank : i + 1;
-            result.Add(new RubricSheet(rubric.Id, sheets[i].TeacherId, sheets[i].Total, rank, TierOf(rubric, rank, sheets.Count), sheets[i].Items));
+            // An award takes points: candidates who have none share a rank but no tier, however many they are.
+            var tier = sheets[i].Total > 0 ? TierOf(rubric, rank, sheets.Count) : null;
+            result.Add(new RubricSheet(rubric.Id, sheets[i].TeacherId, sheets[i].Total, rank, tier, sheets[i].Items));
         }
         return result;
     }
