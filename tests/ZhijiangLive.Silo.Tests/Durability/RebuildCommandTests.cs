@@ -69,6 +69,7 @@ public sealed class RebuildCommandTests : IDisposable
         var (code, output, _) = await RunAsync("rebuild", "--help");
         Assert.Equal(0, code);
         Assert.All(["--rule-pack <file>", "--date <YYYY-MM-DD>", "--apply", "--Zhijiang:<section>:<name>=<value>"], option => Assert.Contains(option, output));
+        Assert.Contains("evaluation sheet", output);
     }
 
     private async Task<(int Code, string Output)> RebuildAsync(params string[] args)
