@@ -12,10 +12,10 @@ using ZhijiangLive.Storage;
 namespace ZhijiangLive.Silo.Rebuild;
 
 /// <summary>
-/// <c>rebuild</c>: recomputes every teacher's scores from the retained journal, with the configured rule
-/// pack or another one, and prints what changed against the state the silo would recover. With
-/// <c>--apply</c> it writes the rebuilt teachers as snapshots at the journal's end, so that a silo started
-/// afterwards (with the same rule pack) serves them.
+/// <c>rebuild</c>: recomputes every teacher's scores and rubric measures from the retained journal, with the
+/// configured rule pack or another one, and prints what changed against the state the silo would recover,
+/// scores and evaluation sheets. With <c>--apply</c> it writes the rebuilt teachers as snapshots at the
+/// journal's end, so that a silo started afterwards (with the same rule pack) serves them.
 /// </summary>
 internal static class RebuildCommand
 {
@@ -56,6 +56,7 @@ internal static class RebuildCommand
         var replay = await ReplayAllAsync(store, after, newPack, last, progress);
         var date = arguments.Date ?? after.Today;
         var comparison = await ScoreComparison.CompareAsync(before, after, date);
+        var evaluations = await EvaluationComparison.CompareAsync(before, after);
 
         await output.WriteLineAsync(
             $"Rebuilt {replay.Events:N0} events and {replay.RosterChanges:N0} roster changes up to position {last:N0} in {clock.Elapsed.TotalSeconds:0.0} s" +
@@ -65,6 +66,7 @@ internal static class RebuildCommand
             await output.WriteLineAsync($"Events this rule pack refuses that were accepted before: {replay.Refused:N0}");
         }
         comparison.Print(output, date);
+        evaluations.Print(output, id => after.Roster.Teacher(id)?.Name);
         if (!arguments.Apply)
         {
             await output.WriteLineAsync("Nothing was written (run again with --apply, the silo stopped, to keep the rebuilt scores).");

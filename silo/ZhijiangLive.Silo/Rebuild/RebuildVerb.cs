@@ -22,7 +22,7 @@ internal static class RebuildVerb
         });
         var date = new Option<DateOnly?>("--date")
         {
-            Description = "the day whose day, month and year scores are compared (default: today)",
+            Description = "the day whose day, month and year scores are compared (default: today); evaluation sheets are compared for every rubric year with candidates",
             HelpName = "YYYY-MM-DD",
             CustomParser = result =>
             {
@@ -37,9 +37,9 @@ internal static class RebuildVerb
         };
         var apply = new Option<bool>("--apply")
         {
-            Description = "write the rebuilt teachers as snapshots; stop the silo first, and start it again with the same rule pack (--Zhijiang:RulePackFile)",
+            Description = "write the rebuilt teachers (scores and rubric measures) as snapshots; stop the silo first, and start it again with the same rule pack (--Zhijiang:RulePackFile)",
         };
-        var command = new Command("rebuild", "Recomputes every score from the retained journal of the configured store and prints what changed.")
+        var command = new Command("rebuild", "Recomputes every score and evaluation sheet from the retained journal of the configured store and prints what changed.")
         {
             rulePack, date, apply,
         };

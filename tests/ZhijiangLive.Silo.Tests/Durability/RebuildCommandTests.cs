@@ -32,6 +32,7 @@ public sealed class RebuildCommandTests : IDisposable
         Assert.Contains("Rebuilt 2 events and 1 roster changes up to position 3", output);
         Assert.Contains("Year points: before 2, after 6 (+4)", output);
         Assert.Contains("T1 老师1: 2 -> 6 (+4)", output);
+        Assert.Contains("Evaluation sheets: no rubric has candidates", output);
         Assert.Contains("Nothing was written", output);
         Assert.Equal(2, await YearScoreAsync($"--Zhijiang:RulePackFile={pack}"));
 
@@ -68,6 +69,7 @@ public sealed class RebuildCommandTests : IDisposable
         var (code, output, _) = await RunAsync("rebuild", "--help");
         Assert.Equal(0, code);
         Assert.All(["--rule-pack <file>", "--date <YYYY-MM-DD>", "--apply", "--Zhijiang:<section>:<name>=<value>"], option => Assert.Contains(option, output));
+        Assert.Contains("evaluation sheet", output);
     }
 
     private async Task<(int Code, string Output)> RebuildAsync(params string[] args)
