@@ -43,14 +43,15 @@ internal static class RebuildCommand
         var clock = Stopwatch.StartNew();
 
         // Two silos, each its own cluster: the state the silo would recover, and the one the journal rebuilds.
-        await using var beforeSilo = await LocalSilo.StartAsync(currentPack, clusterOptions, time);
+        var rubrics = ClusterHosting.RubricsFrom(configuration);
+        await using var beforeSilo = await LocalSilo.StartAsync(currentPack, clusterOptions, time, rubrics: rubrics);
         var before = beforeSilo.Cluster;
         await progress.WriteLineAsync($"Recovering the current state from the {store.Name} store ...");
         await new JournalRecovery(store, new JournalWriter(store, storeOptions, NullLogger<JournalWriter>.Instance), before,
             new EventIdWindow(currentPack.GraceLate, time), beforeSilo.Services.GetRequiredService<ILocalSiloDetails>(),
             NullLogger<JournalRecovery>.Instance, takeJournal: false).RecoverAsync(cold: true, CancellationToken.None);
 
-        await using var afterSilo = await LocalSilo.StartAsync(newPack, clusterOptions, time);
+        await using var afterSilo = await LocalSilo.StartAsync(newPack, clusterOptions, time, rubrics: rubrics);
         var after = afterSilo.Cluster;
         after.EnableSnapshots();
         var replay = await ReplayAllAsync(store, after, newPack, last, progress);

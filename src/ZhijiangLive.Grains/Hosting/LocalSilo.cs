@@ -26,13 +26,15 @@ public sealed class LocalSilo : IAsyncDisposable
     public IServiceProvider Services => _host.Services;
 
     /// <param name="configure">more for the silo, as a test's call filter</param>
-    public static async Task<LocalSilo> StartAsync(RulePack pack, ClusterOptions options, TimeProvider? time = null, Action<ISiloBuilder>? configure = null)
+    /// <param name="rubrics">the evaluation rubrics; the shipped ones unless told otherwise</param>
+    public static async Task<LocalSilo> StartAsync(RulePack pack, ClusterOptions options, TimeProvider? time = null, Action<ISiloBuilder>? configure = null,
+        IReadOnlyDictionary<string, Scoring.Rubrics.Rubric>? rubrics = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.AddConsole().SetMinimumLevel(LogLevel.Warning);
         builder.UseOrleans(silo =>
         {
-            silo.UseSingleSilo().AddZhijiangGrains(pack, options, time);
+            silo.UseSingleSilo().AddZhijiangGrains(pack, options, time, rubrics);
             configure?.Invoke(silo);
         });
         var host = builder.Build();
