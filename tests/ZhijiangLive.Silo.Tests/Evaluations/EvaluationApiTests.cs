@@ -7,31 +7,21 @@ using static ZhijiangLive.Silo.Tests.Evaluations.EvaluationFixtures;
 namespace ZhijiangLive.Silo.Tests.Evaluations;
 
 /// <summary>The evaluation API over HTTP and JSON answers as the gRPC service does, and refuses as it does.</summary>
-public sealed class EvaluationApiTests : IAsyncLifetime
+public sealed class EvaluationApiTests : EvaluationSilo
 {
     private const string Base = "/api/evaluations/guizhou-2021/2026";
-    private RunningSilo _silo = null!;
-
-    public async Task InitializeAsync()
-    {
-        _silo = await RunningSilo.StartAsync();
-        using var platform = _silo.PlatformClient();
-        await platform.UpsertRosterAsync(Roster());
-    }
-
-    public Task DisposeAsync() => _silo.DisposeAsync().AsTask();
 
     [Fact]
     public async Task RegisterScoreAndRead_OverJson_AgreeWithGrpc()
     {
-        using var platform = _silo.PlatformClient();
-        using var grpc = _silo.QueryClient();
+        using var platform = Silo.PlatformClient();
+        using var grpc = Silo.QueryClient();
 
         var registered = await Post($"{Base}/candidates", new { candidates = new[] { new { teacherId = "T00" }, new { teacherId = "T01" } } });
         await platform.PublishAsync(Activity(RunningSilo.Now));
         var scored = await Post($"{Base}/expert-scores", new { scores = new[] { new { teacherId = "T00", itemId = "typical_case", points = 7.5 } } });
-        var sheet = await _silo.Http.GetFromJsonAsync<JsonElement>($"{Base}/candidates/T00");
-        var ranking = await _silo.Http.GetFromJsonAsync<JsonElement>($"{Base}/ranking?region=330100");
+        var sheet = await Silo.Http.GetFromJsonAsync<JsonElement>($"{Base}/candidates/T00");
+        var ranking = await Silo.Http.GetFromJsonAsync<JsonElement>($"{Base}/ranking?region=330100");
         var grpcSheet = await grpc.GetSheetAsync(new SheetRequest { RubricId = Rubric, Year = Year, TeacherId = "T00" });
 
         Assert.Equal((2, 0), (registered.GetProperty("candidates").GetInt32(), registered.GetProperty("rejections").GetArrayLength()));
@@ -51,7 +41,7 @@ public sealed class EvaluationApiTests : IAsyncLifetime
     [Fact]
     public async Task ACountyToken_OverJson_IsRefusedOutsideItsRegion()
     {
-        using var xihu = new HttpClient { BaseAddress = _silo.Http.BaseAddress };
+        using var xihu = new HttpClient { BaseAddress = Silo.Http.BaseAddress };
         xihu.DefaultRequestHeaders.Authorization = new("Bearer", TestCredentials.TokenFor(Xihu));
 
         var own = await xihu.PostAsJsonAsync($"{Base}/candidates", new { candidates = new[] { new { teacherId = "T00" } } });
@@ -75,7 +65,7 @@ public sealed class EvaluationApiTests : IAsyncLifetime
     [InlineData("/expert-scores", """{"scores":[]}""", HttpStatusCode.BadRequest, "at least one score")]
     public async Task ABadBody_IsAProblemWithItsReason(string path, string body, HttpStatusCode status, string detail)
     {
-        var response = await _silo.Http.PostAsync(Base + path, new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+        var response = await Silo.Http.PostAsync(Base + path, new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
 
         Assert.Equal(status, response.StatusCode);
         Assert.Contains(detail, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
@@ -84,9 +74,9 @@ public sealed class EvaluationApiTests : IAsyncLifetime
     [Fact]
     public async Task UnknownRubricAndNonCandidate_AreNotFound_AndTheRubricsAreListed()
     {
-        var unknown = await _silo.Http.GetAsync($"/api/evaluations/nope/{Year}/ranking");
-        var notCandidate = await _silo.Http.GetAsync($"{Base}/candidates/T05");
-        var rubrics = await _silo.Http.GetFromJsonAsync<JsonElement>("/api/evaluations");
+        var unknown = await Silo.Http.GetAsync($"/api/evaluations/nope/{Year}/ranking");
+        var notCandidate = await Silo.Http.GetAsync($"{Base}/candidates/T05");
+        var rubrics = await Silo.Http.GetFromJsonAsync<JsonElement>("/api/evaluations");
 
         Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound), (unknown.StatusCode, notCandidate.StatusCode));
         Assert.Equal(["featured-2018", "guizhou-2021"], rubrics.EnumerateArray().Select(r => r.GetProperty("id").GetString()));
@@ -94,7 +84,7 @@ public sealed class EvaluationApiTests : IAsyncLifetime
 
     private async Task<JsonElement> Post(string path, object body)
     {
-        var response = await _silo.Http.PostAsJsonAsync(path, body);
+        var response = await Silo.Http.PostAsJsonAsync(path, body);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }

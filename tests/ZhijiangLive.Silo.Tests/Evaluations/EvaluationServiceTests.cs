@@ -9,24 +9,13 @@ namespace ZhijiangLive.Silo.Tests.Evaluations;
 /// The Evaluation service on a running silo: a bureau registers candidates and enters expert points for its
 /// own region only, the sheet follows the events, and the ranking of a region ranks its candidates.
 /// </summary>
-public sealed class EvaluationServiceTests : IAsyncLifetime
+public sealed class EvaluationServiceTests : EvaluationSilo
 {
-    private RunningSilo _silo = null!;
-
-    public async Task InitializeAsync()
-    {
-        _silo = await RunningSilo.StartAsync();
-        using var platform = _silo.PlatformClient();
-        await platform.UpsertRosterAsync(Roster());
-    }
-
-    public Task DisposeAsync() => _silo.DisposeAsync().AsTask();
-
     [Fact]
     public async Task ASheet_FollowsTheEvents_AndTheExpertPoints_AndRanksInTheProvince()
     {
-        using var province = _silo.QueryClient();
-        using var platform = _silo.PlatformClient();
+        using var province = Silo.QueryClient();
+        using var platform = Silo.PlatformClient();
         var registered = await province.RegisterCandidatesAsync(Register([.. XihuTeachers, .. ShangchengTeachers]));
         await platform.PublishAsync(Activity(RunningSilo.Now));
         var scored = await province.ScoreExpertAsync(Expert("T00", "typical_case", 7.5));
@@ -52,8 +41,8 @@ public sealed class EvaluationServiceTests : IAsyncLifetime
     [Fact]
     public async Task ARanking_OfARegion_RanksItsCandidates_BesideTheirProvinceRank()
     {
-        using var province = _silo.QueryClient();
-        using var platform = _silo.PlatformClient();
+        using var province = Silo.QueryClient();
+        using var platform = Silo.PlatformClient();
         await province.RegisterCandidatesAsync(Register("T00", "T01", "T02", "T20"));
         await platform.PublishAsync(Activity(RunningSilo.Now));
         var interaction = Activity(RunningSilo.Now).Events.Last().Clone();
@@ -74,8 +63,8 @@ public sealed class EvaluationServiceTests : IAsyncLifetime
     [Fact]
     public async Task ACountyToken_RegistersAndScores_OnlyItsOwnCandidates()
     {
-        using var xihu = _silo.QueryClient(TestCredentials.TokenFor(Xihu));
-        using var province = _silo.QueryClient();
+        using var xihu = Silo.QueryClient(TestCredentials.TokenFor(Xihu));
+        using var province = Silo.QueryClient();
 
         var own = await xihu.RegisterCandidatesAsync(Register("T00", "T01"));
         var mixed = await Assert.ThrowsAsync<RpcException>(() => xihu.RegisterCandidatesAsync(Register("T02", "T20")));
@@ -92,11 +81,11 @@ public sealed class EvaluationServiceTests : IAsyncLifetime
         Assert.All([mixed, unknown, otherScore, otherSheet, otherRanking], e => Assert.Equal(StatusCode.PermissionDenied, e.StatusCode));
         Assert.Equal("teacher 'T20' is outside this token's region; nothing of this request was taken", mixed.Status.Detail);
         // The refused request took nothing, not even its teacher inside the region.
-        Assert.DoesNotContain("T02", _silo.Cluster.Roster.Candidates.Of(Rubric, Year).Select(c => c.Registration.TeacherId));
+        Assert.DoesNotContain("T02", Silo.Cluster.Roster.Candidates.Of(Rubric, Year).Select(c => c.Registration.TeacherId));
         Assert.Equal(1, ownScore.ExpertScores);
         Assert.Equal([("T01", 5.0), ("T00", 0.0)], ownRanking.Entries.Select(e => (e.TeacherId, e.Total)));
         Assert.Equal((Xihu, 2), (ownRanking.RegionId, ownRanking.TotalCandidates));
-        var registration = _silo.Cluster.Roster.Candidates.Find(Rubric, Year, "T00")!.Registration;
+        var registration = Silo.Cluster.Roster.Candidates.Find(Rubric, Year, "T00")!.Registration;
         Assert.StartsWith($"token:", registration.By);
         Assert.EndsWith($"@{Xihu}", registration.By);
     }
@@ -104,7 +93,7 @@ public sealed class EvaluationServiceTests : IAsyncLifetime
     [Fact]
     public async Task EntriesTheRubricRefuses_AreRejections_AndTheOthersAreTaken()
     {
-        using var province = _silo.QueryClient();
+        using var province = Silo.QueryClient();
         var registration = Register("T00", "T01");
         registration.Candidates[1].RubricId = "beauty-contest";
         var registered = await province.RegisterCandidatesAsync(registration);
@@ -135,20 +124,20 @@ public sealed class EvaluationServiceTests : IAsyncLifetime
     [InlineData(24 * 320, "is not in 2026")]
     public async Task AFrom_BeforeTodayOrOutsideTheYear_IsInvalid(int hours, string reason)
     {
-        using var province = _silo.QueryClient();
+        using var province = Silo.QueryClient();
 
         var error = await Assert.ThrowsAsync<RpcException>(() =>
             province.RegisterCandidatesAsync(Register(RunningSilo.Now.AddHours(hours).AddHours(-10), "T00")));
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.Contains(reason, error.Status.Detail);
-        Assert.Empty(_silo.Cluster.Roster.Candidates.Of(Rubric, Year));
+        Assert.Empty(Silo.Cluster.Roster.Candidates.Of(Rubric, Year));
     }
 
     [Fact]
     public async Task AWithdrawnCandidate_LeavesTheRanking_AndASheetOfANonCandidateIsNotFound()
     {
-        using var province = _silo.QueryClient();
+        using var province = Silo.QueryClient();
         await province.RegisterCandidatesAsync(Register("T00", "T01"));
         var withdrawal = Register("T01");
         withdrawal.Candidates[0].Withdrawn = true;
@@ -169,20 +158,20 @@ public sealed class EvaluationServiceTests : IAsyncLifetime
     [Fact]
     public async Task TheRosterFeed_CannotCarryCandidates()
     {
-        using var platform = _silo.PlatformClient();
+        using var platform = Silo.PlatformClient();
         var batch = new RosterBatch { Candidates = { new Candidate { RubricId = Rubric, Year = Year, TeacherId = "T00", From = Timestamp.FromDateTimeOffset(RunningSilo.Now) } } };
 
         var error = await Assert.ThrowsAsync<RpcException>(() => platform.UpsertRosterAsync(batch));
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.Contains("zhijiang.live.v1.Evaluation", error.Status.Detail);
-        Assert.Empty(_silo.Cluster.Roster.Candidates.Of(Rubric, Year));
+        Assert.Empty(Silo.Cluster.Roster.Candidates.Of(Rubric, Year));
     }
 
     [Fact]
     public async Task TheRubrics_AreListed_WithTheirItemsAndTiers()
     {
-        using var province = _silo.QueryClient();
+        using var province = Silo.QueryClient();
 
         var list = await province.ListRubricsAsync();
 
