@@ -17,14 +17,13 @@ public sealed class SiloDeathWatch(
 {
     protected override async Task ExecuteAsync(CancellationToken stopping)
     {
-        var active = new HashSet<SiloAddress>();
+        var silos = new DepartedSilos(cluster.Silo);
         try
         {
             await foreach (var snapshot in membership.MembershipUpdates.WithCancellation(stopping))
             {
-                var died = active.Where(s => snapshot.GetSiloStatus(s) == SiloStatus.Dead).ToList();
-                active = [.. snapshot.Members.Values.Where(m => m.Status == SiloStatus.Active && !m.SiloAddress.Equals(cluster.Silo)).Select(m => m.SiloAddress)];
-                if (died.Count > 0 && ownership.Owns)
+                var died = silos.DiedSince(snapshot);
+                if (died.Count > 0 && await OwnsOnceRecoveredAsync())
                 {
                     await RebuildAsync(died);
                 }
@@ -34,6 +33,26 @@ public sealed class SiloDeathWatch(
         {
             // The silo stops.
         }
+    }
+
+    /// <summary>
+    /// Whether this silo writes the journal, once a takeover under way has finished: a failover's recovery may
+    /// have rebuilt schools and regions while the dead silo still held some of them, and those are rebuilt again.
+    /// </summary>
+    private async Task<bool> OwnsOnceRecoveredAsync()
+    {
+        if (ownership.Recovery is { } recovering)
+        {
+            try
+            {
+                await recovering;
+            }
+            catch (Exception)
+            {
+                // A failed recovery stops the silo; it has nothing to rebuild.
+            }
+        }
+        return ownership.Owns;
     }
 
     private async Task RebuildAsync(List<SiloAddress> died)
