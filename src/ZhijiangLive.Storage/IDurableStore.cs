@@ -43,8 +43,11 @@ public interface IDurableStore : IAsyncDisposable
     /// <summary>The records after <paramref name="afterPosition"/>, in position order.</summary>
     IAsyncEnumerable<JournalRecord> ReadAsync(long afterPosition, CancellationToken cancellation = default);
 
-    /// <summary>The ids of journaled events that occurred at or after <paramref name="occurredSince"/>.</summary>
-    IAsyncEnumerable<RecentEventId> ReadEventIdsAsync(DateTimeOffset occurredSince, CancellationToken cancellation = default);
+    /// <summary>
+    /// The ids of journaled events that occurred at or after <paramref name="occurredSince"/>, at positions up to
+    /// <paramref name="throughPosition"/> (a recovery that replays the journal after a position learns the later ids from the replay).
+    /// </summary>
+    IAsyncEnumerable<RecentEventId> ReadEventIdsAsync(DateTimeOffset occurredSince, long throughPosition = long.MaxValue, CancellationToken cancellation = default);
 
     /// <summary>
     /// Writes snapshots in one transaction; a snapshot whose version is not above the stored one of its grain

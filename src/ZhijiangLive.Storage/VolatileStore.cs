@@ -37,7 +37,7 @@ public sealed class VolatileStore : IDurableStore
 
     public IAsyncEnumerable<JournalRecord> ReadAsync(long afterPosition, CancellationToken cancellation = default) => Empty<JournalRecord>();
 
-    public IAsyncEnumerable<RecentEventId> ReadEventIdsAsync(DateTimeOffset occurredSince, CancellationToken cancellation = default) =>
+    public IAsyncEnumerable<RecentEventId> ReadEventIdsAsync(DateTimeOffset occurredSince, long throughPosition = long.MaxValue, CancellationToken cancellation = default) =>
         Empty<RecentEventId>();
 
     public Task<IReadOnlySet<(string Kind, string Key)>> WriteSnapshotsAsync(IReadOnlyList<GrainSnapshot> snapshots, CancellationToken cancellation = default) =>

@@ -28,6 +28,17 @@ public abstract partial class StoreContractTests
     }
 
     [Fact]
+    public async Task ReadEventIds_ThroughAPosition_LeavesOutTheLaterEvents()
+    {
+        var since = Records.Time;
+        await Store.AppendAsync([Records.Event(1, occurredAt: since), Records.Event(2, occurredAt: since), Records.Event(3, occurredAt: since)]);
+
+        var ids = await Store.ReadEventIdsAsync(since, throughPosition: 2).Select(e => e.EventId).ToListAsync();
+
+        Assert.Equal([Records.EventId(1), Records.EventId(2)], ids.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task ReadEventIds_WhenNew_IsEmpty()
     {
         Assert.Empty(await Store.ReadEventIdsAsync(DateTimeOffset.MinValue).ToListAsync());

@@ -77,8 +77,8 @@ internal sealed class CountingStore(IDurableStore inner) : IDurableStore
     public IAsyncEnumerable<GrainSnapshot> ReadSnapshotsAsync(CancellationToken cancellation = default) =>
         Timed(inner.ReadSnapshotsAsync(cancellation), Snapshots, null, cancellation);
 
-    public IAsyncEnumerable<RecentEventId> ReadEventIdsAsync(DateTimeOffset occurredSince, CancellationToken cancellation = default) =>
-        Timed(inner.ReadEventIdsAsync(occurredSince, cancellation), EventIds, null, cancellation);
+    public IAsyncEnumerable<RecentEventId> ReadEventIdsAsync(DateTimeOffset occurredSince, long throughPosition = long.MaxValue, CancellationToken cancellation = default) =>
+        Timed(inner.ReadEventIdsAsync(occurredSince, throughPosition, cancellation), EventIds, null, cancellation);
 
     public Task InitializeAsync(CancellationToken cancellation = default) => inner.InitializeAsync(cancellation);
     public Task<long> LastPositionAsync(CancellationToken cancellation = default) => inner.LastPositionAsync(cancellation);

@@ -125,11 +125,13 @@ public sealed class PostgresStore(string connectionString) : IDurableStore
         }
     }
 
-    public async IAsyncEnumerable<RecentEventId> ReadEventIdsAsync(DateTimeOffset occurredSince, [EnumeratorCancellation] CancellationToken cancellation = default)
+    public async IAsyncEnumerable<RecentEventId> ReadEventIdsAsync(DateTimeOffset occurredSince, long throughPosition = long.MaxValue,
+        [EnumeratorCancellation] CancellationToken cancellation = default)
     {
         await using var command = _source.CreateCommand(
-            "SELECT event_id, occurred_ticks FROM journal WHERE event_id IS NOT NULL AND occurred_ticks >= $1");
+            "SELECT event_id, occurred_ticks FROM journal WHERE event_id IS NOT NULL AND occurred_ticks >= $1 AND position <= $2");
         command.Parameters.AddWithValue(occurredSince.UtcTicks);
+        command.Parameters.AddWithValue(throughPosition);
         await using var reader = await command.ExecuteReaderAsync(cancellation);
         while (await reader.ReadAsync(cancellation))
         {

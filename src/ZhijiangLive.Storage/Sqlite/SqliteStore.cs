@@ -150,14 +150,19 @@ public sealed class SqliteStore : IDurableStore
                 (byte[])reader.GetValue(5))),
             afterPosition, cancellation);
 
-    public async IAsyncEnumerable<RecentEventId> ReadEventIdsAsync(DateTimeOffset occurredSince, [EnumeratorCancellation] CancellationToken cancellation = default)
+    public async IAsyncEnumerable<RecentEventId> ReadEventIdsAsync(DateTimeOffset occurredSince, long throughPosition = long.MaxValue,
+        [EnumeratorCancellation] CancellationToken cancellation = default)
     {
         var pages = Pages(
             "SELECT position, event_id, occurred_ticks FROM journal WHERE position > $after AND event_id IS NOT NULL ORDER BY position LIMIT $limit",
-            reader => (reader.GetInt64(0), new RecentEventId(reader.GetString(1), new DateTimeOffset(reader.GetInt64(2), TimeSpan.Zero))),
+            reader => (reader.GetInt64(0), (Position: reader.GetInt64(0), Id: new RecentEventId(reader.GetString(1), new DateTimeOffset(reader.GetInt64(2), TimeSpan.Zero)))),
             0, cancellation);
-        await foreach (var id in pages)
+        await foreach (var (position, id) in pages)
         {
+            if (position > throughPosition)
+            {
+                yield break;
+            }
             if (id.OccurredAt >= occurredSince)
             {
                 yield return id;
