@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -13,6 +14,7 @@ namespace ZhijiangLive.Bench.Durability;
 internal sealed class BenchSiloProcess : IDisposable
 {
     private readonly Process _process;
+    private readonly ConcurrentQueue<(long At, string Line)> _failoverLines = new();
 
     private BenchSiloProcess(Process process, Uri grpc)
     {
@@ -22,6 +24,9 @@ internal sealed class BenchSiloProcess : IDisposable
 
     public Uri GrpcAddress { get; }
 
+    /// <summary>When this silo logged that it takes the journal over and that it recovered, as stopwatch timestamps.</summary>
+    public IEnumerable<(long At, string Line)> FailoverLines => _failoverLines;
+
     public static async Task<BenchSiloProcess> StartAsync(params string[] settings)
     {
         var grpc = new Uri($"http://127.0.0.1:{FreePort()}");
@@ -29,16 +34,17 @@ internal sealed class BenchSiloProcess : IDisposable
         start.Environment["DOTNET_gcServer"] = "1";
         foreach (var argument in (string[])["exec", Path.Combine(AppContext.BaseDirectory, "ZhijiangLive.Silo.dll"),
             "--urls", $"http://127.0.0.1:{FreePort()}", $"--Zhijiang:Grpc:Url={grpc}", "--Logging:LogLevel:Default=Warning",
+            "--Logging:LogLevel:ZhijiangLive.Silo.Durability.JournalRecovery=Information",
             .. BenchCredentials.SiloSettings, .. settings])
         {
             start.ArgumentList.Add(argument);
         }
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var silo = new BenchSiloProcess(process, grpc);
+        process.OutputDataReceived += (_, line) => silo.Keep(line.Data);
+        process.ErrorDataReceived += (_, line) => silo.Keep(line.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var silo = new BenchSiloProcess(process, grpc);
         using var client = BenchCredentials.Client(grpc);
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(120);
         while (DateTime.UtcNow < deadline && !process.HasExited)
@@ -59,6 +65,15 @@ internal sealed class BenchSiloProcess : IDisposable
         }
         silo.Dispose();
         throw new InvalidOperationException("a silo process did not become ready within 120 s");
+    }
+
+    // The console logger writes a line of category, then one of message: the message is what names the step.
+    private void Keep(string? line)
+    {
+        if (line is not null && (line.Contains("taking the journal over") || line.Contains("Recovered (")))
+        {
+            _failoverLines.Enqueue((Stopwatch.GetTimestamp(), line.Trim()));
+        }
     }
 
     /// <summary>SIGKILL: the silo has no chance to leave the cluster or to flush anything.</summary>

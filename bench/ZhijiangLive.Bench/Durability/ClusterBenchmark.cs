@@ -73,6 +73,8 @@ internal static class ClusterBenchmark
         var killedAt = Stopwatch.GetTimestamp();
         processes[0].Kill();
         var tries = 0;
+        var refusals = new List<string>();
+        StatusCode? lastRefusal = null;
         while (true)
         {
             tries++;
@@ -82,10 +84,21 @@ internal static class ClusterBenchmark
                 var took = Stopwatch.GetElapsedTime(killedAt);
                 Console.WriteLine($"failover: the journal's silo killed (SIGKILL); a batch for {DurableIngest.Batch} teachers accepted through the other " +
                     $"after {took.TotalSeconds:0.0} s ({tries} tries; accepted {reply.Accepted}, duplicates {reply.Duplicates})");
+                foreach (var (loggedAt, line) in processes[1].FailoverLines.Where(l => l.At > killedAt))
+                {
+                    Console.WriteLine($"  survivor at {Stopwatch.GetElapsedTime(killedAt, loggedAt).TotalSeconds:0.0} s: {line}");
+                }
+                refusals.ForEach(r => Console.WriteLine($"  {r}"));
                 return;
             }
-            catch (RpcException) when (Stopwatch.GetElapsedTime(killedAt) < TimeSpan.FromSeconds(120))
+            catch (RpcException error) when (Stopwatch.GetElapsedTime(killedAt) < TimeSpan.FromSeconds(120))
             {
+                // Each new kind of refusal, when it began: how long the calls hung, and what the survivor said while recovering.
+                if (error.StatusCode != lastRefusal)
+                {
+                    lastRefusal = error.StatusCode;
+                    refusals.Add($"from {Stopwatch.GetElapsedTime(killedAt).TotalSeconds:0.0} s, try {tries}: {error.StatusCode} ({error.Status.Detail})");
+                }
                 await Task.Delay(100);
             }
         }
