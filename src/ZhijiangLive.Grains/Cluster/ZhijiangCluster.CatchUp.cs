@@ -50,7 +50,7 @@ public sealed partial class ZhijiangCluster
         var journal = Journal ?? throw new InvalidOperationException(
             $"teacher '{teacherId}' came back behind its journal (holds position {answer.Holds}) and this silo has no journal to catch it up from");
         var shareFirst = events.Events.Length > 0 ? events.Events[0].Position : events.Previous + 1;
-        var teacher = grains.GetGrain<ITeacherGrain>(teacherId);
+        var teacher = references.Teacher(teacherId);
         var missed = new List<TeacherEvent>();
         await foreach (var entry in journal.ReadAsync(answer.Holds, shareFirst - 1).ConfigureAwait(false))
         {
@@ -109,7 +109,7 @@ public sealed partial class ZhijiangCluster
         await Waves.SendAsync(handed, async pair =>
         {
             var check = new TeacherEvents([], pair.Value);
-            var answer = await AnswerOfAsync(pair.Key, check, grains.GetGrain<ITeacherGrain>(pair.Key).PublishAsync(check)).ConfigureAwait(false);
+            var answer = await AnswerOfAsync(pair.Key, check, references.Teacher(pair.Key).PublishAsync(check)).ConfigureAwait(false);
             if (answer.Behind)
             {
                 await CallTeacherAsync(pair.Key, check, Task.FromResult(answer)).ConfigureAwait(false);
@@ -134,7 +134,7 @@ public sealed partial class ZhijiangCluster
             {
                 // The events may have been scored before the silo died with them: the grain passes over what it holds.
                 await Task.Delay(RetryInterval).ConfigureAwait(false);
-                call = grains.GetGrain<ITeacherGrain>(teacherId).PublishAsync(events);
+                call = references.Teacher(teacherId).PublishAsync(events);
             }
         }
     }

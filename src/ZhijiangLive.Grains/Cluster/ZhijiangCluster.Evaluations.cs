@@ -23,7 +23,7 @@ public sealed partial class ZhijiangCluster
         var figures = await Task.WhenAll(candidates.Select(async candidate =>
         {
             var teacherId = candidate.Registration.TeacherId;
-            var values = await grains.GetGrain<ITeacherGrain>(teacherId).MeasuredAsync(rubricId, year).ConfigureAwait(false);
+            var values = await references.Teacher(teacherId).MeasuredAsync(rubricId, year).ConfigureAwait(false);
             var measured = measures.Zip(values).ToDictionary(p => p.First, p => p.Second);
             return new CandidateFigures(teacherId, measured, candidate.Expert.ToDictionary(e => e.Key, e => e.Value.Points));
         })).ConfigureAwait(false);

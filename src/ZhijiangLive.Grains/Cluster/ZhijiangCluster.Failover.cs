@@ -20,9 +20,9 @@ public sealed partial class ZhijiangCluster
             foreach (var level in new[] { RegionLevel.Province, RegionLevel.City, RegionLevel.County })
             {
                 await Waves.SendAsync(Roster.Regions.Where(r => r.Level == level).ToList(),
-                    r => grains.GetGrain<IRegionGrain>(r.Id).UpsertAsync(r)).ConfigureAwait(false);
+                    r => references.Region(r.Id).UpsertAsync(r)).ConfigureAwait(false);
             }
-            await Waves.SendAsync(Roster.Schools.ToList(), s => grains.GetGrain<ISchoolGrain>(s.Id).UpsertAsync(s)).ConfigureAwait(false);
+            await Waves.SendAsync(Roster.Schools.ToList(), s => references.School(s.Id).UpsertAsync(s)).ConfigureAwait(false);
         }
         finally
         {

@@ -61,7 +61,7 @@ public sealed partial class ZhijiangCluster
                 share[j] = new TeacherEvent(activity, position, acceptedAt);
             }
             var teacherEvents = new TeacherEvents(share, PreviousAndRemember(teacherId, share));
-            calls.Add(new TeacherCall(indices, teacherId, teacherEvents, grains.GetGrain<ITeacherGrain>(teacherId).PublishAsync(teacherEvents)));
+            calls.Add(new TeacherCall(indices, teacherId, teacherEvents, references.Teacher(teacherId).PublishAsync(teacherEvents)));
         }
         return _inFlight.Track(CollectAsync(events, outcomes, calls));
     }

@@ -14,7 +14,7 @@ public sealed partial class ZhijiangCluster
     public Task<TeacherView?> GetTeacherAsync(string id, DateOnly? date = null) =>
         Roster.Teacher(id) is null
             ? Task.FromResult<TeacherView?>(null)
-            : grains.GetGrain<ITeacherGrain>(id).GetAsync(date ?? Today);
+            : references.Teacher(id).GetAsync(date ?? Today);
 
     /// <summary>
     /// Why a teacher has its points on <paramref name="date"/> (today by default): the day's ledger entries in
@@ -23,17 +23,17 @@ public sealed partial class ZhijiangCluster
     public Task<LedgerDay?> ExplainTeacherAsync(string id, DateOnly? date = null) =>
         Roster.Teacher(id) is null
             ? Task.FromResult<LedgerDay?>(null)
-            : grains.GetGrain<ITeacherGrain>(id).ExplainAsync(date ?? Today);
+            : references.Teacher(id).ExplainAsync(date ?? Today);
 
     public Task<GroupView?> GetSchoolAsync(string id, DateOnly? date = null) =>
         Roster.School(id) is null
             ? Task.FromResult<GroupView?>(null)
-            : grains.GetGrain<ISchoolGrain>(id).GetAsync(date ?? Today);
+            : references.School(id).GetAsync(date ?? Today);
 
     public Task<GroupView?> GetRegionAsync(string id, DateOnly? date = null) =>
         Roster.Region(id) is null
             ? Task.FromResult<GroupView?>(null)
-            : grains.GetGrain<IRegionGrain>(id).GetAsync(date ?? Today);
+            : references.Region(id).GetAsync(date ?? Today);
 
     /// <summary>
     /// A page of a ranking of a school (its teachers) or a region (its teachers, schools or child regions).
@@ -47,17 +47,17 @@ public sealed partial class ZhijiangCluster
         }
         if (Roster.School(request.ScopeId) is not null)
         {
-            return await grains.GetGrain<ISchoolGrain>(request.ScopeId).RankAsync(request).ConfigureAwait(false);
+            return await references.School(request.ScopeId).RankAsync(request).ConfigureAwait(false);
         }
         return Roster.Region(request.ScopeId) is null
             ? null
-            : await grains.GetGrain<IRegionGrain>(request.ScopeId).RankAsync(request).ConfigureAwait(false);
+            : await references.Region(request.ScopeId).RankAsync(request).ConfigureAwait(false);
     }
 
     public async Task<RankingPage?> GetShortlistAsync(string cityId, ShortlistKind kind) =>
         Roster.Region(cityId) is null
             ? null
-            : await grains.GetGrain<IRegionGrain>(cityId).ShortlistAsync(kind).ConfigureAwait(false);
+            : await references.Region(cityId).ShortlistAsync(kind).ConfigureAwait(false);
 
     /// <summary>
     /// Follows a region for one period: a full update at once, then coalesced updates while it changes.
@@ -73,7 +73,7 @@ public sealed partial class ZhijiangCluster
         var id = Random.Shared.NextInt64(1, long.MaxValue);
         var follower = new RegionFollower(onUpdate);
         var reference = grains.CreateObjectReference<IRegionFollower>(follower);
-        var region = grains.GetGrain<IRegionGrain>(regionId);
+        var region = references.Region(regionId);
         follower.Start(await region.FollowAsync(id, period, reference).ConfigureAwait(false));
         var renewing = new CancellationTokenSource();
         _ = RenewAsync(region, id, period, reference, follower, renewing.Token);

@@ -35,16 +35,16 @@ public sealed partial class ZhijiangCluster
             // One at a time, parents first: a new region registers with its parent's grain.
             foreach (var region in regions)
             {
-                await grains.GetGrain<IRegionGrain>(region.Id).UpsertAsync(region).ConfigureAwait(false);
+                await references.Region(region.Id).UpsertAsync(region).ConfigureAwait(false);
             }
-            await Waves.SendAsync(LastOfEach(schools, s => s.Id), s => grains.GetGrain<ISchoolGrain>(s.Id).UpsertAsync(s)).ConfigureAwait(false);
+            await Waves.SendAsync(LastOfEach(schools, s => s.Id), s => references.School(s.Id).UpsertAsync(s)).ConfigureAwait(false);
             // A teacher restored with this very entry has it already (as when a restart applies the roster
             // snapshot): its grain stays asleep, and its school hears it from AnnounceAllTeachersAsync.
             var changed = LastOfEach(teachers, t => t.Id).Where(t => !Services.RestoredTeachers.Holds(t));
-            await Waves.SendAsync(changed, t => grains.GetGrain<ITeacherGrain>(t.Id).UpsertAsync(t)).ConfigureAwait(false);
+            await Waves.SendAsync(changed, t => references.Teacher(t.Id).UpsertAsync(t)).ConfigureAwait(false);
             // A candidate's grain starts (or stops) counting here, in the registration's place in the journal.
             await Waves.SendAsync(candidates.GroupBy(c => c.TeacherId),
-                c => grains.GetGrain<ITeacherGrain>(c.Key).RegisterAsync([.. c])).ConfigureAwait(false);
+                c => references.Teacher(c.Key).RegisterAsync([.. c])).ConfigureAwait(false);
             // Roster changes are rare and a reader expects them counted at once: no forward window holds them.
             await FlushAsync().ConfigureAwait(false);
             _rosterPosition = Math.Max(_rosterPosition, position);

@@ -55,7 +55,7 @@ public sealed partial class ZhijiangCluster
         {
             await Waves.SendAsync(changed, async id =>
             {
-                if (await grains.GetGrain<ITeacherGrain>(id).SaveAsync(cut).ConfigureAwait(false))
+                if (await references.Teacher(id).SaveAsync(cut).ConfigureAwait(false))
                 {
                     Interlocked.Increment(ref written);
                 }

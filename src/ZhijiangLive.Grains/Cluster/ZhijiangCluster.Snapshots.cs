@@ -42,7 +42,7 @@ public sealed partial class ZhijiangCluster
         var taken = new ConcurrentBag<TeacherSnapshot>();
         await Waves.SendAsync(Services.ChangedTeachers.TakeAll(), async id =>
         {
-            if (await grains.GetGrain<ITeacherGrain>(id).TakeSnapshotAsync(cut).ConfigureAwait(false) is { } snapshot)
+            if (await references.Teacher(id).TakeSnapshotAsync(cut).ConfigureAwait(false) is { } snapshot)
             {
                 taken.Add(snapshot);
             }
@@ -60,7 +60,7 @@ public sealed partial class ZhijiangCluster
         await FlushOutboxesAsync().ConfigureAwait(false);
         var taken = new ConcurrentBag<GroupHistorySnapshot>();
         await Waves.SendAsync(Roster.Regions.ToList(), async r =>
-            Add(await grains.GetGrain<IRegionGrain>(r.Id).TakeHistorySnapshotAsync().ConfigureAwait(false))).ConfigureAwait(false);
+            Add(await references.Region(r.Id).TakeHistorySnapshotAsync().ConfigureAwait(false))).ConfigureAwait(false);
         IEnumerable<GroupHistorySnapshot> all = taken;
         if (Services.ParkedSnapshots is { } parked)
         {
@@ -82,7 +82,7 @@ public sealed partial class ZhijiangCluster
     {
         // Written by builds whose schools kept closed periods' figures; schools now recount them from their teachers.
         SchoolCore.Kind => Task.CompletedTask,
-        RegionCore.Kind => grains.GetGrain<IRegionGrain>(snapshot.Key).RestoreHistoryAsync(snapshot),
+        RegionCore.Kind => references.Region(snapshot.Key).RestoreHistoryAsync(snapshot),
         _ => throw new InvalidDataException($"no grain kind '{snapshot.Kind}' keeps a history"),
     };
 
@@ -126,7 +126,7 @@ public sealed partial class ZhijiangCluster
         }
         outbox.Post(reports);
         var awake = Roster.Teachers.Select(t => t.Id).Where(id => !Services.RestoredTeachers.Contains(id)).ToList();
-        await Waves.SendAsync(awake, id => grains.GetGrain<ITeacherGrain>(id).AnnounceAsync()).ConfigureAwait(false);
+        await Waves.SendAsync(awake, id => references.Teacher(id).AnnounceAsync()).ConfigureAwait(false);
         await FlushOutboxesAsync().ConfigureAwait(false);
     }
 }

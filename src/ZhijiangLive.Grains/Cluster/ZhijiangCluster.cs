@@ -13,7 +13,7 @@ namespace ZhijiangLive.Grains.Cluster;
 /// notifications, sent to the teacher, school and region grains through Orleans' <see cref="IGrainFactory"/>.
 /// </summary>
 public sealed partial class ZhijiangCluster(
-    GrainServices services, IGrainFactory grains, SchoolOutbox outbox, IClusterMembershipService membership, ILocalSiloDetails local,
+    GrainServices services, IGrainFactory grains, GrainReferences references, SchoolOutbox outbox, IClusterMembershipService membership, ILocalSiloDetails local,
     ILogger<ZhijiangCluster> logger)
 {
     private readonly InFlight _inFlight = new();
@@ -31,11 +31,11 @@ public sealed partial class ZhijiangCluster(
     {
         await _inFlight.DrainAsync().ConfigureAwait(false);
         await FlushOutboxesAsync().ConfigureAwait(false);
-        await Task.WhenAll(Roster.Schools.Select(s => grains.GetGrain<ISchoolGrain>(s.Id).FlushAsync())).ConfigureAwait(false);
+        await Task.WhenAll(Roster.Schools.Select(s => references.School(s.Id).FlushAsync())).ConfigureAwait(false);
         foreach (var level in new[] { RegionLevel.County, RegionLevel.City })
         {
             await Task.WhenAll(Roster.Regions.Where(r => r.Level == level)
-                .Select(r => grains.GetGrain<IRegionGrain>(r.Id).FlushAsync())).ConfigureAwait(false);
+                .Select(r => references.Region(r.Id).FlushAsync())).ConfigureAwait(false);
         }
     }
 }

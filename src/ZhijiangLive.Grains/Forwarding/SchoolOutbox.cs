@@ -12,7 +12,7 @@ namespace ZhijiangLive.Grains.Forwarding;
 /// per window with its teachers' latest reports (<see cref="PendingReports"/>), <paramref name="window"/>
 /// after the first report waited, or at once on <see cref="FlushAsync"/>.
 /// </summary>
-public sealed class SchoolOutbox(IGrainFactory grains, TimeSpan window, ILogger<SchoolOutbox> logger)
+public sealed class SchoolOutbox(GrainReferences references, TimeSpan window, ILogger<SchoolOutbox> logger)
 {
     private readonly Lock _gate = new();
     private Dictionary<string, PendingReports> _waiting = new(StringComparer.Ordinal);
@@ -92,7 +92,7 @@ public sealed class SchoolOutbox(IGrainFactory grains, TimeSpan window, ILogger<
         foreach (var (school, pending) in taken)
         {
             var reports = pending.Take();
-            calls.Add((school, reports, grains.GetGrain<ISchoolGrain>(school).ReceiveAsync(reports)));
+            calls.Add((school, reports, references.School(school).ReceiveAsync(reports)));
         }
         try
         {

@@ -30,8 +30,9 @@ public static class ZhijiangSilo
         {
             Rubrics = rubrics ?? RubricLoader.Shipped,
         });
+        silo.Services.AddSingleton(services => new GrainReferences(services.GetRequiredService<IGrainFactory>()));
         silo.Services.AddSingleton(services => new SchoolOutbox(
-            services.GetRequiredService<IGrainFactory>(), options.ForwardInterval, services.GetRequiredService<ILogger<SchoolOutbox>>()));
+            services.GetRequiredService<GrainReferences>(), options.ForwardInterval, services.GetRequiredService<ILogger<SchoolOutbox>>()));
         silo.Services.AddSingleton<ZhijiangCluster>();
         silo.AddPlacementDirector<SiloPlacement, SiloPlacementDirector>();
         UseOneActivationPerGrain(silo);

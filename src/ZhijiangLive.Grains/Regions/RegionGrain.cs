@@ -16,7 +16,7 @@ namespace ZhijiangLive.Grains.Regions;
 /// sends followers what changed since the last one.
 /// </summary>
 [KeepAlive]
-public sealed class RegionGrain(GrainServices services) : Grain, IRegionGrain
+public sealed class RegionGrain(GrainServices services, GrainReferences references) : Grain, IRegionGrain
 {
     private readonly List<TeacherChange> _forwards = [];
     private readonly RegionFollowers _followers = new();
@@ -129,5 +129,5 @@ public sealed class RegionGrain(GrainServices services) : Grain, IRegionGrain
         return Task.CompletedTask;
     }
 
-    private IRegionGrain Parent(string parentId) => GrainFactory.GetGrain<IRegionGrain>(parentId);
+    private IRegionGrain Parent(string parentId) => references.Region(parentId);
 }

@@ -14,7 +14,7 @@ namespace ZhijiangLive.Grains.Schools;
 /// <see cref="ForwardWindow"/> and goes as one call per <see cref="ClusterOptions.ForwardInterval"/>.
 /// </summary>
 [KeepAlive]
-public sealed class SchoolGrain(GrainServices services) : Grain, ISchoolGrain
+public sealed class SchoolGrain(GrainServices services, GrainReferences references) : Grain, ISchoolGrain
 {
     private readonly List<TeacherChange> _forwards = [];
     private SchoolCore _core = null!;
@@ -26,7 +26,7 @@ public sealed class SchoolGrain(GrainServices services) : Grain, ISchoolGrain
         _core = new SchoolCore(new SchoolGrainState(members), services);
         // Reports go forward only once the school has its entry, so whatever waits has a county to go to.
         _window = new ForwardWindow(this, services.Options.ForwardInterval,
-            reports => GrainFactory.GetGrain<IRegionGrain>(_core.State.Entry!.CountyId).ReceiveAsync(reports));
+            reports => references.Region(_core.State.Entry!.CountyId).ReceiveAsync(reports));
         services.Active.GroupActivated();
         return Task.CompletedTask;
     }
@@ -48,7 +48,7 @@ public sealed class SchoolGrain(GrainServices services) : Grain, ISchoolGrain
     {
         if (_core.Upsert(entry, _forwards) is { } registration)
         {
-            await GrainFactory.GetGrain<IRegionGrain>(entry.CountyId).RegisterSchoolAsync(registration);
+            await references.Region(entry.CountyId).RegisterSchoolAsync(registration);
         }
         _window.Hold(_forwards);
     }
