@@ -36,7 +36,7 @@ internal static class ProvinceBenchmark
 
         await using var silo = await LocalSilo.StartAsync(RulePackLoader.Default, new ClusterOptions());
         var cluster = silo.Cluster;
-        var nullRate = await CallRate.MeasureAsync(100_000, 256, i => cluster.Grains.GetGrain<INullGrain>(i % 1_000).PingAsync(), CallRate.Settled);
+        var nullRate = await NullGrainRate.MeasureAsync(cluster.Grains);
         Console.WriteLine($"Orleans null grain (1,000 grains, 256 in flight), awaited: {nullRate:N0} calls/s");
         var upload = Stopwatch.StartNew();
         await roster.UploadAsync(cluster);

@@ -33,7 +33,7 @@ internal static class TeacherCallsBenchmark
         await using var silo = await LocalSilo.StartAsync(RulePackLoader.Default, new ClusterOptions());
         var cluster = silo.Cluster;
         var grains = cluster.Grains;
-        var nullRate = await CallRate.MeasureAsync(100_000, InFlight, i => grains.GetGrain<INullGrain>(i % 1_000).PingAsync(), CallRate.Settled);
+        var nullRate = await NullGrainRate.MeasureAsync(grains, InFlight);
         Console.WriteLine($"Orleans null grain (1,000 grains), awaited: {nullRate:N0} calls/s");
 
         var upserts = await CallRate.MeasureAsync(roster.Teachers.Count, InFlight,
