@@ -22,9 +22,16 @@ public sealed partial class ZhijiangCluster
 
     public ISiloAgentGrain AgentOf(SiloAddress silo) => grains.GetGrain<ISiloAgentGrain>(silo.ToParsableString());
 
-    /// <summary>Every silo's school outbox sends what waits in it; the schools have it when this completes.</summary>
-    private Task FlushOutboxesAsync() =>
-        Task.WhenAll(outbox.FlushAsync(), OnEverySiloAsync(OtherSilos(), agent => agent.FlushOutboxAsync(), "flush its school outbox"));
+    /// <summary>
+    /// Every silo's school outbox sends what waits in it, then every silo's county outbox (a school may live on
+    /// another silo than its teachers); the counties have it all when this completes.
+    /// </summary>
+    private async Task FlushOutboxesAsync()
+    {
+        var others = OtherSilos();
+        await Task.WhenAll(outbox.FlushAsync(), OnEverySiloAsync(others, agent => agent.FlushOutboxAsync(), "flush its school outbox")).ConfigureAwait(false);
+        await Task.WhenAll(countyOutbox.FlushAsync(), OnEverySiloAsync(others, agent => agent.FlushCountyOutboxAsync(), "flush its county outbox")).ConfigureAwait(false);
+    }
 
     /// <summary>
     /// Calls each silo's agent side by side. A silo that does not answer is dying (membership will soon say so)
@@ -46,6 +53,8 @@ public sealed partial class ZhijiangCluster
     }
 
     internal Task FlushLocalOutboxAsync() => outbox.FlushAsync();
+
+    internal Task FlushLocalCountyOutboxAsync() => countyOutbox.FlushAsync();
 
     internal async Task<int> SaveLocalChangedTeachersAsync(long cut)
     {

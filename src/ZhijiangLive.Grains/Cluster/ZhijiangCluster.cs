@@ -13,7 +13,7 @@ namespace ZhijiangLive.Grains.Cluster;
 /// notifications, sent to the teacher, school and region grains through Orleans' <see cref="IGrainFactory"/>.
 /// </summary>
 public sealed partial class ZhijiangCluster(
-    GrainServices services, IGrainFactory grains, GrainReferences references, SchoolOutbox outbox, IClusterMembershipService membership, ILocalSiloDetails local,
+    GrainServices services, IGrainFactory grains, GrainReferences references, SchoolOutbox outbox, CountyOutbox countyOutbox, IClusterMembershipService membership, ILocalSiloDetails local,
     ILogger<ZhijiangCluster> logger)
 {
     private readonly InFlight _inFlight = new();
@@ -24,14 +24,13 @@ public sealed partial class ZhijiangCluster(
 
     /// <summary>
     /// Completes once everything sent so far has been scored and every report it caused has reached the
-    /// province: every silo's school outbox, then schools, counties and cities send on what waits in their
-    /// forward windows.
+    /// province: every silo's school outbox, then every silo's county outbox, then counties and cities send on
+    /// what waits in their forward windows.
     /// </summary>
     public async Task FlushAsync()
     {
         await _inFlight.DrainAsync().ConfigureAwait(false);
         await FlushOutboxesAsync().ConfigureAwait(false);
-        await Task.WhenAll(Roster.Schools.Select(s => references.School(s.Id).FlushAsync())).ConfigureAwait(false);
         foreach (var level in new[] { RegionLevel.County, RegionLevel.City })
         {
             await Task.WhenAll(Roster.Regions.Where(r => r.Level == level)

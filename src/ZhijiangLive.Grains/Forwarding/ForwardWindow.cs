@@ -5,7 +5,7 @@ using ZhijiangLive.Grains.Aggregation;
 namespace ZhijiangLive.Grains.Forwarding;
 
 /// <summary>
-/// The reports an Orleans school or region holds for its parent: gathered in <see cref="PendingReports"/>
+/// The reports a region grain holds for its parent: gathered in <see cref="PendingReports"/>
 /// and sent as one call when the window closes, <paramref name="interval"/> after the first one arrived,
 /// or at once on <see cref="FlushAsync"/>. The timer runs only while something waits.
 /// </summary>

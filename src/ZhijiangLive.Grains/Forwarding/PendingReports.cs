@@ -25,7 +25,11 @@ public sealed class PendingReports
         }
         if (_slotOf.TryGetValue(report.TeacherId, out var slot) && slot >= _runStart)
         {
-            _inOrder[slot] = report;
+            // Reports of a teacher that moved school come from two grains, in either order: the newer one stays.
+            if (_inOrder[slot].Seq < report.Seq)
+            {
+                _inOrder[slot] = report;
+            }
             return;
         }
         _slotOf[report.TeacherId] = _inOrder.Count;

@@ -33,6 +33,8 @@ public static class ZhijiangSilo
         silo.Services.AddSingleton(services => new GrainReferences(services.GetRequiredService<IGrainFactory>()));
         silo.Services.AddSingleton(services => new SchoolOutbox(
             services.GetRequiredService<GrainReferences>(), options.ForwardInterval, services.GetRequiredService<ILogger<SchoolOutbox>>()));
+        silo.Services.AddSingleton(services => new CountyOutbox(
+            services.GetRequiredService<GrainReferences>(), options.ForwardInterval, services.GetRequiredService<ILogger<CountyOutbox>>()));
         silo.Services.AddSingleton<ZhijiangCluster>();
         silo.AddPlacementDirector<SiloPlacement, SiloPlacementDirector>();
         UseOneActivationPerGrain(silo);

@@ -25,10 +25,6 @@ public interface ISchoolGrain : IGrainWithStringKey
     [Alias("Upsert")]
     Task UpsertAsync(SchoolEntry entry);
 
-    /// <summary>Sends the reports waiting for the county now; the county has them when this completes.</summary>
-    [Alias("Flush")]
-    Task FlushAsync();
-
     /// <summary>The school's figures for the periods containing <paramref name="date"/>; null if not on the roster.</summary>
     [Alias("Get"), ReadOnly]
     Task<GroupView?> GetAsync(DateOnly date);

@@ -10,23 +10,19 @@ using ZhijiangLive.Grains.Roster;
 namespace ZhijiangLive.Grains.Schools;
 
 /// <summary>
-/// The school grain: a shell around <see cref="SchoolCore"/>. What its county must hear waits in a
-/// <see cref="ForwardWindow"/> and goes as one call per <see cref="ClusterOptions.ForwardInterval"/>.
+/// The school grain: a shell around <see cref="SchoolCore"/>. What its county must hear waits in the silo's
+/// <see cref="CountyOutbox"/>, which sends each county the reports of all its schools on the silo as one call.
 /// </summary>
 [KeepAlive]
-public sealed class SchoolGrain(GrainServices services, GrainReferences references) : Grain, ISchoolGrain
+public sealed class SchoolGrain(GrainServices services, GrainReferences references, CountyOutbox outbox) : Grain, ISchoolGrain
 {
     private readonly List<TeacherChange> _forwards = [];
     private SchoolCore _core = null!;
-    private ForwardWindow _window = null!;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var members = new MemberTable(services.Figures, PeriodKeys.Of(services.Today), rankAsReportsArrive: false);
         _core = new SchoolCore(new SchoolGrainState(members), services);
-        // Reports go forward only once the school has its entry, so whatever waits has a county to go to.
-        _window = new ForwardWindow(this, services.Options.ForwardInterval,
-            reports => references.Region(_core.State.Entry!.CountyId).ReceiveAsync(reports));
         services.Active.GroupActivated();
         return Task.CompletedTask;
     }
@@ -34,13 +30,13 @@ public sealed class SchoolGrain(GrainServices services, GrainReferences referenc
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         services.Active.GroupDeactivated();
-        return FlushAsync();
+        return Task.CompletedTask;
     }
 
     public Task ReceiveAsync(TeacherChange[] reports)
     {
         _core.Receive(reports, _forwards);
-        _window.Hold(_forwards);
+        outbox.Post(_forwards);
         return Task.CompletedTask;
     }
 
@@ -50,10 +46,8 @@ public sealed class SchoolGrain(GrainServices services, GrainReferences referenc
         {
             await references.Region(entry.CountyId).RegisterSchoolAsync(registration);
         }
-        _window.Hold(_forwards);
+        outbox.Post(_forwards);
     }
-
-    public Task FlushAsync() => _window.FlushAsync();
 
     public Task<GroupView?> GetAsync(DateOnly date) => Task.FromResult(_core.Get(date));
 

@@ -5,7 +5,7 @@ namespace ZhijiangLive.Grains.Silos;
 /// <summary>
 /// One silo's own services, reached from another silo: keyed by the silo's address and placed on it
 /// (<see cref="SiloPlacement"/>). The silo that writes the journal calls every other silo's agent to make
-/// its per-silo parts cluster-wide: the roster directory, the school outbox, the changed-teacher list.
+/// its per-silo parts cluster-wide: the roster directory, the school and county outboxes, the changed-teacher list.
 /// </summary>
 [Alias("zl.ISiloAgentGrain")]
 public interface ISiloAgentGrain : IGrainWithStringKey
@@ -25,6 +25,10 @@ public interface ISiloAgentGrain : IGrainWithStringKey
     /// <summary>Sends what waits in this silo's school outbox now; the schools have it when this completes.</summary>
     [Alias("FlushOutbox")]
     Task FlushOutboxAsync();
+
+    /// <summary>Sends what waits in this silo's county outbox now; the counties have it when this completes.</summary>
+    [Alias("FlushCountyOutbox")]
+    Task FlushCountyOutboxAsync();
 
     /// <summary>Holds back (or lets go) this silo's regions' monthly publications, while the journal's silo recovers.</summary>
     [Alias("SetPublicationPaused")]

@@ -15,6 +15,8 @@ public sealed class SiloAgentGrain(ZhijiangCluster cluster) : Grain, ISiloAgentG
 
     public Task FlushOutboxAsync() => cluster.FlushLocalOutboxAsync();
 
+    public Task FlushCountyOutboxAsync() => cluster.FlushLocalCountyOutboxAsync();
+
     public Task SetPublicationPausedAsync(bool paused)
     {
         cluster.SetLocalPublicationPaused(paused);

@@ -26,6 +26,17 @@ public sealed class PendingReportsTests
     }
 
     [Fact]
+    public void OlderReport_ArrivingAfterANewerOne_LeavesTheNewerWaiting()
+    {
+        // A teacher that moved school: its new school's report can be posted before its old school's.
+        var moved = Report("T1", 5, Monday) with { SchoolId = "S2" };
+        _pending.Add(moved);
+        _pending.Add(Report("T1", 4, Monday) with { Counted = false });
+
+        Assert.Equal([moved], _pending.Take());
+    }
+
+    [Fact]
     public void ReportOfALaterDay_IsNeverMovedBeforeTheDayChange()
     {
         // T2's Tuesday report makes the parent close Monday; T1's newer Monday report came after it, so it
