@@ -34,6 +34,7 @@ internal static class SiloHelp
           --Zhijiang:Store:AppendTimeout <t>            longest journal commit before ingest answers UNAVAILABLE (00:00:05)
           --Zhijiang:Store:RetryInterval <t>            how often a failed commit is tried again (00:00:00.500)
           --Zhijiang:Store:SnapshotInterval <t>         how often changed teachers are snapshotted (00:01:00; 0 turns it off)
+          --Zhijiang:Store:SnapshotAfterRecords <n>     or sooner, once this many journal records came after the last round (500000; 0: by time alone)
           --Zhijiang:Store:JournalRetention <t>         journal kept past the snapshots, for a rebuild (30.00:00:00; 0 keeps all)
           --Zhijiang:ShutdownTimeout <t>                longest graceful stop after SIGTERM/Ctrl-C (00:00:30)
           --Zhijiang:Health:ProbeInterval <t>           how often readiness pings the store (00:00:05)

@@ -9,16 +9,22 @@ using ZhijiangLive.Storage;
 namespace ZhijiangLive.Silo.Durability;
 
 /// <summary>
-/// Every <see cref="StoreOptions.SnapshotInterval"/>: takes a cut in the ingest order, has the teachers
+/// Every <see cref="StoreOptions.SnapshotInterval"/>, or sooner once <see cref="StoreOptions.SnapshotAfterRecords"/>
+/// were journaled after the last round: takes a cut in the ingest order, has the teachers
 /// changed since their last write write their state to grain storage (the same store, in batched
 /// transactions), writes the roster if it changed and the closed-period histories, moves the watermark to the cut, and
 /// prunes the journal the watermark and the retention no longer need. One last round runs at shutdown.
 /// </summary>
 public sealed class SnapshotWriter(
     ZhijiangCluster cluster, IngestSequencer sequencer, EventIdWindow ids, IDurableStore store, StoreOptions options,
-    TimeProvider time, ILogger<SnapshotWriter> logger, JournalOwnership? ownership = null, SiloMetrics? metrics = null) : BackgroundService
+    TimeProvider time, ILogger<SnapshotWriter> logger, JournalOwnership? ownership = null, SiloMetrics? metrics = null,
+    JournalWriter? journal = null) : BackgroundService
 {
     private const int RowsPerWrite = 2_000;
+
+    /// <summary>How often the journal's length is looked at, for <see cref="StoreOptions.SnapshotAfterRecords"/>.</summary>
+    public static readonly TimeSpan VolumeCheck = TimeSpan.FromSeconds(1);
+
     private long _rosterChangesWritten = -1;
 
     public override Task StartAsync(CancellationToken cancellationToken)
@@ -31,7 +37,16 @@ public sealed class SnapshotWriter(
     {
         while (!stopping.IsCancellationRequested)
         {
-            await Task.Delay(options.SnapshotInterval, time, stopping).ContinueWith(_ => { }, TaskScheduler.Default);
+            var since = journal?.LastPosition ?? 0;
+            using (var round = CancellationTokenSource.CreateLinkedTokenSource(stopping))
+            {
+                var interval = Task.Delay(options.SnapshotInterval, time, round.Token);
+                while (!interval.IsCompleted && !(ByVolume && journal!.LastPosition - since >= options.SnapshotAfterRecords))
+                {
+                    await Task.WhenAny(interval, ByVolume ? Task.Delay(VolumeCheck, time, round.Token) : interval);
+                }
+                round.Cancel();
+            }
             if (stopping.IsCancellationRequested)
             {
                 return;
@@ -39,6 +54,8 @@ public sealed class SnapshotWriter(
             await TryRoundAsync(stopping);
         }
     }
+
+    private bool ByVolume => options.SnapshotAfterRecords > 0 && journal is not null;
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {

@@ -22,6 +22,13 @@ public sealed record StoreOptions
     public TimeSpan SnapshotInterval { get; init; } = TimeSpan.FromMinutes(1);
 
     /// <summary>
+    /// Journal records after the last round that start the next one before <see cref="SnapshotInterval"/> is up: a
+    /// silo that takes the journal over replays what came after the last round, so this bounds a failover's replay.
+    /// Zero leaves rounds to the interval alone.
+    /// </summary>
+    public long SnapshotAfterRecords { get; init; } = 500_000;
+
+    /// <summary>
     /// How long journal records are kept once a snapshot includes them, for a rebuild with another rule pack;
     /// never less than the duplicates window (the grace window and a day). Zero keeps the journal for good.
     /// </summary>
