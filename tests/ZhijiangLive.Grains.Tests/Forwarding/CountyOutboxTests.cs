@@ -9,7 +9,7 @@ namespace ZhijiangLive.Grains.Tests.Forwarding;
 /// <summary>Schools forward their teachers' reports through the silo's county outbox: one call per county per window.</summary>
 public sealed class CountyOutboxTests : IAsyncLifetime
 {
-    private readonly ReceiveCalls _calls = new();
+    private readonly ReceiveCalls<IRegionGrain> _calls = new();
     private ClusterHarness _h = null!;
 
     public async Task InitializeAsync()
@@ -49,40 +49,5 @@ public sealed class CountyOutboxTests : IAsyncLifetime
         Assert.True(newSchool.Day.Total > 0);
         Assert.Equal(newSchool.Day.Total, county.Day.Total);
         Assert.Equal(0L, (await _h.Cluster.GetSchoolAsync("S1"))!.Day.Total);
-    }
-
-    /// <summary>Counts the report calls each region grain receives.</summary>
-    private sealed class ReceiveCalls : IIncomingGrainCallFilter
-    {
-        private readonly Dictionary<string, int> _receives = [];
-
-        public void Reset()
-        {
-            lock (_receives)
-            {
-                _receives.Clear();
-            }
-        }
-
-        public int ReceivesOf(string region)
-        {
-            lock (_receives)
-            {
-                return _receives.GetValueOrDefault(region);
-            }
-        }
-
-        public Task Invoke(IIncomingGrainCallContext context)
-        {
-            if (context.InterfaceMethod.Name == nameof(IRegionGrain.ReceiveAsync))
-            {
-                lock (_receives)
-                {
-                    var region = context.TargetId.Key.ToString()!;
-                    _receives[region] = _receives.GetValueOrDefault(region) + 1;
-                }
-            }
-            return context.Invoke();
-        }
     }
 }

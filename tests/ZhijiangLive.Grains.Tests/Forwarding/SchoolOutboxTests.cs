@@ -10,7 +10,7 @@ namespace ZhijiangLive.Grains.Tests.Forwarding;
 public sealed class SchoolOutboxTests : IAsyncLifetime
 {
     private const int TeachersInS1 = 40;
-    private readonly SchoolCalls _calls = new();
+    private readonly ReceiveCalls<ISchoolGrain> _calls = new();
     private ClusterHarness _h = null!;
 
     public async Task InitializeAsync()
@@ -46,41 +46,6 @@ public sealed class SchoolOutboxTests : IAsyncLifetime
         {
             Assert.True(DateTime.UtcNow < deadline, "the reports did not reach the school within 10 s");
             await Task.Delay(50);
-        }
-    }
-
-    /// <summary>Counts the report calls each school grain receives.</summary>
-    private sealed class SchoolCalls : IIncomingGrainCallFilter
-    {
-        private readonly Dictionary<string, int> _receives = [];
-
-        public void Reset()
-        {
-            lock (_receives)
-            {
-                _receives.Clear();
-            }
-        }
-
-        public int ReceivesOf(string school)
-        {
-            lock (_receives)
-            {
-                return _receives.GetValueOrDefault(school);
-            }
-        }
-
-        public Task Invoke(IIncomingGrainCallContext context)
-        {
-            if (context.InterfaceMethod.Name == nameof(ISchoolGrain.ReceiveAsync))
-            {
-                lock (_receives)
-                {
-                    var school = context.TargetId.Key.ToString();
-                    _receives[school] = _receives.GetValueOrDefault(school) + 1;
-                }
-            }
-            return context.Invoke();
         }
     }
 }
