@@ -16,6 +16,10 @@ internal sealed class BenchSiloProcess : IDisposable
     private readonly Process _process;
     private readonly ConcurrentQueue<(long At, string Line)> _failoverLines = new();
 
+    // What it printed last, for the reason when it does not become ready.
+    private const int LastLinesKept = 40;
+    private readonly ConcurrentQueue<string> _lastLines = new();
+
     private BenchSiloProcess(Process process, Uri grpc)
     {
         _process = process;
@@ -64,12 +68,20 @@ internal sealed class BenchSiloProcess : IDisposable
             await Task.Delay(100);
         }
         silo.Dispose();
-        throw new InvalidOperationException("a silo process did not become ready within 120 s");
+        throw new InvalidOperationException((process.HasExited ? "a silo process exited before it was ready" : "a silo process did not become ready within 120 s") +
+            "; its last lines:" + Environment.NewLine + string.Join(Environment.NewLine, silo._lastLines));
     }
 
     // The console logger writes a line of category, then one of message: the message is what names the step.
     private void Keep(string? line)
     {
+        if (line is not null)
+        {
+            _lastLines.Enqueue(line);
+            while (_lastLines.Count > LastLinesKept && _lastLines.TryDequeue(out _))
+            {
+            }
+        }
         if (line is not null && (line.Contains("taking the journal over") || line.Contains("Recovered (")))
         {
             _failoverLines.Enqueue((Stopwatch.GetTimestamp(), line.Trim()));
