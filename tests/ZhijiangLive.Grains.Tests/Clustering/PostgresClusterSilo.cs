@@ -21,6 +21,26 @@ internal sealed class PostgresClusterSilo : IAsyncDisposable
 
     public IGrainFactory Grains => _host.Services.GetRequiredService<IGrainFactory>();
 
+    /// <summary>
+    /// Completes once this silo knows <paramref name="silos"/> active silos and has the grain types of each (its
+    /// cluster manifest): placement chooses among those, and the manifest of a silo that just joined comes a
+    /// moment after its row in the membership table.
+    /// </summary>
+    public async Task SeesAsync(int silos)
+    {
+        var membership = _host.Services.GetRequiredService<IClusterMembershipService>();
+        var manifest = _host.Services.GetRequiredService<Orleans.Runtime.IClusterManifestProvider>();
+        var giveUp = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (membership.CurrentSnapshot.Members.Values.Count(m => m.Status == SiloStatus.Active) < silos || manifest.Current.Silos.Count < silos)
+        {
+            if (DateTime.UtcNow > giveUp)
+            {
+                throw new TimeoutException($"the silo did not see {silos} active silos with their manifests within 10 s");
+            }
+            await Task.Delay(50);
+        }
+    }
+
     public static async Task<PostgresClusterSilo> StartAsync(string connectionString)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });

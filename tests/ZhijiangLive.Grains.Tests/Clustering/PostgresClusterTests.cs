@@ -60,6 +60,7 @@ public sealed class PostgresClusterTests(PostgresServer server, ITestOutputHelpe
     public async Task RandomlyPlacedGrains_ActivateOnBothSilos()
     {
         var grains = First.Grains;
+        await First.SeesAsync(2);
 
         var hosts = await Task.WhenAll(Enumerable.Range(0, 64).Select(i => grains.GetGrain<ISiloProbeGrain>(i).Host()));
 
