@@ -75,14 +75,15 @@ internal sealed class BenchSiloProcess : IDisposable
     // The console logger writes a line of category, then one of message: the message is what names the step.
     private void Keep(string? line)
     {
-        if (line is not null)
+        if (line is null)
         {
-            _lastLines.Enqueue(line);
-            while (_lastLines.Count > LastLinesKept && _lastLines.TryDequeue(out _))
-            {
-            }
+            return;
         }
-        if (line is not null && (line.Contains("taking the journal over") || line.Contains("Recovered (")))
+        _lastLines.Enqueue(line);
+        while (_lastLines.Count > LastLinesKept && _lastLines.TryDequeue(out _))
+        {
+        }
+        if (line.Contains("taking the journal over") || line.Contains("Recovered ("))
         {
             _failoverLines.Enqueue((Stopwatch.GetTimestamp(), line.Trim()));
         }

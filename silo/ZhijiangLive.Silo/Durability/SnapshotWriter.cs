@@ -23,7 +23,7 @@ public sealed class SnapshotWriter(
     private const int RowsPerWrite = 2_000;
 
     /// <summary>How often the journal's length is looked at, for <see cref="StoreOptions.SnapshotAfterRecords"/>.</summary>
-    public static readonly TimeSpan VolumeCheck = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan VolumeCheck = TimeSpan.FromSeconds(1);
 
     private long _rosterChangesWritten = -1;
 
@@ -35,9 +35,9 @@ public sealed class SnapshotWriter(
 
     protected override async Task ExecuteAsync(CancellationToken stopping)
     {
+        var since = journal?.LastPosition ?? 0;
         while (!stopping.IsCancellationRequested)
         {
-            var since = journal?.LastPosition ?? 0;
             using (var round = CancellationTokenSource.CreateLinkedTokenSource(stopping))
             {
                 var interval = Task.Delay(options.SnapshotInterval, time, round.Token);
@@ -51,7 +51,8 @@ public sealed class SnapshotWriter(
             {
                 return;
             }
-            await TryRoundAsync(stopping);
+            // Counted from the round's cut: records journaled while it wrote are replayed after it, so they count too.
+            since = await TryRoundAsync(stopping) ?? journal?.LastPosition ?? 0;
         }
     }
 
@@ -72,20 +73,22 @@ public sealed class SnapshotWriter(
         }
     }
 
-    private async Task TryRoundAsync(CancellationToken cancellation)
+    /// <summary>A round if this silo writes the journal; its cut, or null when there was none.</summary>
+    private async Task<long?> TryRoundAsync(CancellationToken cancellation)
     {
         // The silo that writes the journal takes the rounds, for every silo's teachers; the others wait their turn.
         if (ownership is { Owns: false })
         {
-            return;
+            return null;
         }
         try
         {
-            await RoundAsync(cancellation);
+            return await RoundAsync(cancellation);
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
             logger.LogWarning("Snapshot round skipped: {Error}", error.Message);
+            return null;
         }
     }
 

@@ -5,7 +5,7 @@ namespace ZhijiangLive.Grains.Forwarding;
 
 /// <summary>
 /// The reports this silo's schools forward, waiting for their counties: one call per county per window, where a
-/// window of each school's own sent about one call per report, as a school rarely has two in 200 ms.
+/// window of each school's own sent about one call per report, as a school rarely has two in one window.
 /// </summary>
 public sealed class CountyOutbox(GrainReferences references, TimeSpan window, ILogger<CountyOutbox> logger) : ReportOutbox(window, logger)
 {
