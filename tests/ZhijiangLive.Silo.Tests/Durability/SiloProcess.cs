@@ -1,10 +1,8 @@
-using ZhijiangLive.Grains.Hosting;
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using ZhijiangLive.Client;
 using ZhijiangLive.Contracts.V1;
 using Grpc.Health.V1;
+using ZhijiangLive.Storage.Tests.Postgres;
 
 namespace ZhijiangLive.Silo.Tests.Durability;
 
@@ -21,8 +19,8 @@ internal sealed class SiloProcess : IDisposable
     public SiloProcess(params string[] settings)
     {
         _settings = settings;
-        GrpcAddress = new Uri($"http://127.0.0.1:{LoopbackPort.Free()}");
-        HttpPort = LoopbackPort.Free();
+        GrpcAddress = new Uri($"http://127.0.0.1:{RestartablePort.Reserve()}");
+        HttpPort = RestartablePort.Reserve();
     }
 
     public Uri GrpcAddress { get; }

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 
 namespace ZhijiangLive.Storage.Tests.Postgres;
@@ -104,7 +102,7 @@ public sealed class PostgresServer : IAsyncLifetime
         await RunAsync(Path.Combine(_binDirectory, "initdb"),
             ["-D", DataDirectory, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C", "--no-sync"], _runAs);
 
-        Port = FreeLoopbackPort();
+        Port = RestartablePort.Reserve();
         await File.AppendAllTextAsync(Path.Combine(DataDirectory, "postgresql.conf"), $"""
 
             port = {Port}
@@ -164,15 +162,6 @@ public sealed class PostgresServer : IAsyncLifetime
                 $"The tests run as root, which PostgreSQL refuses, and there is no '{SystemUser}' system user to run it as. " +
                 "Install the Debian package postgresql (it creates that user) or run the tests as an ordinary user.", error);
         }
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        int port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 
     private async Task RunAsync(string file, IReadOnlyList<string> arguments, string? runAs = null)
