@@ -43,7 +43,7 @@ public sealed class TestClusterTests : IAsyncLifetime
     [Fact]
     public async Task TeachersOfAKilledSilo_ComeBackOnTheOther_WithTheirStoredState_AndCatchUpFromTheJournal()
     {
-        var primary = FacadeOf(_cluster.Primary);
+        var primary = FacadeOf(_cluster.Primary ?? throw new InvalidOperationException("the test cluster has no primary silo"));
         primary.Journal = new ListJournal(_journal);
         await primary.UpsertRosterAsync(Roster());
         var random = new Random(7);
