@@ -13,7 +13,7 @@ public sealed class ClosedPeriodGrpcTests : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("zhijiang-closed-").FullName;
 
-    private string[] SqliteSettings => ["--Zhijiang:Store:Provider=sqlite", $"--Zhijiang:Store:SqlitePath={Path.Combine(_directory, "journal.db")}"];
+    private string[] SqliteSettings => StoreSettings.Sqlite(Path.Combine(_directory, "journal.db"));
 
     [Fact]
     public async Task LateEventsAndMoves_AcrossMidnights_OnAMovingClock_AddUpForEveryKeptDay()

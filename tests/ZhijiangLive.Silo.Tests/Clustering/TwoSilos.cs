@@ -1,5 +1,6 @@
 using Orleans.Runtime;
 using ZhijiangLive.Grains.Cluster;
+using ZhijiangLive.Silo.Tests.Durability;
 using ZhijiangLive.Storage;
 using ZhijiangLive.Storage.Postgres;
 
@@ -10,7 +11,7 @@ internal static class TwoSilos
 {
     public static string[] Settings(string connectionString) =>
     [
-        "--Zhijiang:Store:Provider=postgres", $"--Zhijiang:Store:ConnectionString={connectionString}",
+        .. StoreSettings.Postgres(connectionString),
         $"--Zhijiang:Cluster:ConnectionString={connectionString}",
     ];
 

@@ -16,7 +16,7 @@ public sealed class JournalFencingTests : IDisposable
 {
     private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("zhijiang-fencing-");
 
-    private string[] Sqlite => ["--Zhijiang:Store:Provider=sqlite", $"--Zhijiang:Store:SqlitePath={Path.Combine(_directory.FullName, "live.db")}"];
+    private string[] Sqlite => StoreSettings.Sqlite(Path.Combine(_directory.FullName, "live.db"));
 
     [Fact]
     public async Task ASecondSiloOnTheSameStore_FencesTheFirst_WhichRefusesEventsAndSaysWhy_WhileTheSecondCountsEverythingOnce()

@@ -12,7 +12,7 @@ public sealed class PostgresCrashTests(PostgresServer postgres) : CrashTests
     protected override async Task<string[]> StoreSettingsAsync()
     {
         _connectionString = await postgres.CreateDatabaseAsync();
-        return ["--Zhijiang:Store:Provider=postgres", $"--Zhijiang:Store:ConnectionString={_connectionString}"];
+        return StoreSettings.Postgres(_connectionString);
     }
 
     protected override IDurableStore OpenStore() => new PostgresStore(_connectionString!);

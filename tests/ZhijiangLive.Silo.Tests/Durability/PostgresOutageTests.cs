@@ -15,8 +15,8 @@ public sealed class PostgresOutageTests(PostgresServer postgres)
     public async Task PostgresStoppedUnderLoad_IngestAnswersUnavailable_ThenResumes_AndLosesNothingAcknowledged()
     {
         var connectionString = await postgres.CreateDatabaseAsync();
-        using var silo = new SiloProcess("--Zhijiang:Store:Provider=postgres", $"--Zhijiang:Store:ConnectionString={connectionString}",
-            "--Zhijiang:Store:AppendTimeout=00:00:01", "--Zhijiang:Store:RetryInterval=00:00:00.100");
+        using var silo = new SiloProcess([.. StoreSettings.Postgres(connectionString),
+            "--Zhijiang:Store:AppendTimeout=00:00:01", "--Zhijiang:Store:RetryInterval=00:00:00.100"]);
         using var client = silo.PlatformClient();
         using var reader = silo.QueryClient();
         using var giveUp = new CancellationTokenSource(TimeSpan.FromMinutes(3));

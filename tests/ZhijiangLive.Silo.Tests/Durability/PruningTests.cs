@@ -23,7 +23,7 @@ public sealed class PruningTests : IDisposable
     public async Task RecordsPastTheWatermarkAndTheWindow_ArePruned_AndARestartServesTheSameScoresFromSnapshots()
     {
         var clock = new RunningSilo.StoppedClock(RunningSilo.Now);
-        string[] settings = ["--Zhijiang:Store:Provider=sqlite", $"--Zhijiang:Store:SqlitePath={Database}",
+        string[] settings = [.. StoreSettings.Sqlite(Database),
             "--Zhijiang:Store:SnapshotInterval=01:00:00", "--Zhijiang:Store:JournalRetention=00:00:01"];
         TeacherView before;
         GroupView firstDay;

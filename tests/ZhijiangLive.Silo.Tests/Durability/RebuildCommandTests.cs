@@ -12,7 +12,7 @@ public sealed class RebuildCommandTests : IDisposable
     private readonly string _directory = Directory.CreateTempSubdirectory("zhijiang-rebuild-").FullName;
 
     private string Database => Path.Combine(_directory, "journal.db");
-    private string[] Store => ["--Zhijiang:Store:Provider=sqlite", $"--Zhijiang:Store:SqlitePath={Database}"];
+    private string[] Store => StoreSettings.Sqlite(Database);
 
     [Fact]
     public async Task Rebuild_WithAnotherRulePack_ReportsTheChange_WritesNothingUntilApplied_ThenTheSiloServesIt()

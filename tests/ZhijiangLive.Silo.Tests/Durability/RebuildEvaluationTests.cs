@@ -12,7 +12,7 @@ public sealed class RebuildEvaluationTests : IDisposable
     private readonly string _directory = Directory.CreateTempSubdirectory("zhijiang-rebuild-evaluations-").FullName;
 
     private string Database => Path.Combine(_directory, "journal.db");
-    private string[] Store => ["--Zhijiang:Store:Provider=sqlite", $"--Zhijiang:Store:SqlitePath={Database}"];
+    private string[] Store => StoreSettings.Sqlite(Database);
 
     [Fact]
     public async Task Rebuild_WithTheSameRulePack_ComparesEveryRubricYear_AndFindsTheSheetsEqual()

@@ -12,7 +12,7 @@ public sealed class SnapshotVolumeTests : IDisposable
     [Fact]
     public async Task RecordsPastTheLimit_StartARound_BeforeTheInterval()
     {
-        string[] settings = ["--Zhijiang:Store:Provider=sqlite", $"--Zhijiang:Store:SqlitePath={Path.Combine(_directory, "journal.db")}",
+        string[] settings = [.. StoreSettings.Sqlite(Path.Combine(_directory, "journal.db")),
             "--Zhijiang:Store:SnapshotInterval=01:00:00", "--Zhijiang:Store:SnapshotAfterRecords=20"];
         await using var silo = await RunningSilo.StartAsync(settings);
         using var client = silo.PlatformClient();

@@ -10,7 +10,7 @@ public sealed class SqliteCrashTests : CrashTests, IDisposable
     private string DatabasePath => Path.Combine(_directory, "journal.db");
 
     protected override Task<string[]> StoreSettingsAsync() =>
-        Task.FromResult<string[]>(["--Zhijiang:Store:Provider=sqlite", $"--Zhijiang:Store:SqlitePath={DatabasePath}"]);
+        Task.FromResult(StoreSettings.Sqlite(DatabasePath));
 
     protected override IDurableStore OpenStore() => new SqliteStore(DatabasePath);
 

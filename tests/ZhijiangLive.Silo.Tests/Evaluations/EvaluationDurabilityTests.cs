@@ -14,7 +14,7 @@ public sealed class EvaluationDurabilityTests : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("zhijiang-evaluations-").FullName;
 
-    private string[] SqliteSettings => ["--Zhijiang:Store:Provider=sqlite", $"--Zhijiang:Store:SqlitePath={Path.Combine(_directory, "journal.db")}"];
+    private string[] SqliteSettings => StoreSettings.Sqlite(Path.Combine(_directory, "journal.db"));
 
     [Fact]
     public async Task AfterAGracefulRestart_EverySheetAndRankingIsAsBefore()

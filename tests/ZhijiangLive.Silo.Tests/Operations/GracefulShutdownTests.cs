@@ -23,8 +23,7 @@ public sealed class GracefulShutdownTests(ITestOutputHelper output) : IDisposabl
     [Fact]
     public async Task SigtermUnderLoad_ExitsZeroInTime_KeepsEveryAcknowledgedEvent_AndLeavesNothingToReplay()
     {
-        using var silo = new SiloProcess("--Zhijiang:Store:Provider=sqlite", $"--Zhijiang:Store:SqlitePath={DatabasePath}",
-            $"--Zhijiang:ShutdownTimeout={ShutdownTimeout}");
+        using var silo = new SiloProcess([.. StoreSettings.Sqlite(DatabasePath), $"--Zhijiang:ShutdownTimeout={ShutdownTimeout}"]);
         using var client = TestClients.Platform(silo.GrpcAddress);
         using var giveUp = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         await silo.StartAsync(client);
@@ -63,8 +62,7 @@ public sealed class GracefulShutdownTests(ITestOutputHelper output) : IDisposabl
     public async Task SigtermWithACallThatNeverEnds_ExitsZero_OnceTheShutdownTimeoutIsSpent()
     {
         var timeout = TimeSpan.FromSeconds(2);
-        using var silo = new SiloProcess("--Zhijiang:Store:Provider=sqlite", $"--Zhijiang:Store:SqlitePath={DatabasePath}",
-            $"--Zhijiang:ShutdownTimeout={timeout}");
+        using var silo = new SiloProcess([.. StoreSettings.Sqlite(DatabasePath), $"--Zhijiang:ShutdownTimeout={timeout}"]);
         using var client = TestClients.Platform(silo.GrpcAddress);
         await silo.StartAsync(client);
         using var raw = new RawGrpc(silo.GrpcAddress);

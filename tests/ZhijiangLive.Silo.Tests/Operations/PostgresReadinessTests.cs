@@ -1,7 +1,8 @@
 using System.Net;
-using Grpc.Health.V1;
 using System.Text.Json;
+using Grpc.Health.V1;
 using ZhijiangLive.Silo.Services;
+using ZhijiangLive.Silo.Tests.Durability;
 using ZhijiangLive.Storage.Tests.Postgres;
 using static Grpc.Health.V1.HealthCheckResponse.Types;
 
@@ -17,9 +18,8 @@ public sealed class PostgresReadinessTests(PostgresServer postgres)
     public async Task StoreStopped_NotReadyAndWatchersToldNotServing_ThenReadyAndServingWhenItReturns()
     {
         var connectionString = await postgres.CreateDatabaseAsync();
-        await using var silo = await RunningSilo.StartAsync("--Zhijiang:Store:Provider=postgres",
-            $"--Zhijiang:Store:ConnectionString={connectionString}",
-            "--Zhijiang:Health:ProbeInterval=00:00:00.200", "--Zhijiang:Health:ProbeTimeout=00:00:01");
+        await using var silo = await RunningSilo.StartAsync([.. StoreSettings.Postgres(connectionString),
+            "--Zhijiang:Health:ProbeInterval=00:00:00.200", "--Zhijiang:Health:ProbeTimeout=00:00:01"]);
         using var client = TestClients.Platform(silo.GrpcAddress);
         await using var watch = client.WatchHealth().GetAsyncEnumerator();
         Assert.Equal(ServingStatus.Serving, await NextAsync(watch));
