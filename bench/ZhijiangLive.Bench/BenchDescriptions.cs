@@ -38,10 +38,11 @@ internal static class BenchDescriptions
 
     public const string TeacherCalls = """
         Teacher grains on Orleans in this process (one silo, --teachers teachers): an Orleans null grain's awaited call
-        rate (the engine's ceiling), the teachers activated by their roster upsert, then two rounds of one call per
-        teacher carrying its --events-per-teacher events (reports go to Orleans school grains, which count them but,
-        with no roster entry of their own here, forward nothing to regions). Beside it, the same events through the
-        stand-in runtime in batches of 500, where schools and regions also aggregate.
+        rate (the engine's ceiling) and its one-way call rate (no reply), the teachers activated by their roster
+        upsert, then two rounds of one call per teacher carrying its --events-per-teacher events (reports go to
+        Orleans school grains, which count them but, with no roster entry of their own here, forward nothing to
+        regions). Then the same events through the cluster's facade in batches of 500, where schools and regions
+        also aggregate.
         """;
 
     public const string Grpc = """

@@ -4,7 +4,7 @@
 //   state-size  StateSizeBenchmark: retained bytes per teacher after a simulated year (YearSimulation)
 //   province    ProvinceBenchmark: a whole province through the grains, against a bare loop
 //   kept-days   KeptDaysBenchmark: a province with weeks of history: heap per teacher, rankings of past days and months
-//   teacher-calls  TeacherCallsBenchmark: teacher grains on Orleans, one call per teacher, against the stand-in runtime
+//   teacher-calls  TeacherCallsBenchmark: teacher grains on Orleans, one call per teacher, beside the null grain's awaited and one-way rates
 //   grpc        GrpcBenchmark: the silo's gRPC endpoint, unary and streaming, against h2load
 //   durability  DurabilityBenchmark: ingest journaled to PostgreSQL, a bare COPY loop, restart on a day of journal
 //

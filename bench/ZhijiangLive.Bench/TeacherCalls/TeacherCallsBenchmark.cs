@@ -34,7 +34,9 @@ internal static class TeacherCallsBenchmark
         var cluster = silo.Cluster;
         var grains = cluster.Grains;
         var nullRate = await NullGrainRate.MeasureAsync(grains, InFlight);
-        Console.WriteLine($"Orleans null grain (1,000 grains), awaited: {nullRate:N0} calls/s");
+        Console.WriteLine($"Orleans null grain (1,000 grains), awaited: {nullRate}");
+        var oneWay = await NullGrainRate.MeasureOneWayAsync(grains);
+        Console.WriteLine($"Orleans null grain, one-way (no reply): {oneWay}; warm, {oneWay.Warm / nullRate.Warm:F2} of awaited");
 
         var upserts = await CallRate.MeasureAsync(roster.Teachers.Count, InFlight,
             i => grains.GetGrain<ITeacherGrain>(roster.Teachers[i].Id).UpsertAsync(roster.Teachers[i]), CallRate.Settled);
