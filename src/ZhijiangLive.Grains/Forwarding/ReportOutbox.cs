@@ -56,15 +56,33 @@ public abstract class ReportOutbox(TimeSpan window, ILogger logger)
     /// <summary>Sends what waits now; every parent has its reports (and all posted before) when this completes.</summary>
     public Task FlushAsync()
     {
+        Task previous;
+        Dictionary<string, PendingReports> taken;
+        var sent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         lock (_gate)
         {
-            var taken = _waiting;
+            taken = _waiting;
             _waiting = new Dictionary<string, PendingReports>(StringComparer.Ordinal);
             _windowOpen = false;
             // One send at a time: a parent takes a teacher's reports in the order they were scored.
-            _sending = SendInOrderAsync(_sending, taken);
-            return _sending;
+            previous = _sending;
+            _sending = sent.Task;
         }
+        // Outside the lock: a window of a province's schools is thousands of calls, and the grains posting
+        // meanwhile would wait on the lock for all of them.
+        _ = SendInOrderAsync(previous, taken).ContinueWith(static (done, state) =>
+        {
+            var sent = (TaskCompletionSource)state!;
+            if (done.Exception is { } error)
+            {
+                sent.SetException(error.InnerExceptions);
+            }
+            else
+            {
+                sent.SetResult();
+            }
+        }, sent, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        return sent.Task;
     }
 
     private async Task SendAfterWindowAsync()
