@@ -1,9 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using ZhijiangLive.Client;
 using Grpc.Health.V1;
+using ZhijiangLive.Grains.Hosting;
 
 namespace ZhijiangLive.Bench.Durability;
 
@@ -33,11 +32,11 @@ internal sealed class BenchSiloProcess : IDisposable
 
     public static async Task<BenchSiloProcess> StartAsync(params string[] settings)
     {
-        var grpc = new Uri($"http://127.0.0.1:{FreePort()}");
+        var grpc = new Uri($"http://127.0.0.1:{LoopbackPort.Free()}");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.Environment["DOTNET_gcServer"] = "1";
         foreach (var argument in (string[])["exec", Path.Combine(AppContext.BaseDirectory, "ZhijiangLive.Silo.dll"),
-            "--urls", $"http://127.0.0.1:{FreePort()}", $"--Zhijiang:Grpc:Url={grpc}", "--Logging:LogLevel:Default=Warning",
+            "--urls", $"http://127.0.0.1:{LoopbackPort.Free()}", $"--Zhijiang:Grpc:Url={grpc}", "--Logging:LogLevel:Default=Warning",
             "--Logging:LogLevel:ZhijiangLive.Silo.Durability.JournalRecovery=Information",
             .. BenchCredentials.SiloSettings, .. settings])
         {
@@ -99,12 +98,5 @@ internal sealed class BenchSiloProcess : IDisposable
             _process.Kill(entireProcessTree: true);
         }
         _process.Dispose();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,7 +1,6 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
+using ZhijiangLive.Grains.Hosting;
 
 namespace ZhijiangLive.Bench.Durability;
 
@@ -37,7 +36,7 @@ internal sealed class ThrowawayPostgres : IAsyncDisposable
         // initdb and postgres refuse to run as root; Debian's package makes the postgres user to run them as.
         var runAs = Environment.UserName == "root" ? "postgres" : null;
         var root = Directory.CreateTempSubdirectory("zhijiang-bench-pg-").FullName;
-        var port = FreeLoopbackPort();
+        var port = LoopbackPort.Free();
         var server = new ThrowawayPostgres(
             new NpgsqlConnectionStringBuilder { Host = "127.0.0.1", Port = port, Username = "postgres", Database = "postgres", Pooling = false }.ConnectionString,
             root, bin, runAs);
@@ -154,14 +153,5 @@ internal sealed class ThrowawayPostgres : IAsyncDisposable
         return versions.Concat(onPath).FirstOrDefault(d => File.Exists(Path.Combine(d, "initdb")) && File.Exists(Path.Combine(d, "pg_ctl")))
             ?? throw new InvalidOperationException(
                 $"no PostgreSQL server binaries under {debian}/*/bin or on PATH (Debian package postgresql); install them or give --connection");
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }
