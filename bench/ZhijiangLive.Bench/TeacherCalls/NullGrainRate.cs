@@ -7,7 +7,7 @@ namespace ZhijiangLive.Bench.TeacherCalls;
 /// An Orleans null grain's call rate: the engine's own ceiling on this machine. The references are made before
 /// the clock starts, as the silo's grains keep theirs (GrainReferences), so the figure is the cost of the call and
 /// not of building a proxy. Right after a silo starts, Orleans' call path still runs the JIT's first, unoptimised
-/// code, and a first round of 100,000 calls measures that instead (a third to a tenth of the warm rate here); so
+/// code, and a first round of 100,000 calls measures that instead (a half to a tenth of the warm rate here); so
 /// the figure is the median of three rounds that follow three rounds of warm-up, and the first round is kept beside it.
 /// </summary>
 internal static class NullGrainRate
