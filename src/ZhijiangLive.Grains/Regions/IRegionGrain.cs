@@ -16,9 +16,12 @@ namespace ZhijiangLive.Grains.Regions;
 [Alias("zl.IRegionGrain")]
 public interface IRegionGrain : IGrainWithStringKey
 {
-    /// <summary>Takes teacher reports from a school or child region; the new ones wait for the parent.</summary>
+    /// <summary>
+    /// Takes teacher reports from a school or child region; the new ones wait for the parent. The array is
+    /// never changed once sent, so a call inside the silo passes it by reference.
+    /// </summary>
     [Alias("Receive")]
-    Task ReceiveAsync(TeacherChange[] reports);
+    Task ReceiveAsync([Immutable] TeacherChange[] reports);
 
     /// <summary>Counts a school from the start, with 0 teachers if need be; the parents have it when this completes.</summary>
     [Alias("RegisterSchool")]

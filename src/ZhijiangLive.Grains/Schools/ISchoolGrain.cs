@@ -16,10 +16,11 @@ public interface ISchoolGrain : IGrainWithStringKey
 {
     /// <summary>
     /// Takes the reports one teacher call produced, in the order they were made; the school keeps the
-    /// newest of each teacher by sequence number, so a stale one changes nothing.
+    /// newest of each teacher by sequence number, so a stale one changes nothing. Neither side changes the
+    /// array once sent, so a call inside the silo passes it by reference instead of copying it.
     /// </summary>
     [Alias("Receive")]
-    Task ReceiveAsync(TeacherChange[] reports);
+    Task ReceiveAsync([Immutable] TeacherChange[] reports);
 
     /// <summary>Takes the school's roster entry; the first one registers the school up the tree before it completes.</summary>
     [Alias("Upsert")]
