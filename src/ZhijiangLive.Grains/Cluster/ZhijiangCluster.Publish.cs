@@ -32,7 +32,7 @@ public sealed partial class ZhijiangCluster
     private Task<PublishResult> ScoreAsync(int count, Func<int, AcceptedEvent> eventAt, bool precheck)
     {
         var outcomes = new ScoreOutcome[count];
-        var byTeacher = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var shares = new TeacherShares(count);
         var events = new ActivityEvent[count];
         for (var i = 0; i < count; i++)
         {
@@ -44,34 +44,33 @@ public sealed partial class ZhijiangCluster
                 outcomes[i] = ScoreOutcome.Rejected(reason, detail);
                 continue;
             }
-            if (!byTeacher.TryGetValue(accepted.Event.TeacherId, out var indices))
-            {
-                byTeacher[accepted.Event.TeacherId] = indices = [];
-            }
-            indices.Add(i);
+            shares.Add(accepted.Event.TeacherId, i);
         }
         // Every teacher's call is sent before the first await, one call per teacher for all its events.
-        var calls = new List<TeacherCall>(byTeacher.Count);
-        foreach (var (teacherId, indices) in byTeacher)
+        var calls = new TeacherCall[shares.Count];
+        for (var s = 0; s < calls.Length; s++)
         {
-            var share = new TeacherEvent[indices.Count];
-            for (var j = 0; j < share.Length; j++)
+            var teacherId = shares.TeacherOf(s);
+            var share = new TeacherEvent[shares.SizeOf(s)];
+            var j = 0;
+            foreach (var index in shares.IndicesOf(s))
             {
-                var (activity, acceptedAt, position) = eventAt(indices[j]);
-                share[j] = new TeacherEvent(activity, position, acceptedAt);
+                var (activity, acceptedAt, position) = eventAt(index);
+                share[j++] = new TeacherEvent(activity, position, acceptedAt);
             }
             var teacherEvents = new TeacherEvents(share, PreviousAndRemember(teacherId, share));
-            calls.Add(new TeacherCall(indices, teacherId, teacherEvents, references.Teacher(teacherId).PublishAsync(teacherEvents)));
+            calls[s] = new TeacherCall(teacherId, teacherEvents, references.Teacher(teacherId).PublishAsync(teacherEvents));
         }
-        return _inFlight.Track(CollectAsync(events, outcomes, calls));
+        return _inFlight.Track(CollectAsync(events, outcomes, shares, calls));
     }
 
-    private sealed record TeacherCall(List<int> Indices, string TeacherId, TeacherEvents Events, Task<TeacherOutcomes> Call);
+    private readonly record struct TeacherCall(string TeacherId, TeacherEvents Events, Task<TeacherOutcomes> Call);
 
-    private async Task<PublishResult> CollectAsync(IReadOnlyList<ActivityEvent> events, ScoreOutcome[] outcomes, List<TeacherCall> calls)
+    private async Task<PublishResult> CollectAsync(IReadOnlyList<ActivityEvent> events, ScoreOutcome[] outcomes, TeacherShares shares, TeacherCall[] calls)
     {
-        foreach (var (indices, teacherId, teacherEvents, call) in calls)
+        for (var s = 0; s < calls.Length; s++)
         {
+            var (teacherId, teacherEvents, call) = calls[s];
             TeacherOutcomes answer;
             try
             {
@@ -86,9 +85,10 @@ public sealed partial class ZhijiangCluster
                 answer = await CallTeacherAsync(teacherId, teacherEvents, Task.FromResult(answer)).ConfigureAwait(false);
             }
             var decided = answer.Outcomes;
-            for (var j = 0; j < indices.Count; j++)
+            var j = 0;
+            foreach (var index in shares.IndicesOf(s))
             {
-                outcomes[indices[j]] = decided[j];
+                outcomes[index] = decided[j++];
             }
         }
         return Summarise(events, outcomes);
