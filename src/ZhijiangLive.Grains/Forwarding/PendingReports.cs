@@ -8,8 +8,12 @@ namespace ZhijiangLive.Grains.Forwarding;
 /// </summary>
 public sealed class PendingReports
 {
+    // A school's window rarely holds more than a few reports, and an outbox makes one of these per school per
+    // window: a look along the list is cheaper than a dictionary until the list is longer than this.
+    private const int ListedWithoutIndex = 16;
+
     private readonly List<TeacherChange> _inOrder = [];
-    private readonly Dictionary<string, int> _slotOf = new(StringComparer.Ordinal);
+    private Dictionary<string, int>? _slotOf;
 
     // Replacing is safe only among reports for the same periods: the parent rolls its periods when the first
     // report of a later day arrives, and a report moved to before that roll would count in the day just closed.
@@ -23,7 +27,7 @@ public sealed class PendingReports
         {
             _runStart = _inOrder.Count;
         }
-        if (_slotOf.TryGetValue(report.TeacherId, out var slot) && slot >= _runStart)
+        if (SlotInRun(report.TeacherId) is var slot and >= 0)
         {
             // Reports of a teacher that moved school come from two grains, in either order: the newer one stays.
             if (_inOrder[slot].Seq < report.Seq)
@@ -32,16 +36,49 @@ public sealed class PendingReports
             }
             return;
         }
-        _slotOf[report.TeacherId] = _inOrder.Count;
         _inOrder.Add(report);
+        if (_slotOf is not null)
+        {
+            _slotOf[report.TeacherId] = _inOrder.Count - 1;
+        }
+        else if (_inOrder.Count > ListedWithoutIndex)
+        {
+            Index();
+        }
     }
 
     public TeacherChange[] Take()
     {
         var reports = _inOrder.ToArray();
         _inOrder.Clear();
-        _slotOf.Clear();
+        _slotOf?.Clear();
         _runStart = 0;
         return reports;
+    }
+
+    /// <summary>Where the teacher's report of the current run waits, or −1.</summary>
+    private int SlotInRun(string teacherId)
+    {
+        if (_slotOf is not null)
+        {
+            return _slotOf.TryGetValue(teacherId, out var slot) && slot >= _runStart ? slot : -1;
+        }
+        for (var slot = _inOrder.Count - 1; slot >= _runStart; slot--)
+        {
+            if (string.Equals(_inOrder[slot].TeacherId, teacherId, StringComparison.Ordinal))
+            {
+                return slot;
+            }
+        }
+        return -1;
+    }
+
+    private void Index()
+    {
+        _slotOf = new Dictionary<string, int>(_inOrder.Count * 2, StringComparer.Ordinal);
+        for (var slot = 0; slot < _inOrder.Count; slot++)
+        {
+            _slotOf[_inOrder[slot].TeacherId] = slot;
+        }
     }
 }

@@ -62,7 +62,8 @@ public abstract class ReportOutbox(TimeSpan window, ILogger logger)
         lock (_gate)
         {
             taken = _waiting;
-            _waiting = new Dictionary<string, PendingReports>(StringComparer.Ordinal);
+            // Sized for a window like the last, so a province's thousands of schools do not regrow it each time.
+            _waiting = new Dictionary<string, PendingReports>(taken.Count, StringComparer.Ordinal);
             _windowOpen = false;
             // One send at a time: a parent takes a teacher's reports in the order they were scored.
             previous = _sending;

@@ -58,4 +58,36 @@ public sealed class PendingReportsTests
 
         Assert.Equal([Report("T1", 2, Monday)], _pending.Take());
     }
+
+    [Theory]
+    [InlineData(5)]
+    [InlineData(60)]
+    public void AnyWindow_WaitsTheNewestReportOfEachTeacherPerRun_InFirstArrivalOrder(int teachers)
+    {
+        // Windows of a few teachers are searched along the list, longer ones through an index: both must
+        // keep what a plain model keeps.
+        var random = new Random(teachers);
+        var model = new List<TeacherChange>();
+        var runStart = 0;
+        var seq = 0L;
+        for (var i = 0; i < 400; i++)
+        {
+            var keys = i < 250 ? Monday : Tuesday;
+            var report = Report($"T{random.Next(teachers)}", seq += random.Next(-1, 3), keys);
+            _pending.Add(report);
+
+            if (model.Count > 0 && model[^1].Keys != keys) runStart = model.Count;
+            var waiting = model.FindLastIndex(r => r.TeacherId == report.TeacherId);
+            if (waiting >= runStart && waiting >= 0)
+            {
+                if (model[waiting].Seq < report.Seq) model[waiting] = report;
+            }
+            else
+            {
+                model.Add(report);
+            }
+        }
+
+        Assert.Equal(model, _pending.Take());
+    }
 }
