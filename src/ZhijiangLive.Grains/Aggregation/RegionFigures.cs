@@ -136,16 +136,8 @@ public sealed class RegionFigures(FigureRules rules, PeriodKeys current, Func<Te
         {
             return false;
         }
-        if (previous.Counted)
-        {
-            Adjust(_schools, _touchedSchools, previous.SchoolId, previous, -1);
-            Adjust(_children, _touchedChildren, childOf(previous), previous, -1);
-        }
-        if (report.Counted)
-        {
-            Adjust(_schools, _touchedSchools, report.SchoolId, report, +1);
-            Adjust(_children, _touchedChildren, childOf(report), report, +1);
-        }
+        Move(_schools, _touchedSchools, previous.Counted ? previous.SchoolId : null, report.Counted ? report.SchoolId : null, previous, report);
+        Move(_children, _touchedChildren, previous.Counted ? childOf(previous) : null, report.Counted ? childOf(report) : null, previous, report);
         foreach (var open in _openGroups.Values)
         {
             open.Count(previous, -1);
@@ -197,6 +189,22 @@ public sealed class RegionFigures(FigureRules rules, PeriodKeys current, Func<Te
             return kept;
         }
         return _datedGroups = DatedGroups.Of(period, key, stamp, Members, _schools.Keys, _children.Keys, childOf, rules);
+    }
+
+    /// <summary>Takes the previous report out of group <paramref name="from"/> and the new one into <paramref name="to"/> (null: none).</summary>
+    private void Move(Dictionary<string, GroupTotals> groups, HashSet<string> touched, string? from, string? to, in TeacherChange previous, in TeacherChange report)
+    {
+        if (from is not null && string.Equals(from, to, StringComparison.Ordinal))
+        {
+            // The usual case, a teacher that stayed: one look-up of its group instead of two.
+            ref var totals = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(groups, from, out _);
+            totals.Apply(previous, Current, rules, -1);
+            totals.Apply(report, Current, rules, +1);
+            touched.Add(from);
+            return;
+        }
+        Adjust(groups, touched, from, previous, -1);
+        Adjust(groups, touched, to, report, +1);
     }
 
     private void Adjust(Dictionary<string, GroupTotals> groups, HashSet<string> touched, string? id, in TeacherChange report, int sign)
