@@ -44,6 +44,7 @@ public static class BenchCommandLine
                 Teachers(600_000),
                 Count("--schools", $"schools (default {Defaults.Schools})", (o, v) => o with { Schools = v }),
                 Count("--events-per-teacher", $"events per teacher (default {Defaults.EventsPerTeacher})", (o, v) => o with { EventsPerTeacher = v }),
+                Count("--in-flight", $"unanswered batches of 500 events (default {Defaults.BatchesInFlight})", (o, v) => o with { BatchesInFlight = v }),
                 Flag("--by-teacher", "publish each teacher's events together (teachers in random order), as a platform that uploads a " +
                     "teacher's session at once, so a batch holds one call per teacher for several events; by default every event " +
                     "is shuffled and a batch calls one teacher per event", o => o with { ByTeacher = true })),

@@ -18,6 +18,8 @@ public sealed record BenchOptions
     public int StreamEvents { get; init; } = 2_000_000;
     public int Streams { get; init; } = 4;
     public int InFlight { get; init; } = 8;
+    /// <summary>The province benchmark's unanswered batches of 500 (it drives the facade, not a stream).</summary>
+    public int BatchesInFlight { get; init; } = 64;
     public int Seconds { get; init; } = 20;
     public int WarmUp { get; init; } = 5;
     public int Events { get; init; } = 6_000_000;

@@ -30,7 +30,7 @@ static async Task RunAsync(string benchmark, BenchOptions options)
             StateSizeBenchmark.Run(options);
             break;
         case "province":
-            await ProvinceBenchmark.RunAsync(options.Schools, options.Teachers ?? 600_000, options.EventsPerTeacher, options.ByTeacher);
+            await ProvinceBenchmark.RunAsync(options.Schools, options.Teachers ?? 600_000, options.EventsPerTeacher, options.ByTeacher, options.BatchesInFlight);
             break;
         case "kept-days":
             await KeptDaysBenchmark.RunAsync(options.Schools, options.Teachers ?? 600_000, options.HistoryDays, options.ActivePercent, options.Seed);

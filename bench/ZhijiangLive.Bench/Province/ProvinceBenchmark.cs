@@ -21,10 +21,10 @@ namespace ZhijiangLive.Bench.Province;
 /// </summary>
 internal static class ProvinceBenchmark
 {
-    public static async Task RunAsync(int schools, int teachers, int eventsPerTeacher, bool byTeacher)
+    public static async Task RunAsync(int schools, int teachers, int eventsPerTeacher, bool byTeacher, int inFlight)
     {
         Console.WriteLine($"province: {schools:N0} schools, {teachers:N0} teachers, {eventsPerTeacher} events each " +
-            (byTeacher ? "(each teacher's together)" : "(shuffled)") + ", " +
+            (byTeacher ? "(each teacher's together)" : "(shuffled)") + $", {inFlight} batches of 500 in flight, " +
             $"{Environment.ProcessorCount} cores, server GC {System.Runtime.GCSettings.IsServerGC}");
         var roster = ProvinceRoster.Generate(schools, teachers, seed: 2018);
         var at = DateTimeOffset.UtcNow;
@@ -41,16 +41,19 @@ internal static class ProvinceBenchmark
         var upload = Stopwatch.StartNew();
         await roster.UploadAsync(cluster);
         Console.WriteLine($"roster upserted in {upload.Elapsed.TotalSeconds:F1} s; active grains {cluster.Services.Active.Total:N0}");
+        // Settled before the timed run, so the run starts without the upload's garbage and the growth below is the events' own.
+        var before = RankingLatency.SettledHeap();
+        Console.WriteLine($"managed heap before the events: {before / 1048576.0:N0} MiB");
 
-        var grains = await ThroughGrainsAsync(cluster, events, at);
+        var grains = await ThroughGrainsAsync(cluster, events, at, inFlight);
         Console.WriteLine($"through grains (aggregates and rankings current): {grains:N0} events/s");
         Console.WriteLine($"ratio grains/bare: {grains / bare:F2}; events/s through grains ÷ warm null grain calls/s: {grains / nullRate.Warm:F2}");
 
         var heap = RankingLatency.SettledHeap();
         using var process = Process.GetCurrentProcess();
         Console.WriteLine($"memory with {cluster.Services.Active.Total:N0} active grains: managed heap " +
-            $"{heap / 1048576.0:N0} MiB, working set {process.WorkingSet64 / 1048576.0:N0} MiB " +
-            $"(events held by the benchmark included)");
+            $"{heap / 1048576.0:N0} MiB ({(heap - before) / (double)roster.Teachers.Count:N0} B a teacher more than before the events), " +
+            $"working set {process.WorkingSet64 / 1048576.0:N0} MiB (events held by the benchmark included)");
         GC.KeepAlive(events);
 
         await QueryLatencyAsync(cluster, roster.ProvinceId);
@@ -72,10 +75,9 @@ internal static class ProvinceBenchmark
         return events.Length / clock.Elapsed.TotalSeconds;
     }
 
-    private static async Task<double> ThroughGrainsAsync(ZhijiangCluster cluster, ActivityEvent[] events, DateTimeOffset at)
+    private static async Task<double> ThroughGrainsAsync(ZhijiangCluster cluster, ActivityEvent[] events, DateTimeOffset at, int inFlight)
     {
         const int batchSize = 500;
-        const int inFlight = 64;
         var pending = new Queue<Task<PublishResult>>();
         var accepted = 0L;
         var (gen0, gen2, paused) = (GC.CollectionCount(0), GC.CollectionCount(2), GC.GetTotalPauseDuration());
