@@ -12,20 +12,23 @@ public sealed class PendingReports
     // window: a look along the list is cheaper than a dictionary until the list is longer than this.
     private const int ListedWithoutIndex = 16;
 
-    private readonly List<TeacherChange> _inOrder = [];
+    // An array of our own rather than a List: a school's window mostly holds one report, and a full array goes to
+    // the parent as it is, where a list would allocate four slots and then copy the one filled.
+    private TeacherChange[] _inOrder = [];
+    private int _count;
     private Dictionary<string, int>? _slotOf;
 
     // Replacing is safe only among reports for the same periods: the parent rolls its periods when the first
     // report of a later day arrives, and a report moved to before that roll would count in the day just closed.
     private int _runStart;
 
-    public bool IsEmpty => _inOrder.Count == 0;
+    public bool IsEmpty => _count == 0;
 
     public void Add(in TeacherChange report)
     {
-        if (_inOrder.Count > 0 && _inOrder[^1].Keys != report.Keys)
+        if (_count > 0 && _inOrder[_count - 1].Keys != report.Keys)
         {
-            _runStart = _inOrder.Count;
+            _runStart = _count;
         }
         if (SlotInRun(report.TeacherId) is var slot and >= 0)
         {
@@ -36,21 +39,36 @@ public sealed class PendingReports
             }
             return;
         }
-        _inOrder.Add(report);
+        if (_count == _inOrder.Length)
+        {
+            Array.Resize(ref _inOrder, Math.Max(1, _count * 2));
+        }
+        _inOrder[_count++] = report;
         if (_slotOf is not null)
         {
-            _slotOf[report.TeacherId] = _inOrder.Count - 1;
+            _slotOf[report.TeacherId] = _count - 1;
         }
-        else if (_inOrder.Count > ListedWithoutIndex)
+        else if (_count > ListedWithoutIndex)
         {
             Index();
         }
     }
 
+    /// <summary>The reports waiting, in order, in an array of their own; the window starts empty again.</summary>
     public TeacherChange[] Take()
     {
-        var reports = _inOrder.ToArray();
-        _inOrder.Clear();
+        TeacherChange[] reports;
+        if (_count == _inOrder.Length)
+        {
+            reports = _inOrder;
+            _inOrder = [];
+        }
+        else
+        {
+            reports = _inOrder[.._count];
+            Array.Clear(_inOrder, 0, _count);
+        }
+        _count = 0;
         _slotOf?.Clear();
         _runStart = 0;
         return reports;
@@ -63,7 +81,7 @@ public sealed class PendingReports
         {
             return _slotOf.TryGetValue(teacherId, out var slot) && slot >= _runStart ? slot : -1;
         }
-        for (var slot = _inOrder.Count - 1; slot >= _runStart; slot--)
+        for (var slot = _count - 1; slot >= _runStart; slot--)
         {
             if (string.Equals(_inOrder[slot].TeacherId, teacherId, StringComparison.Ordinal))
             {
@@ -75,8 +93,8 @@ public sealed class PendingReports
 
     private void Index()
     {
-        _slotOf = new Dictionary<string, int>(_inOrder.Count * 2, StringComparer.Ordinal);
-        for (var slot = 0; slot < _inOrder.Count; slot++)
+        _slotOf = new Dictionary<string, int>(_count * 2, StringComparer.Ordinal);
+        for (var slot = 0; slot < _count; slot++)
         {
             _slotOf[_inOrder[slot].TeacherId] = slot;
         }

@@ -60,6 +60,23 @@ public sealed class PendingReportsTests
     }
 
     [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    public void ATakenWindow_IsNeverChangedByTheNext(int reports)
+    {
+        // A full window's array goes to the parent as it is: the next window must not write into it.
+        var first = Enumerable.Range(0, reports).Select(i => Report($"T{i}", 1, Monday)).ToArray();
+        foreach (var report in first) _pending.Add(report);
+        var taken = _pending.Take();
+        for (var i = 0; i < 5; i++) _pending.Add(Report($"U{i}", 2, Monday));
+
+        Assert.Equal(first, taken);
+        Assert.Equal(5, _pending.Take().Length);
+    }
+
+    [Theory]
     [InlineData(5)]
     [InlineData(60)]
     public void AnyWindow_WaitsTheNewestReportOfEachTeacherPerRun_InFirstArrivalOrder(int teachers)
