@@ -39,11 +39,7 @@ public sealed class PendingReports
             }
             return;
         }
-        if (_count == _inOrder.Length)
-        {
-            Array.Resize(ref _inOrder, Math.Max(1, _count * 2));
-        }
-        _inOrder[_count++] = report;
+        GrowableArray.Append(ref _inOrder, ref _count, report, firstCapacity: 1);
         if (_slotOf is not null)
         {
             _slotOf[report.TeacherId] = _count - 1;
