@@ -19,7 +19,7 @@ internal sealed class BucketIdOrder
 
     public int PendingChanges => _departedCount + _arrivedCount;
 
-    public static BucketIdOrder Sort(ReadOnlySpan<int> members, MemberSlots slots)
+    public static BucketIdOrder Sort(ReadOnlySpan<int> members, SlotLane slots)
     {
         var ids = new string[members.Length];
         for (var i = 0; i < ids.Length; i++)
@@ -36,7 +36,7 @@ internal sealed class BucketIdOrder
     public void NoteDeparture(string id) => GrowableArray.Append(ref _departed, ref _departedCount, id);
 
     /// <summary>The order after applying the recorded changes; <paramref name="score"/> is the bucket's.</summary>
-    public ReadOnlySpan<string> Current(int score, MemberSlots slots)
+    public ReadOnlySpan<string> Current(int score, SlotLane slots)
     {
         if (_departedCount > 0)
         {
@@ -70,7 +70,7 @@ internal sealed class BucketIdOrder
         (_count, _departedCount) = (write, 0);
     }
 
-    private void MergeArrivals(int score, MemberSlots slots)
+    private void MergeArrivals(int score, SlotLane slots)
     {
         // An arrival counts once, and only if it is still here: it may have left again, or arrived twice.
         var arrivals = new List<string>(_arrivedCount);

@@ -1,18 +1,19 @@
 namespace ZhijiangLive.Grains.Leaderboards;
 
 /// <summary>
-/// Per-member state of a <see cref="BucketLeaderboard"/> in parallel arrays indexed by a slot number, so
-/// a member costs a dictionary entry and a few array cells rather than an object of its own.
+/// The members of one or more rankings over the same membership, by slot number: the id-to-slot map and the
+/// ids are shared, and each ranking (a lane) keeps a <see cref="LaneCell"/> per slot. A slot's cells lie side by
+/// side, so an update of every lane costs one look-up of the id and, mostly, one cache line of cells.
 /// </summary>
-internal sealed class MemberSlots
+internal sealed class MemberSlots(int lanes)
 {
     private readonly Dictionary<string, int> _slotById = new(StringComparer.Ordinal);
     private readonly Stack<int> _freeSlots = new();
     private string?[] _ids = new string?[4];
-    private int[] _scores = new int[4];
-    private int[] _positions = new int[4];
-    private bool[] _inSortedOrder = new bool[4];
+    private LaneCell[] _cells = new LaneCell[4 * lanes];
     private int _used;
+
+    public int Lanes => lanes;
 
     public int Count => _slotById.Count;
 
@@ -25,27 +26,22 @@ internal sealed class MemberSlots
 
     public string IdOf(int slot) => _ids[slot]!;
 
-    public ref int Score(int slot) => ref _scores[slot];
+    public ref LaneCell Cell(int slot, int lane) => ref _cells[slot * lanes + lane];
 
-    /// <summary>Where the member sits in its bucket's unsorted member array.</summary>
-    public ref int Position(int slot) => ref _positions[slot];
-
-    /// <summary>Whether the member's id is in its current bucket's cached id order.</summary>
-    public ref bool InSortedOrder(int slot) => ref _inSortedOrder[slot];
-
-    public int Add(string id, int score)
+    /// <summary>A slot for a new member, its cells cleared: every lane must place it before it is read.</summary>
+    public int Add(string id)
     {
         if (!_freeSlots.TryPop(out var slot))
         {
             if (_used == _ids.Length)
             {
-                Grow();
+                Array.Resize(ref _ids, _ids.Length * 2);
+                Array.Resize(ref _cells, _ids.Length * lanes);
             }
             slot = _used++;
         }
         _ids[slot] = id;
-        _scores[slot] = score;
-        _inSortedOrder[slot] = false;
+        _cells.AsSpan(slot * lanes, lanes).Clear();
         _slotById.Add(id, slot);
         return slot;
     }
@@ -54,16 +50,35 @@ internal sealed class MemberSlots
     {
         _slotById.Remove(_ids[slot]!);
         _ids[slot] = null;
-        _inSortedOrder[slot] = false;
+        _cells.AsSpan(slot * lanes, lanes).Clear();
         _freeSlots.Push(slot);
     }
+}
 
-    private void Grow()
-    {
-        var size = _ids.Length * 2;
-        Array.Resize(ref _ids, size);
-        Array.Resize(ref _scores, size);
-        Array.Resize(ref _positions, size);
-        Array.Resize(ref _inSortedOrder, size);
-    }
+/// <summary>A member's place in one lane: its score, where it sits in its bucket, and whether the bucket's cached id order has it.</summary>
+internal struct LaneCell
+{
+    public int Score;
+    public int Position;
+    public bool InSortedOrder;
+}
+
+/// <summary>One lane of a <see cref="MemberSlots"/>, as the buckets of that lane's ranking see it.</summary>
+internal sealed class SlotLane(MemberSlots slots, int lane)
+{
+    public MemberSlots Slots => slots;
+
+    public int UsedSlots => slots.UsedSlots;
+
+    public bool IsLive(int slot) => slots.IsLive(slot);
+
+    public string IdOf(int slot) => slots.IdOf(slot);
+
+    public ref int Score(int slot) => ref slots.Cell(slot, lane).Score;
+
+    /// <summary>Where the member sits in its bucket's unsorted member array.</summary>
+    public ref int Position(int slot) => ref slots.Cell(slot, lane).Position;
+
+    /// <summary>Whether the member's id is in its current bucket's cached id order.</summary>
+    public ref bool InSortedOrder(int slot) => ref slots.Cell(slot, lane).InSortedOrder;
 }

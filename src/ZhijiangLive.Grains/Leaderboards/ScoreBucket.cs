@@ -16,7 +16,7 @@ internal sealed class ScoreBucket(int score)
 
     public int Count => _count;
 
-    public void Add(int slot, MemberSlots slots)
+    public void Add(int slot, SlotLane slots)
     {
         GrowableArray.Append(ref _members, ref _count, slot);
         slots.Position(slot) = _count - 1;
@@ -25,7 +25,7 @@ internal sealed class ScoreBucket(int score)
         DropOrderIfMostlyStale();
     }
 
-    public void Remove(int slot, MemberSlots slots)
+    public void Remove(int slot, SlotLane slots)
     {
         var position = slots.Position(slot);
         var last = _members[--_count];
@@ -44,11 +44,11 @@ internal sealed class ScoreBucket(int score)
     }
 
     /// <summary>The members' ids in ordinal order.</summary>
-    public ReadOnlySpan<string> InIdOrder(MemberSlots slots) =>
+    public ReadOnlySpan<string> InIdOrder(SlotLane slots) =>
         (_order ??= BucketIdOrder.Sort(_members.AsSpan(0, _count), slots)).Current(score, slots);
 
     /// <summary>The 0-based position of a member of this bucket in its id order.</summary>
-    public int IndexInIdOrder(int slot, MemberSlots slots) =>
+    public int IndexInIdOrder(int slot, SlotLane slots) =>
         InIdOrder(slots).BinarySearch(slots.IdOf(slot), StringComparer.Ordinal);
 
     private void DropOrderIfMostlyStale()

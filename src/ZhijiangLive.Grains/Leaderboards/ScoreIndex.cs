@@ -5,7 +5,7 @@ namespace ZhijiangLive.Grains.Leaderboards;
 /// grows as needed, and a Fenwick tree of bucket sizes answering "how many score higher" and "which score
 /// holds listing position k" in O(log range).
 /// </summary>
-internal sealed class ScoreIndex(MemberSlots slots, int maxSpan)
+internal sealed class ScoreIndex(SlotLane slots, int maxSpan)
 {
     private const int InitialSpan = 16;
     private const int InitialLowScore = -4;
