@@ -48,6 +48,7 @@ public static class BenchCommandLine
                 Flag("--by-teacher", "publish each teacher's events together (teachers in random order), as a platform that uploads a " +
                     "teacher's session at once, so a batch holds one call per teacher for several events; by default every event " +
                     "is shuffled and a batch calls one teacher per event", o => o with { ByTeacher = true })),
+            Benchmark("rankings", BenchDescriptions.Rankings, run, Teachers(600_000), seed),
             Benchmark("kept-days", BenchDescriptions.KeptDays, run,
                 Teachers(600_000),
                 Count("--schools", $"schools (default {Defaults.Schools})", (o, v) => o with { Schools = v }),

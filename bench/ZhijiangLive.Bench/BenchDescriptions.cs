@@ -27,6 +27,13 @@ internal static class BenchDescriptions
         p50/p99 latency of top-100 province teacher ranking queries.
         """;
 
+    public const string Rankings = """
+        A region's teacher rankings of the day, the month and the year, kept current report by report as the region
+        grains keep them: --teachers members (and a city's and a county's share of them), five reports a member in
+        random order, each adding the same points to all three. Prints the nanoseconds a report costs in three separate
+        boards and in one board of three rankings over a shared membership, per round, and their ratio.
+        """;
+
     public const string KeptDays = """
         A province with weeks of history (the 11 real cities and 90 counties, --schools schools, --teachers teachers):
         --days days of activity on a clock the benchmark moves, --active-percent of the teachers logging in and

@@ -36,6 +36,7 @@ public sealed class BenchCommandLineTests
     [Theory]
     [InlineData("scoring", "--teachers", "--runs", "--days", "--seed", "--by-teacher")]
     [InlineData("state-size", "--teachers", "--seed")]
+    [InlineData("rankings", "--teachers", "--seed")]
     [InlineData("province", "--teachers", "--schools", "--events-per-teacher")]
     [InlineData("grpc", "--teachers", "--seed", "--calls", "--concurrency", "--stream-events", "--streams", "--in-flight")]
     [InlineData("durability", "--teachers", "--seed", "--streams", "--in-flight", "--seconds", "--warm-up", "--events", "--tail", "--connection", "--only")]
