@@ -20,6 +20,10 @@ public sealed class PeriodBuckets(FigureRules rules)
 
     private readonly Dictionary<(Period, int), Bucket> _buckets = [];
     private readonly int[] _floors = [int.MinValue, int.MinValue, int.MinValue];
+    // The bucket each period last added to: nearly every report counts in the current day, month and year, and a
+    // report is added and taken away in each, so most additions skip the look-up. A bucket forgotten below the floor
+    // may stay here, but an addition below the floor stops before it looks.
+    private readonly (int Key, Bucket? Bucket)[] _lastAdded = new (int, Bucket?)[3];
 
     public Bucket? Find(Period period, int key) => _buckets.GetValueOrDefault((period, key));
 
@@ -30,9 +34,15 @@ public sealed class PeriodBuckets(FigureRules rules)
         {
             return;
         }
-        if (!_buckets.TryGetValue((period, key), out var bucket))
+        ref var last = ref _lastAdded[(int)period];
+        var bucket = last.Bucket is not null && last.Key == key ? last.Bucket : null;
+        if (bucket is null)
         {
-            _buckets[(period, key)] = bucket = new Bucket();
+            if (!_buckets.TryGetValue((period, key), out bucket))
+            {
+                _buckets[(period, key)] = bucket = new Bucket();
+            }
+            last = (key, bucket);
         }
         bucket.Sum += sign * score;
         if (score >= rules.ThresholdOf(period)) bucket.Active += sign;

@@ -13,8 +13,6 @@ internal sealed class MemberSlots(int lanes)
     private LaneCell[] _cells = new LaneCell[4 * lanes];
     private int _used;
 
-    public int Lanes => lanes;
-
     public int Count => _slotById.Count;
 
     /// <summary>Slots 0..UsedSlots-1 have been handed out; freed ones among them are not live.</summary>
@@ -66,8 +64,6 @@ internal struct LaneCell
 /// <summary>One lane of a <see cref="MemberSlots"/>, as the buckets of that lane's ranking see it.</summary>
 internal sealed class SlotLane(MemberSlots slots, int lane)
 {
-    public MemberSlots Slots => slots;
-
     public int UsedSlots => slots.UsedSlots;
 
     public bool IsLive(int slot) => slots.IsLive(slot);
