@@ -11,15 +11,16 @@ public sealed class BucketLeaderboard : ILeaderboard
     /// <summary>The widest score range one board covers (each value in it costs 12 bytes).</summary>
     public const int MaxScoreSpan = 1 << 20;
 
-    private readonly MemberSlots _slots = new(lanes: 1);
+    // One ranking of its own membership: the same parts as a region's three, with one lane.
+    private readonly PeriodLeaderboards _ranking = new(1);
     private readonly LaneBoard _board;
 
     public BucketLeaderboard()
     {
-        _board = new LaneBoard(_slots, lane: 0);
+        _board = _ranking.Lane(0);
     }
 
-    public int Count => _board.Count;
+    public int Count => _ranking.Count;
 
     public bool Contains(string id) => _board.Contains(id);
 
@@ -30,23 +31,10 @@ public sealed class BucketLeaderboard : ILeaderboard
     public void Set(string id, double score)
     {
         LeaderboardQuery.ValidateId(id);
-        var value = IntegerScore(score);
-        _board.Cover(value);
-        var known = _slots.TryGetSlot(id, out var slot);
-        _board.Place(known ? slot : _slots.Add(id), value, isNew: !known);
+        _ranking.Set(id, [IntegerScore(score)]);
     }
 
-    public bool Remove(string id)
-    {
-        ArgumentNullException.ThrowIfNull(id);
-        if (!_slots.TryGetSlot(id, out var slot))
-        {
-            return false;
-        }
-        _board.Take(slot);
-        _slots.Free(slot);
-        return true;
-    }
+    public bool Remove(string id) => _ranking.Remove(id);
 
     public IReadOnlyList<LeaderboardEntry> Page(int offset, int limit) => _board.Page(offset, limit);
 
@@ -61,7 +49,7 @@ public sealed class BucketLeaderboard : ILeaderboard
     public FrozenLeaderboard Freeze() => _board.Freeze();
 
     /// <exception cref="ArgumentException">The score is not an integer.</exception>
-    internal static int IntegerScore(double score) =>
+    private static int IntegerScore(double score) =>
         double.IsInteger(score) && score >= int.MinValue && score <= int.MaxValue
             ? (int)score
             : throw new ArgumentException($"{nameof(BucketLeaderboard)} takes integer scores; {score} is not one.", nameof(score));

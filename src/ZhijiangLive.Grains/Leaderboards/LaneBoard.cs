@@ -2,7 +2,7 @@ namespace ZhijiangLive.Grains.Leaderboards;
 
 /// <summary>
 /// One ranking by integer score over the members of a <see cref="MemberSlots"/>: the buckets of its lane and
-/// every query. The owner (<see cref="BucketLeaderboard"/>, <see cref="PeriodLeaderboards"/>) finds the slot
+/// every query. The owner (<see cref="PeriodLeaderboards"/>, also inside each <see cref="BucketLeaderboard"/>) finds the slot
 /// and keeps the membership; this places the slot's score.
 /// </summary>
 internal sealed class LaneBoard : IReadOnlyLeaderboard

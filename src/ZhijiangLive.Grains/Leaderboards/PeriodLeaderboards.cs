@@ -27,6 +27,9 @@ public sealed class PeriodLeaderboards
     /// <summary>Ranking number <paramref name="ranking"/>.</summary>
     public IReadOnlyLeaderboard this[int ranking] => _boards[ranking];
 
+    /// <summary>Ranking number <paramref name="ranking"/> with what only its owners may do (reset, freeze).</summary>
+    internal LaneBoard Lane(int ranking) => _boards[ranking];
+
     /// <summary>Puts a member at one score in each ranking, in order; with nothing changed if one is out of range.</summary>
     /// <exception cref="ArgumentException">Not one score per ranking.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A ranking's scores would span more than <see cref="BucketLeaderboard.MaxScoreSpan"/> values.</exception>
