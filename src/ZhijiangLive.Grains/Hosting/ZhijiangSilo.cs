@@ -38,6 +38,7 @@ public static class ZhijiangSilo
         silo.Services.AddSingleton<ZhijiangCluster>();
         silo.AddPlacementDirector<SiloPlacement, SiloPlacementDirector>();
         UseOneActivationPerGrain(silo);
+        CollectibleWorkingSet.Install(silo.Services);
         // The host's store when it has one (the silo's SQLite or PostgreSQL); a store that keeps nothing otherwise.
         silo.Services.AddGrainStorage(SnapshotGrainStorage.Name, (services, _) => new SnapshotGrainStorage(
             services.GetService<IDurableStore>() ?? new VolatileStore(), services.GetRequiredService<GrainServices>(),
